@@ -1,0 +1,5 @@
+import sys
+
+from difftheory.cli import main
+
+sys.exit(main())

@@ -1,0 +1,37 @@
+"""``difftheory figures``: regenerate the paper figures."""
+
+from __future__ import annotations
+
+import fnmatch
+from pathlib import Path
+
+from difftheory.ledger import SCALES
+from difftheory.validate import check_int
+
+
+def add_arguments(p):
+    p.add_argument("--only", metavar="GLOB", help="figure names matching GLOB (e.g. 'kdiff_*'); see --list")
+    p.add_argument("--out", default="figures-out", help="output folder (default figures-out/)")
+    p.add_argument("--scale", choices=SCALES, default="quick")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--list", action="store_true", help="list the figure names and exit")
+
+
+def run(args) -> int:
+    from tqdm import tqdm
+
+    from difftheory.figures import registry
+
+    seed = check_int("--seed", args.seed, 0, 2**32 - 1)
+    figs = registry.discover()
+    if args.list:
+        for name in sorted(figs):
+            print(f"{name}\t{figs[name].paper}\t{figs[name].caption}")
+        return 0
+    names = sorted(n for n in figs if args.only is None or fnmatch.fnmatchcase(n, args.only))
+    if not names:
+        raise ValueError(f"--only {args.only!r} matches no figure (available: {', '.join(sorted(figs))})")
+    for name in tqdm(names, desc="figures", unit="fig"):
+        for path in registry.render(name, Path(args.out), args.scale, seed):
+            print(path)
+    return 0

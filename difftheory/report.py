@@ -1,0 +1,100 @@
+"""Writes a verify run: ``claims.json``, ``report.md`` and ``report.html`` (per paper, a table of claims
+with verdict and detail, figures inline). Every file is written to a temporary name and renamed."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from collections import Counter
+from pathlib import Path
+
+from difftheory.ledger import PAPERS, VERDICTS
+
+ORDER = VERDICTS + ("error",)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def summary_lines(rows: list[dict]) -> list[str]:
+    """One line per paper: counts per verdict."""
+    lines = []
+    for paper in PAPERS:
+        counts = Counter(r["verdict"] for r in rows if r["paper"] == paper)
+        if counts:
+            parts = ", ".join(f"{counts[v]} {v}" for v in ORDER if counts[v])
+            lines.append(f"{paper}: {sum(counts.values())} claims: {parts}")
+    return lines
+
+
+def _rel(fig: str, out: Path) -> str:
+    try:
+        return str(Path(fig).resolve().relative_to(Path(out).resolve()))
+    except ValueError:
+        return str(fig)
+
+
+def _md_cell(text: str) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def to_markdown(rows: list[dict], out: Path) -> str:
+    parts = ["# difftheory verify report", ""]
+    parts += [f"- {line}" for line in summary_lines(rows)] + [""]
+    for paper in PAPERS:
+        mine = [r for r in rows if r["paper"] == paper]
+        if not mine:
+            continue
+        parts += [f"## {paper}", "", "| claim | where | method | verdict | statement | detail |", "|---|---|---|---|---|---|"]
+        for r in mine:
+            detail = r["detail"] if r["verdict"] != "error" else r["detail"].strip().splitlines()[-1]
+            parts.append(
+                f"| `{r['id']}` | {_md_cell(r['where'])} | {r['method']} | **{r['verdict']}** | "
+                f"{_md_cell(r['statement'])} | {_md_cell(detail)} |"
+            )
+        parts.append("")
+        for r in mine:
+            for fig in r["figures"]:
+                parts.append(f"![{r['id']}]({_rel(fig, out)})")
+        parts.append("")
+    return "\n".join(parts)
+
+
+def to_html(rows: list[dict], out: Path) -> str:
+    e = html.escape
+    body = ["<h1>difftheory verify report</h1>", "<ul>"]
+    body += [f"<li>{e(line)}</li>" for line in summary_lines(rows)] + ["</ul>"]
+    for paper in PAPERS:
+        mine = [r for r in rows if r["paper"] == paper]
+        if not mine:
+            continue
+        body.append(f"<h2>{e(paper)}</h2><table><tr><th>claim</th><th>where</th><th>method</th>"
+                    "<th>verdict</th><th>statement</th><th>detail</th></tr>")
+        for r in mine:
+            figs = "".join(f'<br><img src="{e(_rel(f, out))}" width="420">' for f in r["figures"])
+            ev = e(json.dumps(r["evidence"], indent=1)[:4000])
+            body.append(
+                f'<tr class="{e(r["verdict"])}"><td><code>{e(r["id"])}</code></td><td>{e(r["where"])}</td>'
+                f"<td>{e(r['method'])}</td><td><b>{e(r['verdict'])}</b></td><td>{e(r['statement'])}</td>"
+                f"<td><pre>{e(r['detail'])}</pre><details><summary>evidence</summary><pre>{ev}</pre>"
+                f"</details>{figs}</td></tr>"
+            )
+        body.append("</table>")
+    style = ("body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;"
+             "padding:4px;vertical-align:top}pre{white-space:pre-wrap;max-width:60em}"
+             ".verified td:nth-child(4){color:#060}.corrected td:nth-child(4){color:#a60}"
+             ".refuted td:nth-child(4){color:#a00}.open td:nth-child(4){color:#555}.error{background:#fdd}")
+    return f"<!doctype html><html><head><meta charset='utf-8'><title>difftheory verify</title><style>{style}</style></head><body>{''.join(body)}</body></html>"
+
+
+def write_report(rows: list[dict], out: Path) -> None:
+    out = Path(out)
+    atomic_write_text(out / "claims.json", json.dumps(rows, indent=2))
+    atomic_write_text(out / "report.md", to_markdown(rows, out))
+    atomic_write_text(out / "report.html", to_html(rows, out))

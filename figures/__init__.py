@@ -1,0 +1,3 @@
+"""One regenerating function per paper figure, registered with ``@figure`` in ``figures.registry``.
+Nothing in the toolkit imports from here except the ``difftheory figures`` command and claims that
+attach figures."""
