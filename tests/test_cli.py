@@ -1,0 +1,50 @@
+"""The difftheory command: usage errors are one line on stderr with exit 2."""
+
+import subprocess
+import sys
+
+import pytest
+
+from difftheory.cli import COMMANDS, main
+
+
+def test_no_command_prints_help(capsys):
+    assert main([]) == 2
+    assert "verify" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv,needle", [
+    (["verify", "--scale", "huge"], "--scale"),
+    (["verify", "--only", "no.such.claim*"], "--only"),
+    (["verify", "--seed", "-1"], "--seed"),
+    (["verify", "--gpu-results", "/no/such/dir"], "--gpu-results"),
+    (["figures", "--only", "no_such_figure*"], "--only"),
+    (["nosuchcommand"], "invalid choice"),
+])
+def test_usage_errors_exit_2_with_one_line(argv, needle, capsys):
+    with pytest.raises(SystemExit) if argv[0] == "nosuchcommand" or "--scale" in argv else _nullctx():
+        rc = main(argv)
+        assert rc == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and needle in err[0]
+
+
+class _nullctx:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *a):
+        return False
+
+
+def test_every_command_module_has_the_interface():
+    import importlib
+
+    for module, _ in COMMANDS.values():
+        m = importlib.import_module(f"difftheory.commands.{module}")
+        assert callable(m.add_arguments) and callable(m.run)
+
+
+def test_console_script_runs_as_module():
+    r = subprocess.run([sys.executable, "-m", "difftheory", "verify", "--scale", "nope"], capture_output=True, text=True)
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1
