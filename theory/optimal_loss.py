@@ -12,7 +12,7 @@ import numpy as np
 from scipy import optimize
 
 from difftheory.theory.samplers import TimeSampler
-from difftheory.theory.targets import LOSSES, kappa_k
+from difftheory.theory.targets import LOSS_COEFFS, LOSSES, kappa_k
 from difftheory.validate import check_choice, check_float, check_int
 
 MOMENT_NAMES = ("m0", "m_a", "m_s", "m_aa", "m_ss")  # E[κ²·1], E[κ² α], E[κ² σ], E[κ² α²], E[κ² σ²]
@@ -75,24 +75,113 @@ def W_star(P: np.ndarray, k: float, sampler: TimeSampler, loss: str = "u", clamp
     return c_par * proj + c_perp * (np.eye(P.shape[0]) - proj)
 
 
-def delta_star_from_moments(m: np.ndarray, k, D, d):
-    """Δ* = ½d(∫(φ²+ψ²) − (∫(φα+ψσ))²/∫(α²+σ²)) + ½(D−d)(∫ψ² − (∫ψσ)²/∫σ²)  # kdiff Eq. (12)"""
+def mode_losses_from_moments(m: np.ndarray, k) -> tuple:
+    """(ℓ_∥, ℓ_⊥): Eq. (12)'s brackets, the equilibrium loss per parallel / perpendicular dimension
+    (Δ* = ½ d ℓ_∥ + ½ (D − d) ℓ_⊥)  # kdiff Eq. (12)"""
     m0, m_a, m_s, m_aa, m_ss = np.moveaxis(np.asarray(m), -1, 0)
     phi, psi = k, -(1 - k)
-    par = (phi**2 + psi**2) * m0 - (phi * m_a + psi * m_s) ** 2 / (m_aa + m_ss)
-    perp = psi**2 * m0 - (psi * m_s) ** 2 / m_ss
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        par = (phi**2 + psi**2) * m0 - (phi * m_a + psi * m_s) ** 2 / (m_aa + m_ss)
+        perp = psi**2 * m0 - (psi * m_s) ** 2 / m_ss
+    return par, perp
+
+
+def delta_star_from_moments(m: np.ndarray, k, D, d):
+    """Δ* = ½d(∫(φ²+ψ²) − (∫(φα+ψσ))²/∫(α²+σ²)) + ½(D−d)(∫ψ² − (∫ψσ)²/∫σ²)  # kdiff Eq. (12)"""
+    par, perp = mode_losses_from_moments(m, k)
     return 0.5 * d * par + 0.5 * (D - d) * perp
 
 
+def singular_end(k, sampler: TimeSampler, loss: str, clamp=None):
+    """The end t0 ∈ {0, 1} where the weight p(t) κ(t; k)² is not integrable, or None.
+
+    κ = (ξσ − ηα)/(k(1 − t) + (1 − k)t): at k = 0 the denominator is t, so κ² ≈ ξ²/t² near t = 0; at k = 1
+    it is 1 − t, so κ² ≈ η²/(1 − t)² near t = 1. Against a density with p(t0) > 0 (uniform) the moments
+    diverge; the clamp, the u-loss (κ = 1) and the logit-normal sampler (p → 0 faster than any power) keep
+    them finite."""
+    if clamp is not None or loss == "u":
+        return None
+    xi, eta = LOSS_COEFFS[loss]
+    if k == 0 and xi != 0 and sampler.end_density(0) > 0:
+        return 0
+    if k == 1 and eta != 0 and sampler.end_density(1) > 0:
+        return 1
+    return None
+
+
+def mode_losses_at_singular_end(end: int, sampler: TimeSampler, loss: str) -> tuple[float, float]:
+    """(ℓ_∥, ℓ_⊥) at k = ``end`` when κ² is not integrable there (see ``singular_end``).
+
+    A finite loss needs the residual W z − u to vanish at t = end, which pins both modes:
+    k = 0 (u = −n, z → n): c_∥ = c_⊥ = −1, residual t(n − x) → ℓ_∥ = 2 E_p[κ²t²], ℓ_⊥ = E_p[κ²t²];
+    k = 1 (u = x, z → x): c_∥ = 1, residual (1 − t)(x − n)_∥ → ℓ_∥ = 2 E_p[κ²(1 − t)²]; ψ = 0 so c_⊥ = 0, ℓ_⊥ = 0.
+    These are the limits of Eq. (12) as k → 0, 1 (kdiff.beyond.endpoint_limits), so Δ*(k) is continuous."""
+    if end == 0:
+        m = float(sampler.expect(lambda t: (kappa_k(t, 0.0, loss) * t) ** 2))
+        return 2 * m, m
+    m = float(sampler.expect(lambda t: (kappa_k(t, 1.0, loss) * (1 - t)) ** 2))
+    return 2 * m, 0.0
+
+
+def mode_losses(k, sampler: TimeSampler, loss: str = "u", clamp=None) -> tuple:
+    """(ℓ_∥(k), ℓ_⊥(k)) for scalar or array k, with the singular end points handled exactly."""
+    ks = np.atleast_1d(np.asarray(k, dtype=float))
+    par, perp = np.empty_like(ks), np.empty_like(ks)
+    regular = np.ones(ks.shape, dtype=bool)
+    for end in (0, 1):
+        if singular_end(end, sampler, loss, clamp) is not None and np.any(ks == end):
+            par[ks == end], perp[ks == end] = mode_losses_at_singular_end(end, sampler, loss)
+            regular &= ks != end
+    if np.any(regular):
+        kr = ks[regular]
+        par[regular], perp[regular] = (np.broadcast_to(v, kr.shape)
+                                       for v in mode_losses_from_moments(moments(kr, sampler, loss, clamp), kr))
+    if np.ndim(k) == 0:
+        return par[0], perp[0]
+    return par, perp
+
+
 def delta_star(k, D, d, sampler: TimeSampler, loss: str = "u", clamp=None):
-    """Δ*(k): the equilibrium loss of the linear model for the k-target  # kdiff Eq. (12)"""
+    """Δ*(k): the equilibrium loss of the linear model for the k-target  # kdiff Eq. (12)
+
+    Finite for every k ∈ [0, 1]: where κ² is not integrable (k = 0 or 1, unclamped v/x/ε-loss, uniform
+    sampler) the value is the exact constrained minimum, the limit of Eq. (12)."""
     D, d = check_dims(D, d)
     loss, clamp = check_setting(loss, clamp)
     k = np.asarray(k, dtype=float)
-    if np.any((k < 0) | (k > 1)):
+    if np.any(~np.isfinite(k)) or np.any((k < 0) | (k > 1)):
         raise ValueError(f"k must be in [0, 1], got {k}")
-    val = delta_star_from_moments(moments(k, sampler, loss, clamp), k, D, d)
-    return np.where(np.isfinite(val), val, np.inf)
+    par, perp = mode_losses(k, sampler, loss, clamp)
+    val = 0.5 * d * par + 0.5 * (D - d) * perp
+    if not np.all(np.isfinite(val)):
+        raise ValueError(f"Δ*(k) is not finite for loss={loss}, sampler={sampler}, clamp={clamp} at k={k}")
+    return val
+
+
+def k_star_of_ratio(ratios, sampler: TimeSampler | None = None, loss: str = "u", clamp=None,
+                    grid: int = 401) -> np.ndarray:
+    """k* for many D/d at once. Δ*/d = ½ℓ_∥ + ½(D/d − 1)ℓ_⊥ depends on (D, d) only through D/d, so one
+    vectorised set of moments on a k-grid serves every ratio; the grid minimum is refined by a parabola
+    through its neighbours (accuracy ~ (1/grid)², for figures and sweeps; ``k_star`` is the precise one)."""
+    sampler = sampler or TimeSampler()
+    loss, clamp = check_setting(loss, clamp)
+    r = np.atleast_1d(np.asarray(ratios, dtype=float))
+    if np.any(~np.isfinite(r)) or np.any(r < 1):
+        raise ValueError(f"ratios D/d must be finite numbers >= 1, got {ratios}")
+    ks = np.linspace(0.0, 1.0, check_int("grid", grid, 5))
+    par, perp = mode_losses(ks, sampler, loss, clamp)
+    f = par[None, :] + (r[:, None] - 1) * perp[None, :]
+    i = np.argmin(f, axis=1)
+    out = ks[i].copy()
+    inner = (i > 0) & (i < ks.size - 1)
+    j = i[inner]
+    rows = np.nonzero(inner)[0]
+    fm, f0, fp = f[rows, j - 1], f[rows, j], f[rows, j + 1]
+    curv = fm - 2 * f0 + fp
+    h = ks[1] - ks[0]
+    shift = np.where(curv > 0, 0.5 * h * (fm - fp) / np.where(curv > 0, curv, 1.0), 0.0)
+    out[rows] = np.clip(ks[j] + np.clip(shift, -h, h), 0.0, 1.0)
+    return out
 
 
 def k_star_u_loss(D, d, sampler: TimeSampler) -> float:
@@ -126,11 +215,11 @@ def k_star(D, d, sampler: TimeSampler | None = None, loss: str = "u", clamp=None
     res = optimize.minimize_scalar(lambda k: float(delta_star(k, D, d, sampler, loss, clamp)),
                                    bounds=(lo, hi), method="bounded", options={"xatol": 1e-10})
     k_opt, v_opt = (float(res.x), float(res.fun)) if res.fun <= vals[i] else (float(ks[i]), float(vals[i]))
-    for end in (0.0, 1.0):  # an end point wins if it is at least as good
-        v_end = float(delta_star(end, D, d, sampler, loss, clamp))
+    for end, v_end in ((0.0, float(vals[0])), (1.0, float(vals[-1]))):  # an end point wins if at least as good
         if v_end <= v_opt:
             k_opt, v_opt = end, v_end
     interior = 1e-6 < k_opt < 1 - 1e-6
-    at = {key: float(delta_star(kk, D, d, sampler, loss, clamp)) for key, kk in (("0", 0.0), ("0.5", 0.5), ("1", 1.0))}
+    at = {"0": float(vals[0]), "0.5": float(vals[(grid - 1) // 2]) if (grid - 1) % 2 == 0
+          else float(delta_star(0.5, D, d, sampler, loss, clamp)), "1": float(vals[-1])}
     at["k_star"] = v_opt
     return KStar(k_opt, interior, at)

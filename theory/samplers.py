@@ -10,11 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import integrate, special, stats
+from scipy import integrate, special
 
 from difftheory.validate import check_float
 
 SAMPLER_NAMES = ("uniform", "logit-normal")
+MU_MAX, SIGMA_MAX = 5.0, 2.0   # logit-normal parameters accepted: |μ| <= 5, 0 < σ <= 2
+S_MAX = 30.0                   # |logit t| integrated over: 1 − t stays >= 1e-13, far from float round-off
+
+
+def _normal_pdf(s, mu, sigma):
+    """N(μ, σ²) density (plain NumPy: keeps scipy.stats out of the CLI's start-up)."""
+    return np.exp(-0.5 * ((s - mu) / sigma) ** 2) / (sigma * np.sqrt(2 * np.pi))
 
 
 @dataclass(frozen=True)
@@ -26,9 +33,9 @@ class TimeSampler:
     def __post_init__(self):
         if self.name not in SAMPLER_NAMES:
             raise ValueError(f"sampler must be one of uniform, logit-normal:MU,SIGMA; got {self.name!r}")
-        if self.name == "logit-normal":
-            check_float("mu", self.mu)
-            check_float("sigma", self.sigma, 0.0, None, lo_open=True)
+        if self.name == "logit-normal":   # ranges keep every κ²-weighted moment inside float precision
+            check_float("mu", self.mu, -MU_MAX, MU_MAX)
+            check_float("sigma", self.sigma, 0.0, SIGMA_MAX, lo_open=True)
 
     def __str__(self) -> str:
         return "uniform" if self.name == "uniform" else f"logit-normal:{self.mu:g},{self.sigma:g}"
@@ -39,8 +46,19 @@ class TimeSampler:
             return np.where((t > 0) & (t < 1), 1.0, 0.0)
         with np.errstate(divide="ignore", invalid="ignore"):
             s = special.logit(t)
-            p = stats.norm.pdf(s, self.mu, self.sigma) / (t * (1 - t))
+            p = _normal_pdf(s, self.mu, self.sigma) / (t * (1 - t))
         return np.where((t > 0) & (t < 1), p, 0.0)
+
+    def end_density(self, end: int) -> float:
+        """lim p(t) as t → ``end`` (0 or 1): 1 for uniform, 0 for logit-normal (its density vanishes faster
+        than any power of t(1 − t) there). Decides whether κ² ∝ 1/t² (or 1/(1 − t)²) is integrable."""
+        if end not in (0, 1):
+            raise ValueError(f"end must be 0 or 1, got {end!r}")
+        return 1.0 if self.name == "uniform" else 0.0
+
+    def mean(self) -> float:
+        """E_p[t]."""
+        return float(self.expect(lambda t: t))
 
     def sample(self, n: int, rng: np.random.Generator) -> np.ndarray:
         if self.name == "uniform":
@@ -56,7 +74,9 @@ class TimeSampler:
         return torch.sigmoid(self.mu + self.sigma * s)
 
     def _s_range(self) -> tuple[float, float]:
-        return self.mu - 12.0 * self.sigma, self.mu + 12.0 * self.sigma
+        # ±12σ, cut at |s| = 30: beyond it even e^{2|s|}-weighted tails (κ² ~ 1/t², 1/(1 − t)²) are < e^-30
+        # of the peak for |μ| <= 5, σ <= 2
+        return max(self.mu - 12.0 * self.sigma, -S_MAX), min(self.mu + 12.0 * self.sigma, S_MAX)
 
     def expect(self, fn, points=()) -> np.ndarray:
         """E_p[fn(t)] for a (vector-valued) ``fn``; ``points`` are t-values where fn has kinks."""
@@ -70,7 +90,7 @@ class TimeSampler:
         spts = [s for s in spts if lo < s < hi]
 
         def g(s):
-            return np.asarray(fn(special.expit(s)), float) * stats.norm.pdf(s, self.mu, self.sigma)
+            return np.asarray(fn(special.expit(s)), float) * _normal_pdf(s, self.mu, self.sigma)
 
         val, _ = integrate.quad_vec(g, lo, hi, epsabs=1e-12, epsrel=1e-10, points=spts or None, limit=400)
         return val
@@ -83,7 +103,7 @@ class TimeSampler:
             return 0.5 * (x + 1.0), 0.5 * w
         lo, hi = self._s_range()
         s = lo + 0.5 * (x + 1.0) * (hi - lo)
-        ws = 0.5 * (hi - lo) * w * stats.norm.pdf(s, self.mu, self.sigma)
+        ws = 0.5 * (hi - lo) * w * _normal_pdf(s, self.mu, self.sigma)
         return special.expit(s), ws / ws.sum()
 
 

@@ -72,6 +72,26 @@ class GaussianMixture:
         between = (r * ((cond - mean[:, None, :]) ** 2).sum(-1)).sum(1)
         return (r * within).sum(1) + between
 
+    def posterior_target(self, z, alpha, sigma, c_x, c_n) -> tuple[np.ndarray, np.ndarray]:
+        """E[y | z] and the per-coordinate Var[y | z] (both (N, D)) for y = c_x x + c_n n.
+
+        Written per component in a form that stays finite at σ = 0 or α = 0: given (z, j),
+        E[n | z, j] = σ (z − α μ_j)/v_j and y is affine in x with slope (c_x σ − c_n α)/σ, so
+        Var[y | z, j] = (c_x σ − c_n α)² s_j² / v_j per coordinate; the mixture adds the between-component spread.
+        ``c_x``, ``c_n`` are scalars or broadcast like ``alpha`` (one value per row of z)."""
+        z, alpha, sigma, v, logp = self._resp(z, alpha, sigma)
+        r = softmax(logp, axis=1)  # (N, K)
+        cx = np.reshape(np.asarray(c_x, float), (-1, 1))
+        cn = np.reshape(np.asarray(c_n, float), (-1, 1))
+        resid = z[:, None, :] - alpha[:, :, None] * self.means[None]  # z − α μ_j  (N, K, D)
+        cond_x = self.means[None] + (alpha * self.sds[None] ** 2 / v)[..., None] * resid
+        cond_n = (sigma / v)[..., None] * resid
+        cond_y = cx[..., None] * cond_x + cn[..., None] * cond_n  # (N, K, D)
+        within = (cx * sigma - cn * alpha) ** 2 * self.sds[None] ** 2 / v  # (N|1, K)
+        mean = (r[..., None] * cond_y).sum(1)
+        var = (r * within).sum(1)[:, None] + (r[..., None] * (cond_y - mean[:, None, :]) ** 2).sum(1)
+        return mean, var
+
     def score(self, z, alpha, sigma) -> np.ndarray:
         """∇_z log p(z) = (α E[x|z] − z) / σ² (Tweedie)."""
         z2 = np.atleast_2d(np.asarray(z, float))

@@ -1,0 +1,101 @@
+"""k-Diff pipeline benchmarks, measured side by side in one script:
+
+1. a k-Diff training step (learnable k) vs the same backbone with a fixed target (goal: ratio <= 1.02),
+   interleaved repeats, medians;
+2. images/s of the tiny config's training step on this machine (CPU here; CUDA when present);
+3. FLOPs per image (forward) of the named configs, counted by torch.utils.flop_counter on the meta
+   device (no memory, no weights): GFLOPs = 2 × multiply-accumulates; kdiff Table 1 quotes DiT-style
+   "Gflops", which count multiply-accumulates (JiT-B/16: 25, LightningDiT-XL/1: 119).
+
+    python benchmarks/bench_gpu_step.py [--repeats 30] [--device auto]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from dataclasses import replace
+
+import torch
+
+from difftheory.gpu_validation.configs import CONFIGS, build_backbone, get_config
+from difftheory.gpu_validation.objective import build_kdiff
+from difftheory.gpu_validation.train import resolve_device
+
+
+def step_time(model, opt, x, y, g, device) -> float:
+    if device.type == "cuda":
+        torch.cuda.synchronize()
+    t0 = time.perf_counter()
+    with torch.autocast(device.type, dtype=torch.bfloat16, enabled=device.type == "cuda"):
+        loss = model(x, y, g)
+    opt.zero_grad(set_to_none=True)
+    loss.backward()
+    opt.step()
+    if device.type == "cuda":
+        torch.cuda.synchronize()
+    return time.perf_counter() - t0
+
+
+def compare_targets(cfg, device, repeats: int, batch: int) -> dict:
+    """Median step time of learn-k vs fixed-k (same initial backbone weights, same batch), interleaved."""
+    models = {}
+    for mode in ("learn", "fixed"):
+        torch.manual_seed(0)
+        m = build_kdiff(cfg, mode, 0.5).to(device)
+        models[mode] = (m, torch.optim.AdamW(m.parameters(), lr=cfg.lr, betas=cfg.betas))
+    x = torch.randn(batch, cfg.channels, cfg.image_size, cfg.image_size, device=device).clamp(-1, 1)
+    y = torch.randint(0, cfg.num_classes, (batch,), device=device)
+    times = {mode: [] for mode in models}
+    for i in range(repeats + 3):
+        for mode, (m, opt) in (models.items() if i % 2 else reversed(models.items())):
+            dt = step_time(m, opt, x, y, torch.Generator(device=device).manual_seed(i), device)
+            if i >= 3:  # warm-up
+                times[mode].append(dt)
+    med = {mode: statistics.median(v) for mode, v in times.items()}
+    return {"config": cfg.name, "batch": batch, "learn_ms": 1e3 * med["learn"], "fixed_ms": 1e3 * med["fixed"],
+            "ratio": med["learn"] / med["fixed"], "images_per_s_learn": batch / med["learn"]}
+
+
+def flops_per_image(name: str) -> dict:
+    from torch.utils.flop_counter import FlopCounterMode
+
+    cfg = get_config(name)
+    with torch.device("meta"):
+        net = build_backbone(cfg)
+        z = torch.randn(1, cfg.channels, cfg.image_size, cfg.image_size)
+        t, y = torch.rand(1), torch.zeros(1, dtype=torch.long)
+        counter = FlopCounterMode(display=False)
+        with counter:
+            net(z, t, y)
+    flops = counter.get_total_flops()
+    params = sum(p.numel() for p in net.parameters())
+    return {"config": name, "params_M": params / 1e6, "GFLOPs": flops / 1e9, "GMACs": flops / 2e9}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--repeats", type=int, default=30)
+    ap.add_argument("--device", default="auto")
+    args = ap.parse_args()
+    device = resolve_device(args.device)
+    if device.type == "cpu":
+        torch.set_num_threads(1)
+    print(f"device: {device}")
+    print("\n1-2. k-Diff step (learn k) vs fixed target, same backbone")
+    cases = [(get_config("tiny"), 64), (CONFIGS["jit-b16"].reduced(width=128, depth=2, heads=4, num_classes=10), 4)]
+    if device.type == "cuda":
+        cases += [(get_config("jit-b16"), 32), (get_config("lightningdit-xl1"), 32)]
+    for cfg, batch in cases:
+        r = compare_targets(cfg, device, args.repeats, batch)
+        print(f"  {r['config']:<18} batch {r['batch']:>3}: learn {r['learn_ms']:8.2f} ms  fixed {r['fixed_ms']:8.2f} ms  "
+              f"ratio {r['ratio']:.3f}  ({r['images_per_s_learn']:.0f} images/s)")
+    print("\n3. forward FLOPs per image (meta device)")
+    for name in ("jit-b16", "jit-b32", "lightningdit-xl1", "tiny", "tiny-latent"):
+        r = flops_per_image(name)
+        print(f"  {name:<18} params {r['params_M']:8.2f} M  {r['GFLOPs']:9.3f} GFLOPs  ({r['GMACs']:.3f} GMACs)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,174 @@
+"""erd App. F figures regenerated on the 2D GMM (time as in App. F: t = 0 data, t = 1 noise): Fig. 2/7, 3/8, 9,
+10, 11, 12, the weighting comparison, and the weights of Prop. E.1 beside the baselines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+from difftheory.figures.registry import figure, save  # noqa: E402
+from difftheory.theory.erd_weights import TARGETS, normalized_weight  # noqa: E402
+from difftheory.toy import erd_experiments as ex  # noqa: E402
+from difftheory.toy.erd_schedules import SCHEDULES, alpha_sigma  # noqa: E402
+
+LABEL = {"eps": "ε", "x0": "x0", "v": "v = αε − σx0", "u": "u = ε − x0"}
+
+
+def _grid(nrows, ncols, **kw):
+    fig, axes = plt.subplots(nrows, ncols, figsize=(3.4 * ncols, 2.8 * nrows), squeeze=False, **kw)
+    return fig, axes
+
+
+@figure("erd_fig7_loss_vs_floor", paper="erd",
+        caption="erd Fig. 2/7: empirical MSE of global (solid) and piecewise (dashed) models vs the exact Bayes floor "
+                "(black) across t (0 = data), per target (columns) and schedule (rows).")
+def fig7(out_dir: Path, scale: str, seed: int) -> list[Path]:
+    gp = ex.global_and_piecewise(scale, seed)
+    fig, axes = _grid(len(SCHEDULES), len(TARGETS))
+    for i, s in enumerate(gp["specs"]):
+        ax = axes[SCHEDULES.index(s.schedule), TARGETS.index(s.target)]
+        ax.plot(gp["ts"], gp["floor"][i], "k-", lw=1.5, label="Bayes floor")
+        ax.plot(gp["ts"], gp["loss_global"][i], "C0-", label="global")
+        ax.plot(gp["ts"], gp["loss_piece"][i], "C1--", label="piecewise")
+        for b in range(1, gp["n_bins"]):
+            ax.axvline(b / gp["n_bins"], color="0.85", lw=0.5)
+        ax.set_title(f"{LABEL[s.target]}, {s.schedule}", fontsize=9)
+        ax.set_xlabel("t (0 = data)")
+    axes[0, 0].set_ylabel("MSE")
+    axes[0, 0].legend(fontsize=7)
+    fig.tight_layout()
+    return [save(fig, Path(out_dir) / "erd_fig7_loss_vs_floor.png")]
+
+
+@figure("erd_fig8_phase_space", paper="erd",
+        caption="erd Fig. 3/8: exact recoverable-signal RMS ‖E[y|z_t]‖ vs Bayes-noise RMS ‖y − E[y|z_t]‖ along t "
+                "(colour, 0 = data); dashed: the 50 % contamination diagonal.")
+def fig8(out_dir: Path, scale: str, seed: int) -> list[Path]:
+    ph = ex.phase_space()
+    fig, axes = _grid(1, len(SCHEDULES))
+    for j, sc in enumerate(SCHEDULES):
+        ax = axes[0, j]
+        for k, tg in enumerate(TARGETS):
+            sig, noise = ph["norms"][(tg, sc)].T
+            ax.plot(sig, noise, color=f"C{k}", lw=1, label=LABEL[tg])
+            ax.scatter(sig, noise, c=ph["ts"], cmap="viridis", s=10, zorder=3)
+        lim = max(ax.get_xlim()[1], ax.get_ylim()[1])
+        ax.plot([0, lim], [0, lim], "k--", lw=0.7)
+        ax.set_title(sc)
+        ax.set_xlabel("signal ‖E[y|z]‖ (RMS)")
+    axes[0, 0].set_ylabel("Bayes noise ‖y − E[y|z]‖ (RMS)")
+    axes[0, 0].legend(fontsize=7)
+    fig.tight_layout()
+    return [save(fig, Path(out_dir) / "erd_fig8_phase_space.png")]
+
+
+@figure("erd_fig9_pca", paper="erd",
+        caption="erd Fig. 9: last hidden layer of the global models at t = 0.1, 0.4, 0.7, 0.9 on the PCA plane fitted "
+                "at t = 0.1 (colour = mixture component), per target (rows) on the linear schedule.")
+def fig9(out_dir: Path, scale: str, seed: int) -> list[Path]:
+    rp = ex.representations(scale, seed)
+    fig, axes = _grid(len(TARGETS), len(rp["ts"]))
+    for i, tg in enumerate(TARGETS):
+        v = rp["by_model"][(tg, "linear")]
+        lim = np.abs(np.concatenate(v["proj"])).max() * 1.05
+        for j, t in enumerate(rp["ts"]):
+            ax = axes[i, j]
+            ax.scatter(*v["proj"][j].T, c=v["labels"], cmap="tab10", s=3, vmin=0, vmax=9)
+            ax.set_xlim(-lim, lim)
+            ax.set_ylim(-lim, lim)
+            ax.set_title(f"{LABEL[tg]}, t = {t:g} (sep {v['sep_h'][j]:.2f})", fontsize=8)
+    fig.tight_layout()
+    return [save(fig, Path(out_dir) / "erd_fig9_pca.png")]
+
+
+@figure("erd_fig10_ntk_eigs", paper="erd",
+        caption="erd Fig. 10: top-3 eigenvalues of the fixed-noise empirical NTK Θ/n of the global models vs t "
+                "(0 = data), per target (columns) and schedule (rows).")
+def fig10(out_dir: Path, scale: str, seed: int) -> list[Path]:
+    st = ex.ntk_study(scale, seed)
+    fig, axes = _grid(len(SCHEDULES), len(TARGETS))
+    for m, s in enumerate(st["specs"]):
+        ax = axes[SCHEDULES.index(s.schedule), TARGETS.index(s.target)]
+        for k in range(3):
+            ax.semilogy(st["ts"], st["top3"][m, :, k], marker="o", ms=3, label=f"κ{k + 1}")
+        ax.set_title(f"{LABEL[s.target]}, {s.schedule}", fontsize=9)
+        ax.set_xlabel("t (0 = data)")
+    axes[0, 0].legend(fontsize=7)
+    fig.tight_layout()
+    return [save(fig, Path(out_dir) / "erd_fig10_ntk_eigs.png")]
+
+
+@figure("erd_fig11_effective_rank", paper="erd",
+        caption="erd Fig. 11: Shannon effective rank exp(H(λ/Σλ)) of the empirical NTK vs t (0 = data).")
+def fig11(out_dir: Path, scale: str, seed: int) -> list[Path]:
+    st = ex.ntk_study(scale, seed)
+    fig, axes = _grid(1, len(SCHEDULES))
+    for m, s in enumerate(st["specs"]):
+        ax = axes[0, SCHEDULES.index(s.schedule)]
+        ax.plot(st["ts"], st["erank"][m], marker="o", ms=3, color=f"C{TARGETS.index(s.target)}", label=LABEL[s.target])
+        ax.set_title(s.schedule)
+        ax.set_xlabel("t (0 = data)")
+    axes[0, 0].set_ylabel("effective rank")
+    axes[0, 0].legend(fontsize=7)
+    fig.tight_layout()
+    return [save(fig, Path(out_dir) / "erd_fig11_effective_rank.png")]
+
+
+@figure("erd_fig12_ntk_gram", paper="erd",
+        caption="erd Fig. 12: normalized output-traced NTK Gram (gradient cosine) at t = 0.05 (top) and 0.95 (bottom), "
+                "inputs sorted by mixture component, linear schedule.")
+def fig12(out_dir: Path, scale: str, seed: int) -> list[Path]:
+    st = ex.ntk_study(scale, seed)
+    fig, axes = _grid(2, len(TARGETS))
+    for j, tg in enumerate(TARGETS):
+        for i, t in enumerate((0.05, 0.95)):
+            G, _ = st["grams"][(tg, "linear", t)]
+            im = axes[i, j].imshow(G, vmin=-1, vmax=1, cmap="RdBu_r")
+            axes[i, j].set_title(f"{LABEL[tg]}, t = {t:g}", fontsize=9)
+            axes[i, j].set_xticks([])
+            axes[i, j].set_yticks([])
+    fig.colorbar(im, ax=axes, shrink=0.6)
+    return [save(fig, Path(out_dir) / "erd_fig12_ntk_gram.png")]
+
+
+@figure("erd_weighting_comparison", paper="erd",
+        caption="ERD vs uniform, Min-SNR-5, P2 at toy scale: W2 of DDIM samples to fresh data per seed (left; grey: "
+                "data-vs-data W2 at the same n) and mean loss excess over the exact floor per t bin (right).")
+def fig_weighting(out_dir: Path, scale: str, seed: int) -> list[Path]:
+    wc = ex.weighting_comparison(scale, seed)
+    fig, axes = _grid(1, 2)
+    for k, w in enumerate(ex.COMPARED_WEIGHTINGS):
+        vals = [wc["w2"][i] for i, s in enumerate(wc["specs"]) if s.weighting == w]
+        axes[0, 0].scatter(np.full(len(vals), k) + np.random.default_rng(k).uniform(-0.15, 0.15, len(vals)), vals, s=8)
+        ex_bins = np.array([wc["excess_bins"][i] for i, s in enumerate(wc["specs"]) if s.weighting == w]).mean(0)
+        axes[0, 1].plot((np.arange(wc["n_bins"]) + 0.5) / wc["n_bins"], ex_bins, marker="o", label=w)
+    axes[0, 0].axhline(np.mean(wc["w2_data_vs_data"]), color="0.6", ls="--")
+    axes[0, 0].set_xticks(range(len(ex.COMPARED_WEIGHTINGS)), ex.COMPARED_WEIGHTINGS)
+    axes[0, 0].set_ylabel("W2(samples, data)")
+    axes[0, 1].set_xlabel("t bin centre (0 = data)")
+    axes[0, 1].set_ylabel("loss − Bayes floor")
+    axes[0, 1].legend(fontsize=7)
+    fig.tight_layout()
+    return [save(fig, Path(out_dir) / "erd_weighting_comparison.png")]
+
+
+@figure("erd_weights", paper="erd",
+        caption="Loss weights normalized to mean 1 over t ~ U(0, 1): ERD (Eq. 110) and the baselines, per target "
+                "(columns) on the linear schedule (t = 0 data).")
+def fig_weights(out_dir: Path, scale: str, seed: int) -> list[Path]:
+    t = np.linspace(0.005, 0.995, 199)
+    fig, axes = _grid(1, len(TARGETS))
+    for j, tg in enumerate(TARGETS):
+        for w in ("uniform", "erd", "min-snr", "p2"):
+            fn = normalized_weight(w, tg, lambda tt: alpha_sigma("linear", tt))
+            axes[0, j].semilogy(t, fn(t), label=w)
+        axes[0, j].set_title(LABEL[tg])
+        axes[0, j].set_xlabel("t (0 = data)")
+    axes[0, 0].legend(fontsize=7)
+    fig.tight_layout()
+    return [save(fig, Path(out_dir) / "erd_weights.png")]

@@ -1,0 +1,119 @@
+"""kdiff linear-model simulations: learned k vs theory, k over training, Δ*(k) landscapes, mode dynamics, k(t)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+from difftheory.figures.registry import figure, save  # noqa: E402
+from difftheory.linear_model import sweeps  # noqa: E402
+from difftheory.theory.optimal_loss import delta_star  # noqa: E402
+
+
+@figure("kdiff_sim_learned_vs_theory", paper="kdiff",
+        caption="Linear model: learned k (k-Diff, exact population loss) against theory's k* for the same loss, "
+                "sampler and clamp (left) and against D/(D+d) (right); one point per (D, d, family).")
+def learned_vs_theory(out_dir: Path, scale: str, seed: int) -> list[Path]:
+    rows = sweeps.learned_k_sweep(scale, seed)["rows"]
+    fig, axes = plt.subplots(1, 2, figsize=(10, 4.4))
+    fams = list(sweeps.FAMILIES)
+    markers = "osD^v"
+    for f, mk in zip(fams, markers):
+        rr = [r for r in rows if r["family"] == f]
+        axes[0].scatter([r["k_star"] for r in rr], [r["k_learned"] for r in rr], marker=mk, s=28, alpha=0.75, label=f)
+        axes[1].scatter([r["D_over_D_plus_d"] for r in rr], [r["k_learned"] for r in rr], marker=mk, s=28, alpha=0.75)
+    for ax, xl in zip(axes, ("theory k* (min Δ*(k) for the loss/sampler/clamp)", "D/(D+d)")):
+        ax.plot([0, 1], [0, 1], color="gray", lw=0.8)
+        ax.set_xlabel(xl)
+        ax.set_ylabel("learned k")
+        ax.set_xlim(-0.03, 1.03)
+        ax.set_ylim(-0.03, 1.03)
+    axes[0].legend(fontsize=7, loc="lower right")
+    axes[0].set_title("learned k vs k*")
+    axes[1].set_title("learned k vs D/(D+d)")
+    return [save(fig, Path(out_dir) / "kdiff_sim_learned_vs_theory.png")]
+
+
+@figure("kdiff_sim_k_trajectories", paper="kdiff",
+        caption="Linear model: k over training (Adam on the exact loss, from 0.5; as kdiff Fig. 3) for several D; "
+                "dotted: theory's k*. Left: u-loss, uniform t; right: Alg. 1's v-loss, logit-normal(0,1), clamp 0.05.")
+def k_trajectories(out_dir: Path, scale: str, seed: int) -> list[Path]:
+    sw = sweeps.learned_k_sweep(scale, seed)
+    steps, traj, rows = sw["record_steps"], sw["k_traj"], sw["rows"]
+    fig, axes = plt.subplots(1, 2, figsize=(10, 4), sharey=True)
+    for ax, fam in zip(axes, ("u / uniform", "v / logit-normal(0,1) / clamp 0.05")):
+        for i, r in enumerate(rows):
+            if r["family"] != fam:
+                continue
+            line, = ax.plot(steps[:-1], traj[:-1, i], label=f"D={r['D']}, d={r['d']}")
+            ax.axhline(r["k_star"], color=line.get_color(), ls=":", lw=0.8)
+        ax.set_xlabel("training step")
+        ax.set_title(fam)
+        ax.legend(fontsize=7)
+    axes[0].set_ylabel("k")
+    return [save(fig, Path(out_dir) / "kdiff_sim_k_trajectories.png")]
+
+
+@figure("kdiff_sim_delta_landscape", paper="kdiff",
+        caption="Δ*(k)/D (Eq. 12, theory/) for several (D, d); markers: where learned k ends (linear model). "
+                "Left: u-loss, uniform; right: v-loss, logit-normal(0,1), clamp 0.05.")
+def delta_landscape(out_dir: Path, scale: str, seed: int) -> list[Path]:
+    rows = sweeps.learned_k_sweep(scale, seed)["rows"]
+    ks = np.linspace(0.0, 1.0, 201)
+    fig, axes = plt.subplots(1, 2, figsize=(10, 4))
+    for ax, fam in zip(axes, ("u / uniform", "v / logit-normal(0,1) / clamp 0.05")):
+        loss, sampler, clamp = sweeps.FAMILIES[fam]
+        for r in [r for r in rows if r["family"] == fam][:6]:
+            vals = delta_star(ks, r["D"], r["d"], sampler, loss, clamp) / r["D"]
+            line, = ax.plot(ks, vals, label=f"D={r['D']}, d={r['d']}")
+            kl = min(r["k_learned"], 1.0)
+            ax.plot([kl], [float(delta_star(kl, r["D"], r["d"], sampler, loss, clamp)) / r["D"]], "o",
+                    color=line.get_color())
+        ax.set_xlabel("k")
+        ax.set_ylabel("Δ*(k) / D")
+        ax.set_title(fam)
+        ax.legend(fontsize=7)
+    return [save(fig, Path(out_dir) / "kdiff_sim_delta_landscape.png")]
+
+
+@figure("kdiff_sim_mode_dynamics", paper="kdiff",
+        caption="Gradient descent on explicit D×D W at fixed k: distance of W PPᵀ and W(I − PPᵀ) to their "
+                "equilibria (markers: simulation; lines: analytic solution of Eq. 9, e^(−A t̃)).")
+def mode_dynamics(out_dir: Path, scale: str, seed: int) -> list[Path]:
+    rows = sweeps.mode_run(scale, seed)["rows"]
+    fig, axes = plt.subplots(1, len(rows), figsize=(5 * len(rows), 4), squeeze=False)
+    for ax, r in zip(axes[0], rows):
+        steps = np.array(r["checkpoints"])
+        ax.semilogy(steps, r["dist_par"], "o", label="‖W_∥ − W_∥*‖ (GD)")
+        ax.semilogy(steps, r["dist_perp"], "s", label="‖W_⊥ − W_⊥*‖ (GD)")
+        ax.semilogy(steps, r["flow_dist_par"], "-", color="C0", label=f"Eq. 9 flow, rate A_∥={r['rate_par']:.3f}")
+        ax.semilogy(steps, r["flow_dist_perp"], "-", color="C1", label=f"Eq. 9 flow, rate A_⊥={r['rate_perp']:.3f}")
+        ax.set_title(f"{r['setting']}, k={r['k']}", fontsize=8)
+        ax.set_xlabel(f"GD step (η = {r['lr']})")
+        ax.legend(fontsize=7)
+    return [save(fig, Path(out_dir) / "kdiff_sim_mode_dynamics.png")]
+
+
+@figure("kdiff_sim_binned_k", paper="kdiff",
+        caption="Time-binned k(t) learned in the linear model (v-loss, logit-normal(0,1), clamp 0.05), as kdiff "
+                "Fig. 5a. Left: exact population loss, 16 bins; right: minibatch Adam, 128 bins (D = d = 4).")
+def binned_k(out_dir: Path, scale: str, seed: int) -> list[Path]:
+    out = sweeps.binned_run(scale, seed)
+    fig, axes = plt.subplots(1, 2, figsize=(10, 4), sharey=True)
+    for name, k in zip(out["settings"], out["k_adam"]):
+        axes[0].plot(out["t_ends"], k, "o-", ms=3, label=name.split(", loss")[0])
+    axes[1].plot(out["t_ends_sgd"], out["k_sgd"], "-", label="k(t)")
+    axes[1].plot(out["t_ends_sgd"], 1 - out["k_sgd"], "--", label="1 − k(t)")
+    for ax in axes:
+        ax.axhline(0.5, color="gray", lw=0.6)
+        ax.set_xlabel("t (0 = noise, 1 = data)")
+        ax.legend(fontsize=7)
+    axes[0].set_ylabel("k(t)")
+    axes[0].set_title("exact loss, Adam, 16 bins")
+    axes[1].set_title(out["sgd_setting"].split(", loss")[0] + ", minibatch Adam, 128 bins")
+    return [save(fig, Path(out_dir) / "kdiff_sim_binned_k.png")]

@@ -1,0 +1,349 @@
+"""Training loop of the k-Diff image pipeline: one code path from one CPU to many GPUs (torchrun + DDP).
+
+AdamW (β = 0.9, 0.95; weight decay 0), linear warm-up then constant lr, EMAs, logit-normal t, class
+drop, bf16 autocast on CUDA (kdiff Table 4). Every random draw of step s comes from a generator seeded
+by (seed, s, rank), and the batch of step s is a pure function of (seed, s), so a resumed run repeats an
+uninterrupted one exactly on CPU. A non-finite loss stops the run before the update, with a message
+naming the setting; the last good checkpoint is left untouched. Logs k, dL/dk and the loss every
+``log_every`` steps to ``log.csv`` (and TensorBoard when importable)."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import json
+import math
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import torch
+import torch.distributed as dist
+
+from difftheory.gpu_validation.checkpoint import load_checkpoint, save_checkpoint, save_weights
+from difftheory.gpu_validation.configs import Config
+from difftheory.gpu_validation.data import batches, load_dataset
+from difftheory.gpu_validation.objective import build_kdiff
+from difftheory.validate import check_choice, check_float, check_int
+
+LOG_COLUMNS = ("step", "progress", "epoch", "loss", "k", "k1", "k_grad", "lr", "grad_norm", "images_per_s", "seconds")
+EVAL_COLUMNS = ("step", "ema", "n_samples", "fd_pixels", "fid", "is")
+
+
+class NonFiniteLoss(RuntimeError):
+    """The loss became NaN or ±inf; training stopped before applying the update."""
+
+
+@dataclass
+class RunResult:
+    out: Path
+    steps: int
+    total_steps: int
+    k: dict
+    seconds: float
+    images_per_s: float
+    log: Path
+    checkpoint: Path
+    samples: Path | None = None
+    eval: dict = field(default_factory=dict)
+    model: torch.nn.Module | None = field(default=None, repr=False)  # the trained KDiff (not the EMA)
+
+    def to_dict(self) -> dict:
+        return {"out": str(self.out), "steps": self.steps, "total_steps": self.total_steps, "k": self.k,
+                "seconds": round(self.seconds, 3), "images_per_s": round(self.images_per_s, 2),
+                "log": str(self.log), "checkpoint": str(self.checkpoint),
+                "samples": None if self.samples is None else str(self.samples), "eval": self.eval}
+
+
+def resolve_device(device: str = "auto") -> torch.device:
+    """auto → CUDA when present, else CPU; ``cuda`` without a GPU is a ValueError."""
+    check_choice("--device", device, ("auto", "cpu", "cuda"))
+    if device == "auto":
+        device = "cuda" if torch.cuda.is_available() else "cpu"
+    if device == "cuda" and not torch.cuda.is_available():
+        raise ValueError("--device cuda was asked for, but torch sees no CUDA device (use auto or cpu)")
+    return torch.device(device)
+
+
+def setup_distributed(device: torch.device) -> tuple[torch.device, int, int]:
+    """(device, rank, world) from torchrun's environment; world size 1 without it."""
+    world = int(os.environ.get("WORLD_SIZE", "1"))
+    if world == 1:
+        return device, 0, 1
+    if not dist.is_initialized():
+        dist.init_process_group("nccl" if device.type == "cuda" else "gloo")
+    if device.type == "cuda":
+        local = int(os.environ.get("LOCAL_RANK", "0"))
+        torch.cuda.set_device(local)
+        device = torch.device("cuda", local)
+    return device, dist.get_rank(), world
+
+
+def step_generator(seed: int, step: int, rank: int, device: torch.device) -> torch.Generator:
+    """The generator of every random draw at ``step`` on ``rank`` (a pure function of its arguments)."""
+    g = torch.Generator(device=device)
+    g.manual_seed((seed * 1_000_003 + step) * 4099 + rank)
+    return g
+
+
+def lr_at(step: int, base: float, warmup: int) -> float:
+    """Linear warm-up over ``warmup`` steps, then constant (kdiff Table 4; Goyal et al. 2017)."""
+    return base if warmup <= 0 else base * min(1.0, (step + 1) / warmup)
+
+
+@torch.no_grad()
+def ema_update(ema: torch.nn.Module, model: torch.nn.Module, decay: float, step: int) -> None:
+    """θ_ema ← β θ_ema + (1 − β) θ with β = min(decay, (1 + s)/(10 + s)) (short start-up)."""
+    beta = min(decay, (1 + step) / (10 + step))
+    e, m = list(ema.parameters()), list(model.parameters())
+    torch._foreach_lerp_(e, [p.detach() for p in m], 1 - beta)
+
+
+def _write_csv_atomic(path: Path, columns, rows) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=columns)
+        w.writeheader()
+        w.writerows(rows)
+    os.replace(tmp, path)
+
+
+def _read_csv(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    with open(path, newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _atomic_json(path: Path, obj) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(obj, indent=2))
+    os.replace(tmp, path)
+
+
+def _tensorboard(out: Path, enabled: bool):
+    if not enabled:
+        return None
+    try:
+        from torch.utils.tensorboard import SummaryWriter
+    except ImportError:
+        return None
+    return SummaryWriter(str(out / "tb"))
+
+
+def train(cfg: Config, out, data: str | None = None, device: str = "auto", max_steps: int | None = None,
+          resume: bool = False, seed: int = 0, k_mode: str = "learn", k: float = 0.5, n_bins: int = 128,
+          progress: bool = True, tensorboard: bool = True, dataset=None, fid_weights: str | None = None,
+          fid_reference: str | None = None) -> RunResult:
+    """Train ``cfg`` into ``out`` (log.csv, run.json, checkpoint.pt, ema.safetensors, samples, eval.csv)."""
+    threads = torch.get_num_threads()
+    if cfg.cpu_threads and resolve_device(device).type == "cpu":
+        torch.set_num_threads(cfg.cpu_threads)
+    try:
+        return _train(cfg, out, data, device, max_steps, resume, seed, k_mode, k, n_bins, progress, tensorboard,
+                      dataset, fid_weights, fid_reference)
+    finally:
+        torch.set_num_threads(threads)
+
+
+def _train(cfg, out, data, device, max_steps, resume, seed, k_mode, k, n_bins, progress, tensorboard, dataset,
+           fid_weights, fid_reference) -> RunResult:
+    from tqdm import tqdm
+
+    seed = check_int("--seed", seed, 0, 2**31 - 1)
+    if max_steps is not None:
+        max_steps = check_int("--max-steps", max_steps, 1)
+    k = check_float("--k", k, 0.0, 1.0)
+    device, rank, world = setup_distributed(resolve_device(device))
+    if cfg.batch_size % world:
+        raise ValueError(f"batch_size {cfg.batch_size} of config {cfg.name!r} must be divisible by the world size {world}")
+    out = Path(out)
+    log_path, ckpt_path = out / "log.csv", out / "checkpoint.pt"
+    if rank == 0:
+        out.mkdir(parents=True, exist_ok=True)
+    ds = dataset if dataset is not None else load_dataset(cfg, data)
+    if ds.num_classes > cfg.num_classes:
+        raise ValueError(f"the data has {ds.num_classes} classes but config {cfg.name!r} has num_classes {cfg.num_classes}")
+    total = cfg.total_steps(len(ds))
+    stop = total if max_steps is None else min(total, max_steps)
+    warmup = cfg.warmup_steps(len(ds))
+
+    torch.manual_seed(seed)  # initial weights
+    model = build_kdiff(cfg, k_mode, k, n_bins).to(device)
+    emas = {d: copy.deepcopy(model).requires_grad_(False).eval() for d in cfg.ema_decays}
+    k_params = list(model.target.parameters())
+    groups = [{"params": list(model.backbone.parameters()), "lr": cfg.lr, "base_lr": cfg.lr}]
+    if k_params:
+        groups.append({"params": k_params, "lr": cfg.k_lr or cfg.lr, "base_lr": cfg.k_lr or cfg.lr})
+    opt = torch.optim.AdamW(groups, betas=cfg.betas, weight_decay=cfg.weight_decay)
+
+    start = 0
+    if resume:
+        state = load_checkpoint(ckpt_path, map_location=device)
+        if state["config"]["name"] != cfg.name or state["k_mode"] != k_mode:
+            raise ValueError(f"--resume: {ckpt_path} holds config {state['config']['name']!r} k_mode "
+                             f"{state['k_mode']!r}, not {cfg.name!r} {k_mode!r}")
+        model.load_state_dict(state["model"])
+        for d, ema in emas.items():
+            ema.load_state_dict(state["ema"][repr(d)])
+        opt.load_state_dict(state["optimizer"])
+        start = int(state["step"])
+    if rank == 0:
+        _atomic_json(out / "run.json", {"config": cfg.name, "space": cfg.space, "backbone": cfg.backbone,
+                                        "k_mode": k_mode, "k_init": k, "n_bins": n_bins, "seed": seed,
+                                        "total_steps": total, "world_size": world, "device": device.type,
+                                        "n_data": len(ds), "settings": cfg.to_dict()})
+        rows = [r for r in _read_csv(log_path) if int(r["step"]) <= start] if resume else []
+        _write_csv_atomic(log_path, LOG_COLUMNS, rows)
+    net = model
+    if world > 1:
+        net = torch.nn.parallel.DistributedDataParallel(model, device_ids=[device.index] if device.type == "cuda" else None)
+    writer = _tensorboard(out, tensorboard) if rank == 0 else None
+    cuda = device.type == "cuda"
+    per_rank = cfg.batch_size // world
+
+    def save(step: int) -> None:
+        if rank == 0:
+            save_checkpoint(ckpt_path, {
+                "step": step, "model": model.state_dict(), "optimizer": opt.state_dict(),
+                "ema": {repr(d): e.state_dict() for d, e in emas.items()}, "config": cfg.to_dict(),
+                "k_mode": k_mode, "seed": seed})
+        if world > 1:
+            dist.barrier()
+
+    t_start, seen, done = time.perf_counter(), 0, start
+    bar = tqdm(total=stop, initial=start, desc=f"train {cfg.name} k={k_mode}", unit="step",
+               disable=not progress or rank != 0, dynamic_ncols=True)
+    model.train()
+    try:
+        stream = batches(ds, start, stop, cfg.batch_size, rank, world, seed, cfg.num_workers, cuda)
+        for step, x, y in stream:
+            g = step_generator(seed, step, rank, device)
+            x, y = x.to(device, non_blocking=True), y.to(device, non_blocking=True)
+            if cfg.hflip:  # horizontal flip, drawn per step (ADM / JiT augmentation)
+                flip = torch.rand(x.shape[0], generator=g, device=device) < 0.5
+                x = torch.where(flip[:, None, None, None], x.flip(-1), x)
+            for grp in opt.param_groups:
+                grp["lr"] = lr_at(step, grp["base_lr"], warmup)
+            with torch.autocast(device.type, dtype=torch.bfloat16, enabled=cuda):
+                loss = net(x, y, g)
+            lossv = loss.detach().float()
+            if world > 1:
+                dist.all_reduce(lossv)
+                lossv /= world
+            value = float(lossv)
+            if not math.isfinite(value):
+                raise NonFiniteLoss(
+                    f"non-finite loss ({value}) at step {step} of config {cfg.name!r} (k_mode {k_mode}, "
+                    f"lr {cfg.lr:g}, k_lr {cfg.k_lr or cfg.lr:g}, seed {seed}); training stopped, the update "
+                    f"was not applied; last good checkpoint: "
+                    + (str(ckpt_path) if ckpt_path.exists() else "none (no checkpoint written yet)"))
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            log_now = (step + 1) % cfg.log_every == 0 or step + 1 == stop
+            grad_norm = float(torch.nn.utils.clip_grad_norm_(model.parameters(), float("inf"))) if log_now else 0.0
+            opt.step()
+            for d, ema in emas.items():
+                ema_update(ema, model, d, step)
+            seen += per_rank * world
+            done = step + 1
+            bar.update(1)
+            if log_now and rank == 0:
+                elapsed = time.perf_counter() - t_start
+                ks = model.k_summary()
+                row = {"step": done, "progress": done / total, "epoch": done * cfg.batch_size / len(ds),
+                       "loss": value, "lr": opt.param_groups[0]["lr"], "grad_norm": grad_norm,
+                       "images_per_s": seen / elapsed, "seconds": elapsed, **ks}
+                with open(log_path, "a", newline="") as f:
+                    csv.DictWriter(f, fieldnames=LOG_COLUMNS).writerow(row)
+                bar.set_postfix(loss=f"{value:.4g}", k=f"{ks['k']:.3f}")
+                if writer is not None:
+                    for key in ("loss", "k", "k1", "k_grad", "lr", "grad_norm"):
+                        if math.isfinite(row[key]):
+                            writer.add_scalar(key, row[key], done)
+            if done % cfg.ckpt_every == 0 and done < stop:
+                save(done)
+    finally:
+        bar.close()
+        if writer is not None:
+            writer.close()
+    elapsed = time.perf_counter() - t_start
+    if done > start:
+        save(done)
+    result = RunResult(out, done, total, model.k_summary() | {"k_grad": float("nan")}, elapsed,
+                       seen / elapsed if elapsed > 0 else 0.0, log_path, ckpt_path, model=model)
+    if rank == 0:
+        best = max(emas)  # the slowest EMA for samples
+        save_weights(out / "ema.safetensors", emas[best])
+        if cfg.n_samples > 0:
+            result.samples, result.eval = sample_and_evaluate(cfg, emas[best], ds, out, done, seed, device,
+                                                              fid_weights, fid_reference)
+            result.eval["ema"] = best
+    if world > 1:
+        dist.barrier()
+    return result
+
+
+def sample_and_evaluate(cfg: Config, model, ds, out: Path, step: int, seed: int, device, fid_weights=None,
+                        fid_reference=None):
+    """EMA samples (labels cycling over the classes; Heun, CFG in the guidance interval) → samples.png,
+    samples.safetensors; Fréchet distance on raw pixels against the training data (small images) and
+    FID/IS when ``fid_weights`` is given; one row appended to eval.csv."""
+    from safetensors.torch import save_file
+
+    from difftheory.gpu_validation.evaluate import fid_is, frechet_distance_features
+
+    n = cfg.n_samples
+    y = torch.arange(n, device=device) % cfg.num_classes
+    g = torch.Generator(device=device).manual_seed(seed + 7919)
+    chunks = []
+    for i in range(0, n, 256):
+        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=device.type == "cuda"):
+            chunks.append(model.generate(y[i:i + 256], cfg.sample_steps, cfg.solver, cfg.cfg_scale,
+                                         cfg.cfg_interval, generator=g).float().cpu())
+    x = torch.cat(chunks)
+    if not torch.isfinite(x).all():
+        raise NonFiniteLoss(f"sampling config {cfg.name!r} produced non-finite values")
+    tmp = out / "samples.safetensors.tmp"
+    save_file({"samples": x.contiguous(), "labels": y.cpu()}, str(tmp))
+    os.replace(tmp, out / "samples.safetensors")
+    _save_grid(x, out / "samples.png")
+    row = {"step": step, "ema": max(cfg.ema_decays), "n_samples": n, "fd_pixels": "", "fid": "", "is": ""}
+    D = x[0].numel()
+    if D <= 4096 and len(ds) >= 2:
+        ref = torch.stack([ds[i][0] for i in range(min(len(ds), 2000))]).flatten(1).numpy()
+        row["fd_pixels"] = frechet_distance_features(x.flatten(1).numpy(), ref)
+    if fid_weights is not None:
+        if fid_reference is None:
+            raise ValueError("--fid-reference (an .npz of Inception mu/sigma, or an image folder) is required with --fid-weights")
+        ref = fid_reference
+        if not str(fid_reference).endswith(".npz"):
+            from difftheory.gpu_validation.data import ImageFolderDataset
+
+            rds = ImageFolderDataset(fid_reference, cfg.image_size)
+            ref = torch.stack([rds[i][0] for i in range(len(rds))])
+        res = fid_is(x, ref, fid_weights, device)
+        row["fid"], row["is"] = res["fid"], res["is"]
+    rows = _read_csv(out / "eval.csv") + [row]
+    _write_csv_atomic(out / "eval.csv", EVAL_COLUMNS, rows)
+    return out / "samples.safetensors", {k: row[k] for k in ("fd_pixels", "fid", "is") if row[k] != ""}
+
+
+def _save_grid(x: torch.Tensor, path: Path, cols: int = 10) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    x = ((x[: cols * cols].clamp(-1, 1) + 1) / 2).permute(0, 2, 3, 1).numpy()
+    rows = math.ceil(x.shape[0] / cols)
+    fig, axes = plt.subplots(rows, cols, figsize=(cols, rows), squeeze=False)
+    for ax in axes.flat:
+        ax.axis("off")
+    for ax, img in zip(axes.flat, x):
+        ax.imshow(img.squeeze(-1) if img.shape[-1] == 1 else img, cmap="gray", vmin=0, vmax=1)
+    tmp = path.with_name(path.stem + ".tmp.png")
+    fig.savefig(tmp, dpi=80, bbox_inches="tight")
+    plt.close(fig)
+    os.replace(tmp, path)

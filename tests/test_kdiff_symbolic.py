@@ -1,0 +1,189 @@
+"""SymPy derivations of kdiff §3 / Apps. A–D against random rational points, the numeric twins and
+deliberately wrong statements (so each comparison can fail)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import sympy as sp
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from difftheory.theory import kdiff_linear_dynamics as dyn
+from difftheory.theory import kdiff_optimal_k as opt
+from difftheory.theory import kdiff_reparam as rep
+from difftheory.theory.optimal_loss import delta_star, delta_star_from_moments, k_star_u_loss, optimal_coefficients
+from difftheory.theory.samplers import TimeSampler
+
+rationals = st.fractions(min_value=-5, max_value=5, max_denominator=20).map(sp.Rational)
+
+
+def test_appendix_a_all_lines_match():
+    a = rep.derive_appendix_a()
+    assert all(a["matches"].values()), a["matches"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(rationals, rationals, rationals, rationals, rationals, rationals)
+def test_x_hat_n_hat_reproduce_z_and_u_hat(al, si, ph, ps, zz, uh):
+    a = rep.derive_appendix_a()
+    sub = {rep.alpha: al, rep.sigma: si, rep.phi: ph, rep.psi: ps, rep.z: zz, rep.u_hat: uh}
+    if ph * si - ps * al == 0:
+        return
+    xh, nh = a["x_hat"].subs(sub), a["n_hat"].subs(sub)
+    assert al * xh + si * nh == zz          # Eq. (16a), exactly
+    assert ph * xh + ps * nh == uh          # Eq. (16b)
+
+
+def test_appendix_a_detects_a_wrong_kappa():
+    a = rep.derive_appendix_a()
+    wrong = (rep.xi * rep.sigma + rep.eta * rep.alpha) / (rep.phi * rep.sigma - rep.psi * rep.alpha)
+    assert not rep._same(a["kappa"], wrong)
+
+
+def test_twins_of_appendix_a_and_alg1():
+    gaps = rep.twin_gaps(np.random.default_rng(3), n=400)
+    assert max(gaps.values()) < 1e-10, gaps
+
+
+def test_alg1_conversion():
+    g = rep.derive_alg1()
+    assert all(g["matches"].values())
+    assert not rep._same(g["v_hat"], ((1 - 2 * rep.k) * rep.z - rep.u_hat) / g["den"])
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.integers(2, 6), st.integers(0, 10_000), st.data())
+def test_cayley_P_is_exactly_orthonormal(D, seed, data):
+    d = data.draw(st.integers(1, D))
+    P = dyn.cayley_P(D, d, seed)
+    assert P.T * P == sp.eye(d)
+    proj = P * P.T
+    assert proj * proj == proj and proj.trace() == d
+
+
+@settings(max_examples=3, deadline=None)
+@given(st.integers(0, 1000))
+def test_second_moments_and_gradient_on_random_P(seed):
+    assert all(dyn.second_moments(3, 2, seed).values())
+    assert dyn.gradient_flow(3, 1, seed)["eq8"]
+
+
+def test_expect_rules():
+    x, n = sp.symbols("x n")
+    mu = (sp.Symbol("mu"),)
+    assert dyn.expect(x * x, [x], [n], mu) == 1
+    assert dyn.expect(x, [x], [n], mu) == mu[0]
+    assert dyn.expect(x * n, [x], [n], mu) == 0
+    assert dyn.expect(3 + 2 * n * n, [x], [n], mu) == 5
+    with pytest.raises(ValueError):
+        dyn.expect(x**3, [x], [n], mu)
+
+
+def test_decoupling_and_its_negative():
+    assert all(dyn.decoupling_projector().values())
+    assert all(dyn.decoupling_explicit(4, 2, 5).values())
+
+
+def test_optimum_explicit_and_modes():
+    o = dyn.optimum_explicit(3, 1, 0)
+    assert all(v for v in o.values() if isinstance(v, bool))
+    assert not dyn._is_zero(o["delta_star"] - dyn.printed_12(3, 2))     # wrong d is detected
+    assert all(dyn.equilibrium_modes().values())
+    assert all(dyn.mode_problems()["matches"].values())
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.floats(0.05, 5.0), min_size=5, max_size=5), st.floats(0, 1), st.integers(1, 50), st.integers(0, 500))
+def test_twin_delta_star_and_coefficients_match_derivation(m, k, d, extra):
+    D = d + extra
+    f = sp.lambdify((opt.k, opt.D, opt.d, opt.m0, opt.m_a, opt.m_s, opt.m_aa, opt.m_ss), opt.delta_k())
+    want = f(k, D, d, *m)
+    got = delta_star_from_moments(np.array(m), k, D, d)
+    assert abs(got - want) <= 1e-9 * max(1.0, abs(want))
+    mp = dyn.mode_problems()
+    I = dyn.MOMENT
+    sub = {I["pa"]: k * m[1], I["ps"]: -(1 - k) * m[2], I["aa"]: m[3], I["ss"]: m[4]}
+    c_par, c_perp = optimal_coefficients(np.array(m), k)
+    assert abs(c_par - float(mp["a_opt"].subs(sub))) < 1e-9
+    assert abs(c_perp - float(mp["b_opt"].subs(sub))) < 1e-9
+
+
+def test_appendix_d_lines_and_a_wrong_line_is_caught():
+    a = opt.derive_appendix_d()
+    assert all(a["matches"].values()), a["matches"]
+    wrong = sp.Rational(1, 16) * (2 * (opt.D + opt.d) * opt.k**2 - 4 * opt.D * opt.k + (2 * opt.D + 2 * opt.d))
+    assert sp.simplify(a["delta_uniform"] - wrong) != 0
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.floats(0, 1), st.integers(1, 40), st.integers(0, 300))
+def test_uniform_u_loss_polynomial_equals_twin(k, d, extra):
+    D = d + extra
+    poly = opt.derive_appendix_d()["delta_uniform"]
+    want = float(poly.subs({opt.k: k, opt.D: D, opt.d: d}))
+    got = float(delta_star(k, D, d, TimeSampler(), "u"))
+    assert abs(got - want) <= 1e-9 * max(1.0, want)
+
+
+def test_special_targets_and_regimes():
+    s = opt.derive_special_targets()["targets"]
+    assert {n: v["scale"] for n, v in s.items()} == {"eps": -1, "v": sp.Rational(1, 2), "x": 1}
+    r = opt.derive_regimes()
+    assert r["at_ratio_1"] == sp.Rational(1, 2) and r["limit_ratio_inf"] == 1 and r["dk_dratio"].is_positive
+
+
+def test_general_sampler_condition():
+    g = opt.derive_general_sampler()
+    assert g["matches_lead_form"] and g["condition_is_mean_half"]
+    # a density with E[t] != 1/2 gives k* != D/(D+d): counterexample at e1 = 0.3, e2 = 0.15
+    assert abs(opt.k_star_general(0.3, 0.15, 10, 10) - 0.5) > 0.05
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.floats(-1.5, 1.5), st.floats(0.3, 1.5), st.integers(1, 30), st.integers(0, 300))
+def test_general_sampler_closed_form_matches_twin(mu, sig, d, extra):
+    s = TimeSampler("logit-normal", mu, sig)
+    e1, e2 = float(s.expect(lambda t: t)), float(s.expect(lambda t: t * t))
+    D = d + extra
+    assert abs(opt.k_star_general(e1, e2, D, d) - k_star_u_loss(D, d, s)) < 1e-9
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.floats(1e-3, 1 - 1e-3))
+def test_uniform_v_loss_closed_form_equals_twin(k):
+    assume(abs(k - 0.5) > 0.02)      # the closed form has a removable 0/0 at k = ½
+    u = opt.derive_uniform_v_loss()
+    par = float(u["par"].subs(u["k"], k))
+    perp = float(u["perp"].subs(u["k"], k))
+    want = 0.5 * 7 * par + 0.5 * (30 - 7) * perp
+    got = float(delta_star(k, 30, 7, TimeSampler(), "v"))
+    assert abs(got - want) <= 1e-7 * want
+    assert u["limits"] == {"par_k0": 2, "perp_k0": 1, "par_k1": 2, "perp_k1": 0}
+
+
+@pytest.mark.parametrize("k,loss", [(sp.Rational(1, 4), "x"), (sp.Rational(2, 3), "eps"), (sp.Rational(1, 3), "v"),
+                                    (sp.Rational(1, 2), "u")])
+def test_twin_moments_equal_sympy_integrals(k, loss):
+    from difftheory.theory.optimal_loss import moments
+
+    t = opt.t
+    xi, eta = {"x": (1, 0), "eps": (0, 1), "v": (1, -1), "u": (None, None)}[loss]
+    kappa = sp.Integer(1) if loss == "u" else (xi * (1 - t) - eta * t) / (k * (1 - t) + (1 - k) * t)   # App. A, Eq. (22)
+    want = [float(v) for v in opt.uniform_moments(kappa**2).values()]
+    got = moments(float(k), TimeSampler(), loss)
+    assert np.allclose(got, want, rtol=1e-10, atol=0)
+
+
+def test_moment_functional_equals_a_discrete_measure_with_symbolic_weights():
+    """∫D̃α as a linear functional (moment symbols) agrees with a 2-point measure with symbolic weights."""
+    w = sp.symbols("w0:2", positive=True)
+    pts = [sp.symbols(f"a{i} s{i} f{i} p{i}", real=True) for i in range(2)]
+    L, W, P = dyn.point_loss(3, 1, 0)
+    integrated = dyn.integrate_measure(L)
+    sub = {}
+    for key, mono in dyn.MONOMIALS.items():
+        sub[dyn.MOMENT[key]] = sum(wi * mono.subs(dict(zip(dyn.SCHEDULE, pt))) for wi, pt in zip(w, pts))
+    sub[sp.Symbol("I_1", positive=True)] = sum(w)
+    direct = sum(wi * L.subs(dict(zip(dyn.SCHEDULE, pt))) for wi, pt in zip(w, pts))
+    assert sp.expand(integrated.subs(sub) - direct) == 0

@@ -1,0 +1,178 @@
+"""kdiff App. D, §3.3 and beyond, derived with SymPy: Δ*(k) for the k-target on the flow-matching schedule
+(Eq. 51), its uniform/κ = 1 evaluation (Eqs. 53–54), k* = D/(D + d) (Thm 3.2, Eq. 55), the special targets
+and regimes of §3.3; beyond the paper: k* under the u-loss for any time density, and the exact end-point
+values of Δ*(k) when κ² is not integrable (uniform sampler, unclamped v-loss). Starts from the derived
+Δ* of ``kdiff_linear_dynamics.mode_problems`` (never from the printed Eq. 12). Numeric twins:
+``optimal_loss.delta_star``, ``k_star``, ``k_star_u_loss``, ``mode_losses_at_singular_end``."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import sympy as sp
+
+from difftheory.theory.kdiff_linear_dynamics import MOMENT, delta_star_expr
+
+t, k = sp.symbols("t k", real=True)
+D, d = sp.symbols("D d", positive=True)
+# the five moments of the twin (optimal_loss.MOMENT_NAMES): E[κ²], E[κ²t], E[κ²(1−t)], E[κ²t²], E[κ²(1−t)²]
+m0, m_a, m_s, m_aa, m_ss = sp.symbols("m0 m_a m_s m_aa m_ss", positive=True)
+
+
+def delta_k(D_=D, d_=d):
+    """Δ*(k) of the k-target φ = k, ψ = −(1 − k) on α = t, σ = 1 − t in the five moments: φ, ψ are constants,
+    so ∫D̃α φ² = k² m0, ∫D̃α φα = k m_a, …  # kdiff Eq. (51a)"""
+    phi, psi = k, -(1 - k)
+    sub = {MOMENT["pp"]: phi**2 * m0, MOMENT["qq"]: psi**2 * m0, MOMENT["pa"]: phi * m_a, MOMENT["ps"]: psi * m_s,
+           MOMENT["aa"]: m_aa, MOMENT["ss"]: m_ss}
+    e = delta_star_expr().subs(sub)
+    return e.subs({sp.Symbol("D", positive=True): D_, sp.Symbol("d", positive=True): d_})
+
+
+PRINTED_51A = (sp.Rational(1, 2) * d * ((k**2 + (1 - k) ** 2) * m0 - (k * m_a - (1 - k) * m_s) ** 2 / (m_aa + m_ss))
+               + sp.Rational(1, 2) * (D - d) * ((1 - k) ** 2 * m0 - (1 - k) ** 2 * m_s**2 / m_ss))
+PRINTED_53 = {m0: 1, m_a: sp.Rational(1, 2), m_s: sp.Rational(1, 2), m_aa: sp.Rational(1, 3), m_ss: sp.Rational(1, 3)}
+_h = sp.Rational(1, 2)
+PRINTED_54 = {
+    "54a": (_h * d * ((k**2 + (1 - k) ** 2) - (_h * k - _h * (1 - k)) ** 2 / sp.Rational(2, 3))
+            + _h * (D - d) * ((1 - k) ** 2 - (1 - k) ** 2 * _h**2 / sp.Rational(1, 3))),
+    "54b": _h * d * (_h * k**2 - _h * k + sp.Rational(5, 8)) + sp.Rational(1, 8) * (D - d) * (1 - k) ** 2,
+    "54c": sp.Rational(1, 4) * d * (k**2 - k + sp.Rational(5, 4)) + sp.Rational(1, 8) * (D - d) * (1 - k) ** 2,
+    "54d": sp.Rational(1, 16) * (2 * (D + d) * k**2 - 4 * D * k + (2 * D + 3 * d)),
+}
+PRINTED_55 = D / (D + d)
+
+
+def uniform_moments(weight=sp.Integer(1)):
+    """The five moments ∫₀¹ weight·f(t) dt for f ∈ {1, t, 1 − t, t², (1 − t)²}  # kdiff Eqs. (52)–(53)"""
+    fs = (1, t, 1 - t, t**2, (1 - t) ** 2)
+    return {m: sp.integrate(weight * f, (t, 0, 1)) for m, f in zip((m0, m_a, m_s, m_aa, m_ss), fs)}
+
+
+@lru_cache(maxsize=1)
+def derive_appendix_d() -> dict:
+    """App. D: (51a), (53), each line of (54), and k* from dΔ/dk = 0 with d²Δ/dk² > 0."""
+    delta = delta_k()
+    mom = uniform_moments()
+    delta_u = sp.expand(sp.simplify(delta.subs(mom)))
+    roots = sp.solve(sp.diff(delta_u, k), k)
+    (k_star,) = roots
+    curvature = sp.simplify(sp.diff(delta_u, k, 2))
+    lines = {name: sp.simplify(delta_u - sp.expand(e)) == 0 for name, e in PRINTED_54.items()}
+    return {
+        "delta_uniform": delta_u,
+        "k_star": sp.simplify(k_star),
+        "curvature": curvature,
+        "delta_at_k_star": sp.simplify(delta_u.subs(k, k_star)),
+        "moments": mom,
+        "line_residuals": {name: sp.simplify(delta_u - sp.expand(e)) for name, e in PRINTED_54.items()},
+        "matches": {
+            "eq51a": sp.simplify(delta - PRINTED_51A) == 0,
+            **{f"eq53_{str(m)}": sp.simplify(mom[m] - v) == 0 for m, v in PRINTED_53.items()},
+            **{f"eq{name}": ok for name, ok in lines.items()},
+            "eq55": sp.simplify(k_star - PRINTED_55) == 0,
+            "second_derivative_positive": sp.simplify(curvature - (D + d) / 4) == 0,
+        },
+    }
+
+
+@lru_cache(maxsize=1)
+def derive_special_targets() -> dict:
+    """u(k) at k = 0, ½, 1 against ε = n, v = dz/dt, x: the constant scale factors  # kdiff §3.3"""
+    x, n = sp.symbols("x n", real=True)
+    z = t * x + (1 - t) * n
+    v = sp.diff(z, t)                                   # flow-matching velocity
+    u = k * x - (1 - k) * n                             # Eq. (13)
+    out = {}
+    for name, kk, ref in (("eps", 0, n), ("v", sp.Rational(1, 2), v), ("x", 1, x)):
+        ratio = sp.simplify(u.subs(k, kk) / ref)
+        out[name] = {"k": kk, "scale": ratio, "constant": not ratio.free_symbols}
+    return {"velocity": v, "targets": out}
+
+
+@lru_cache(maxsize=1)
+def derive_regimes() -> dict:
+    """Range and monotonicity of k* = D/(D + d) over 1 ≤ d ≤ D  # kdiff §3.3 (after Thm 3.2)"""
+    ks = derive_appendix_d()["k_star"]
+    r = sp.Symbol("r", positive=True)                 # r = D/d ≥ 1
+    k_r = sp.simplify(ks.subs(D, r * d))
+    return {
+        "k_of_ratio": k_r,
+        "depends_only_on_ratio": d not in k_r.free_symbols,
+        "dk_dratio": sp.simplify(sp.diff(k_r, r)),
+        "at_ratio_1": k_r.subs(r, 1),
+        "limit_ratio_inf": sp.limit(k_r, r, sp.oo),
+        "one_minus_k": sp.simplify(1 - k_r),
+        "max_for_D": sp.simplify(ks.subs(d, 1)),        # d = 1: the largest k* for a given D
+        "ratio_from_k": sp.solve(sp.Eq(k_r, k), r)[0],  # D/d implied by a value of k
+    }
+
+
+@lru_cache(maxsize=1)
+def derive_general_sampler() -> dict:
+    """k* under the u-loss (κ = 1) for any time density p: the moments are E_p of polynomials, fixed by
+    e1 = E[t], e2 = E[t²] (linearity: E[1 − t] = 1 − e1, E[(1 − t)²] = 1 − 2e1 + e2). Returns the closed form,
+    the lead's form for comparison and the exact condition for k* = D/(D + d) for all (D, d)."""
+    e1, e2 = sp.symbols("e1 e2", positive=True)
+    mom = {m0: 1, m_a: e1, m_s: 1 - e1, m_aa: e2, m_ss: 1 - 2 * e1 + e2}
+    delta = sp.simplify(delta_k().subs(mom))
+    (ks,) = sp.solve(sp.diff(delta, k), k)
+    ks = sp.simplify(ks)
+    curvature = sp.simplify(sp.diff(delta, k, 2))
+    b, q = 1 - e1, e2 + (1 - 2 * e1 + e2)
+    c = (e2 - e1**2) / (1 - 2 * e1 + e2)
+    lead = (d * (1 - b / q) + (D - d) * c) / (d * (2 - 1 / q) + (D - d) * c)
+    num = sp.numer(sp.together(ks - D / (D + d)))
+    coeffs = sp.Poly(sp.expand(num), D, d).coeffs()
+    cond = sp.solve(coeffs, [e1], dict=True)
+    return {
+        "k_star": ks, "curvature": curvature, "e1": e1, "e2": e2,
+        "matches_lead_form": sp.simplify(ks - lead) == 0,
+        "condition": cond,
+        "condition_is_mean_half": cond == [{e1: sp.Rational(1, 2)}],
+    }
+
+
+def k_star_general(e1: float, e2: float, D_: float, d_: float) -> float:
+    """Numeric value of the derived closed form for a sampler with E[t] = e1, E[t²] = e2 (unclipped)."""
+    g = derive_general_sampler()
+    return float(g["k_star"].subs({g["e1"]: e1, g["e2"]: e2, D: D_, d: d_}))
+
+
+@lru_cache(maxsize=1)
+def derive_uniform_v_loss() -> dict:
+    """Δ*(k) in closed form for the unclamped v-loss under the uniform sampler (κ² = 1/(k + (1 − 2k)t)², App. A
+    + Alg. 1), and its limits at k → 0, 1 against the constrained end-point values (beyond the paper)."""
+    kp = sp.Symbol("k", positive=True)
+    s = sp.Symbol("s", positive=True)
+    tt = (s - kp) / (1 - 2 * kp)                            # s = k(1 − t) + (1 − k)t, the velocity denominator
+    fs = (1, tt, 1 - tt, tt**2, (1 - tt) ** 2)
+    mom = {m: sp.simplify(sp.integrate(sp.expand(f / s**2 / (1 - 2 * kp)), (s, kp, 1 - kp)))
+           for m, f in zip((m0, m_a, m_s, m_aa, m_ss), fs)}
+    # the derived Δ*(k) (never the printed Eq. 12) with these moments; Δ* = ½dℓ_∥ + ½(D − d)ℓ_⊥ gives the modes
+    delta = delta_k().subs(mom).subs(k, kp)
+    par = 2 * delta.subs({D: 1, d: 1})
+    perp = 2 * (delta.subs({D: 2, d: 1}) - delta.subs({D: 1, d: 1}))
+    # the constrained optimum at k = 0: a finite loss needs W z − u → 0 as t → 0 (κ² = 1/t²)
+    a_ = sp.Symbol("a", real=True)
+    res_par0 = (a_ * t) ** 2 + (a_ * (1 - t) + 1) ** 2        # per-dimension residual, k = 0, u = −n
+    a0 = sp.solve(res_par0.subs(t, 0), a_)
+    par0 = sp.integrate(sp.simplify(res_par0.subs(a_, a0[0]) / t**2), (t, 0, 1))
+    perp0 = sp.integrate(sp.simplify((a0[0] * (1 - t) + 1) ** 2 / t**2), (t, 0, 1))
+    res_par1 = (a_ * t - 1) ** 2 + (a_ * (1 - t)) ** 2      # k = 1, u = x; κ² = 1/(1 − t)²
+    a1 = sp.solve(res_par1.subs(t, 1), a_)
+    par1 = sp.integrate(sp.simplify(res_par1.subs(a_, a1[0]) / (1 - t) ** 2), (t, 0, 1))
+    return {
+        "par": par, "perp": perp, "k": kp,
+        "limits": {"par_k0": _limit(par, kp, 0), "perp_k0": _limit(perp, kp, 0),
+                   "par_k1": _limit(par, kp, 1), "perp_k1": _limit(perp, kp, 1)},
+        "constrained": {"a_k0": a0, "par_k0": par0, "perp_k0": perp0, "a_k1": a1, "par_k1": par1, "perp_k1": 0},
+    }
+
+
+def _limit(expr, var, end):
+    """One-sided limit at ``end`` ∈ {0, 1} from inside (0, 1), in the distance e to the end (logs expanded and
+    one fraction formed first: much faster for sympy.limit)."""
+    e = sp.Symbol("e", positive=True)
+    shifted = expr.subs(var, e if end == 0 else 1 - e)
+    return sp.limit(sp.together(sp.expand_log(shifted, force=True)), e, 0, "+")

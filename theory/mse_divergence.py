@@ -1,0 +1,267 @@
+"""KL weights of the generator and the diffusion rate (mse §4–§5): derivations (SymPy) and numeric twins.
+
+Time convention: t ∈ (0, 1), 0 = noise, 1 = data (α increasing); s = t − Δt precedes t on the
+generation grid. Notation: ρ̊ = α/σ (the schedule's SNR), ρ the diffusion schedule (only ρ_s/ρ_t
+matters), λ' = (log ρ)' the diffusion rate, λ̊' = (log ρ̊)', S_t the parameterization,
+η_st = √(1 − ρ_s²/ρ_t²), γ_st = ρ̊_t²/ρ̊_s².
+
+Derivations return SymPy objects; the claims compare them with the printed statements."""
+
+from __future__ import annotations
+
+import numpy as np
+import sympy as sp
+from scipy import optimize
+
+from difftheory.theory.mse_parameterizations import dlam_over_S2
+from difftheory.theory.mse_schedules import check_time, get_schedule
+from difftheory.validate import check_float
+
+# ---------------------------------------------------------------- symbolic derivations
+
+
+def derive_step_kl():
+    """One-step KL (mse Eqs. 16–17) from the oracle (9) and the generator (10).
+
+    Returns (w, printed_w, symbols): w is the derived weight with KL = w·(ε̂_s − ε_s)² per coordinate."""
+    rs, rt, hs, ht, at, as_, st, ss = sp.symbols("rho_s rho_t rhoring_s rhoring_t alpha_t alpha_s sigma_t sigma_s",
+                                                 positive=True)
+    X, e, ehat, zs = sp.symbols("X epsilon_s epsilonhat_s z_s")
+    # oracle (9): (ρ_t/σ_t) Z_t = (ρ_s/σ_s) Z_s + (r_t − r_s) X + √(ρ_t² − ρ_s²) ξ_s,  r = ρ ρ̊
+    mean = st / rt * (rs / ss * zs + (rt * ht - rs * hs) * X)
+    var = (st / rt) ** 2 * (rt**2 - rs**2)
+    # the generator replaces X by X̂_s; with z_s = α_s X + σ_s ε_s and X̂_s = z_s/α_s − ε̂_s/ρ̊_s:
+    mean_hat = mean.subs(X, zs / as_ - ehat / hs)
+    kl = ((mean - mean_hat) ** 2 / (2 * var)).subs(zs, as_ * X + ss * e).subs(ss, as_ / hs)
+    kl = sp.simplify(kl.subs(X, zs / as_ - e / hs))  # X in terms of z_s and the true ε_s
+    w = sp.simplify(kl / (ehat - e) ** 2)
+    printed = (ht / rs - rs / rt) ** 2 / (2 * (1 - rs**2 / rt**2))  # as printed in mse Eq. (17)
+    return w, printed, dict(rho_s=rs, rho_t=rt, rhoring_s=hs, rhoring_t=ht)
+
+
+def derive_w_eta():
+    """w^N as a function of η = √(1 − ρ_s²/ρ_t²) and γ = ρ̊_t²/ρ̊_s² (mse §5 Discrete time).
+
+    Returns (w_eta derived, printed, η̊ = argmin derived, min value, η, γ)."""
+    eta, g1 = sp.symbols("eta gamma_minus_1", positive=True)
+    gamma = 1 + g1  # γ > 1 since ρ̊ increases
+    w, _, s = derive_step_kl()
+    # ρ_s/ρ_t = √(1 − η²), ρ̊_t/ρ̊_s = √γ
+    w_eta = sp.simplify(w.subs(s["rho_s"], s["rho_t"] * sp.sqrt(1 - eta**2)).subs(s["rhoring_t"], s["rhoring_s"] * sp.sqrt(gamma)))
+    printed = (sp.sqrt(gamma) - sp.sqrt(1 - eta**2)) ** 2 / eta**2
+    c = sp.Symbol("c", positive=True)  # c = √(1 − η²) ∈ (0, 1)
+    f = (sp.sqrt(gamma) - c) ** 2 / (2 * (1 - c**2))
+    crit = [r for r in sp.solve(sp.diff(f, c), c) if r != sp.sqrt(gamma)]
+    c_star = crit[0]
+    eta_ring = sp.sqrt(1 - c_star**2)
+    return w_eta, printed, sp.simplify(eta_ring), sp.simplify(f.subs(c, c_star)), eta, gamma
+
+
+def derive_eta_mse():
+    """Discrete coherence w^N(η) = M S² (M absorbing Δt): both roots in η, the one ≤ η̊, and the M that
+    makes it real (mse §5 Discrete time)."""
+    eta, gamma, a = sp.symbols("eta gamma a", positive=True)  # a = 2 M S_t²
+    # (√γ − √(1 − η²))² = a η²  ⇔  √(1 − η²) = √γ − √a η  (the side with √γ ≥ 1 ≥ √(1 − η²))
+    quad = sp.expand((sp.sqrt(gamma) - sp.sqrt(a) * eta) ** 2 - (1 - eta**2))
+    roots = sp.solve(quad, eta)
+    printed = (gamma - 1) / (sp.sqrt(a * gamma) + sp.sqrt(a + 1 - gamma))
+    disc = sp.discriminant(quad, eta)
+    return roots, printed, sp.factor(disc), eta, gamma, a
+
+
+def derive_chi2_form():
+    """(λ' + λ̊')²/(4λ') − [λ̊' + χ²(λ', λ̊')/4]  (mse Eq. 24); simplifies to 0."""
+    l, lr = sp.symbols("lambda_p lambdaring_p", positive=True)
+    return sp.simplify((l + lr) ** 2 / (4 * l) - (lr + (l - lr) ** 2 / l / 4))
+
+
+def derive_penalized_optimum():
+    """argmin over λ' > 0 of the penalized weight λ̊' + (χ² + c λ')/4 (mse Eqs. 25–26)."""
+    l, lr, c = sp.symbols("lambda_p lambdaring_p c", positive=True)
+    weight = lr + ((l - lr) ** 2 / l + c * l) / 4
+    sols = [s for s in sp.solve(sp.diff(weight, l), l) if s.is_positive is not False]
+    second = sp.simplify(sp.diff(weight, l, 2).subs(l, sols[0]))
+    return sols, second, weight, (l, lr, c)
+
+
+def derive_prop3():
+    """Coherence (28) ⇔ equal integrands (λ' + λ̊')²/(4λ') = M S² (mse Eq. 42): both roots, their product,
+    and the penalty constants c_± of Eq. (26) they correspond to."""
+    l, lr, s2 = sp.symbols("lambda_p lambdaring_p MS2", positive=True)  # MS2 = M S_t²
+    roots = sp.solve(sp.Eq((l + lr) ** 2 / (4 * l), s2), l)
+    minus = (sp.sqrt(s2) - sp.sqrt(s2 - lr)) ** 2
+    plus = (sp.sqrt(s2) + sp.sqrt(s2 - lr)) ** 2
+    product = sp.simplify(sp.expand(minus * plus))
+    c_minus = (lr / minus) ** 2 - 1
+    c_plus = (lr / plus) ** 2 - 1
+    return dict(roots=roots, minus=minus, plus=plus, product=product, c_minus=c_minus, c_plus=c_plus,
+                symbols=(l, lr, s2))
+
+
+def derive_example(t=None, tmax=None):
+    """Logis + Vel (mse §5 Example): λ̊', S, M, λ̌' and the printed compact form (SymPy)."""
+    t = t or sp.Symbol("t", positive=True)
+    tmax = tmax or sp.Symbol("t_max", positive=True)
+    from difftheory.theory.mse_parameterizations import derive_S
+    from difftheory.theory.mse_schedules import T, derive_dlam
+
+    dlam = derive_dlam("logis").subs(T, t)
+    S = sp.simplify(derive_S("vel", "logis").subs(T, t))
+    ratio = sp.simplify(dlam / S**2)  # increasing in t ⇒ max at t_max
+    M = ratio.subs(t, tmax)
+    rate = (sp.sqrt(M) * sp.Abs(S) - sp.sqrt(M * S**2 - dlam)) ** 2  # Eq. (30) as derived in derive_prop3
+    g = sp.sqrt((tmax - t) / (tmax * (1 - t)))
+    compact = -sp.log(t / (1 - t)) - sp.log((1 + g) / (1 - g)) + 2 * tmax / (1 - tmax) * (1 - t) / t * (g - 1)
+    printed_rate = (sp.sqrt(tmax / (1 - tmax)) - sp.sqrt(tmax / (1 - tmax) - t / (1 - t))) ** 2 / t**2
+    return dict(dlam=dlam, S=S, ratio=ratio, M=M, rate=rate, printed_rate=printed_rate, compact=compact, t=t, tmax=tmax)
+
+
+# ---------------------------------------------------------------- numeric twins
+
+
+def w_step(rhoring_s, rhoring_t, rho_ratio):
+    """w^N_s = (ρ̊_t/ρ̊_s − ρ_s/ρ_t)² / (2(1 − ρ_s²/ρ_t²)), ``rho_ratio`` = ρ_s/ρ_t  # mse Eq. (17), corrected"""
+    q = np.asarray(rho_ratio, float)
+    return (np.asarray(rhoring_t) / np.asarray(rhoring_s) - q) ** 2 / (2 * (1 - q * q))
+
+
+def w_eta(eta, gamma):
+    """w^N(η) = (√γ − √(1 − η²))² / (2η²)  # mse §5 Discrete time (with the 1/2 of Eq. 17)"""
+    eta = np.asarray(eta, float)
+    return (np.sqrt(gamma) - np.sqrt(1 - eta * eta)) ** 2 / (2 * eta * eta)
+
+
+def kl_weight(dlam_diff, dlam):
+    """w̄_t = (λ'_t + λ̊'_t)² / (4λ'_t)  # mse Eq. (23)"""
+    return (dlam_diff + dlam) ** 2 / (4 * dlam_diff)
+
+
+def chi2(dlam_diff, dlam):
+    """χ²(λ', λ̊') = (λ' − λ̊')²/λ'  # mse Eq. (24)"""
+    return (dlam_diff - dlam) ** 2 / dlam_diff
+
+
+def penalized_rate(dlam, c):
+    """λ'_{c,t} = λ̊'_t / √(1 + c_t)  # mse Eq. (26)"""
+    return dlam / np.sqrt(1 + np.asarray(c, float))
+
+
+def mse_rate(dlam, S2, M):
+    """λ̌'_t = (√M S_t − √(M S_t² − λ̊'_t))²  # mse Eq. (30), as derived (√M·S_t, not √(M S_t))
+
+    Evaluated as λ̊'² / (√(MS²) + √(MS² − λ̊'))² (the same number, no cancellation). Needs MS² ≥ λ̊'."""
+    a = M * np.asarray(S2, float)
+    gap = a - dlam
+    if np.any(gap < -1e-9 * np.maximum(a, 1e-300)):
+        raise ValueError("M must satisfy M S_t² >= λ̊'_t on the whole interval (M >= max λ̊'/S², mse Eq. 29)")
+    return dlam**2 / (np.sqrt(a) + np.sqrt(np.maximum(gap, 0.0))) ** 2
+
+
+def mse_M(param: str, schedule, t0: float, tmax: float, n: int = 4097) -> tuple[float, float]:
+    """M = max_{t∈[t0, tmax]} λ̊'_t/S_t² (mse Eq. 29) and its argmax: dense grid, then bounded refinement."""
+    t0, tmax = check_interval(t0, tmax)
+    ts = np.linspace(t0, tmax, n)
+    r = dlam_over_S2(param, schedule, ts)
+    if not np.all(np.isfinite(r)) or np.any(r <= 0):
+        raise ValueError(f"λ̊'/S² of ({get_schedule(schedule).name}, {param}) is not finite and positive on "
+                         f"[{t0:g}, {tmax:g}]; this pair is not defined there")
+    i = int(np.argmax(r))
+    lo, hi = ts[max(i - 1, 0)], ts[min(i + 1, n - 1)]
+    if hi > lo:
+        res = optimize.minimize_scalar(lambda t: -float(dlam_over_S2(param, schedule, t)), bounds=(lo, hi),
+                                       method="bounded", options={"xatol": 1e-13})
+        if -res.fun > r[i]:
+            return float(-res.fun), float(res.x)
+    return float(r[i]), float(ts[i])
+
+
+def eta_ml(gamma):
+    """η̊_st = √(1 − 1/γ_st) = argmin_η w^N(η) (the ML / DDPM step)  # mse §5 Discrete time"""
+    return np.sqrt(1 - 1 / np.asarray(gamma, float))
+
+
+def M_discrete(gamma, S2_t):
+    """M = max over the grid of (γ_st − 1)/(2S_t²)  # mse §5 Discrete time"""
+    return float(np.max((np.asarray(gamma) - 1) / (2 * np.asarray(S2_t))))
+
+
+def eta_mse(gamma, S2_t, M):
+    """η̌_st = (γ − 1) / (√(2MS²γ) + √(2MS² + 1 − γ))  # mse §5 Discrete time (root ≤ η̊ of w^N(η) = M S²)"""
+    a = 2 * M * np.asarray(S2_t, float)
+    g = np.asarray(gamma, float)
+    return (g - 1) / (np.sqrt(a * g) + np.sqrt(np.maximum(a + 1 - g, 0.0)))
+
+
+def check_interval(t0, tmax) -> tuple[float, float]:
+    """0 < t0 < tmax < 1 (mse §3: generation runs on [t0, tmax] ⊂ (0, 1))."""
+    t0 = check_float("t0", t0, 0.0, 1.0, lo_open=True, hi_open=True)
+    tmax = check_float("tmax", tmax, 0.0, 1.0, lo_open=True, hi_open=True)
+    if not t0 < tmax:
+        raise ValueError(f"t0 must be < tmax (both in (0, 1)), got t0={t0:g}, tmax={tmax:g}")
+    return t0, tmax
+
+
+def coherence_residual(param: str, schedule, t, M):
+    """(λ̌' + λ̊')²/(4λ̌') − M S² along t: zero iff the rate (30) is coherent with MSE (mse Eq. 42)."""
+    sch = get_schedule(schedule)
+    t = check_time(t)
+    d = sch.dlam(t)
+    s2 = d / dlam_over_S2(param, sch, t)
+    lam_c = mse_rate(d, s2, M)
+    return kl_weight(lam_c, d) / (M * s2) - 1.0
+
+
+# ---------------------------------------------------------------- Prop. 1 and Prop. 2 checks
+
+
+def path_kl_gaussian(rhoring, etas, k, v: float) -> float:
+    """E_{Z_{t0},X} KL[p^N(·|Z_{t0},X) ‖ p̂^N(·|Z_{t0})] for 1-D X ~ N(0, v) and a linear denoiser
+    X̂_{t_i}(y) = k_i y, computed from the joint Gaussian laws of the whole path (not the chain rule).
+
+    ``rhoring`` = ρ̊ on the grid t_0..t_N (increasing), ``etas`` the N step η's (> 0), ``k`` the N gains at
+    t_0..t_{N−1}. Oracle (8) and generator (10) in Y units (the KL is invariant to the scaling Z = αY)."""
+    h = np.asarray(rhoring, float)
+    eta = np.asarray(etas, float)
+    k = np.asarray(k, float)
+    n = len(eta)
+    q = np.sqrt(1 - eta**2) * h[:-1] / h[1:]  # r_s/r_t
+    beta = eta / h[1:]
+    A = np.eye(n) - np.diag(q[1:], -1)  # oracle: y_i − q_i y_{i−1} = (1 − q_i) x + β_i ξ_i (+ q_1 y_0)
+    a = q + (1 - q) * k  # generator: y_i = (q_i + (1 − q_i) k_{i−1}) y_{i−1} + β_i ξ_i
+    Ah = np.eye(n) - np.diag(a[1:], -1)
+    D2 = np.diag(beta**2)
+    Ainv, Ahinv = np.linalg.inv(A), np.linalg.inv(Ah)
+    cov, cov_h = Ainv @ D2 @ Ainv.T, Ahinv @ D2 @ Ahinv.T
+    # means are linear in (y0, x): m = Ainv B c, m̂ = Âinv B̂ c with c = (y0, x)
+    B = np.zeros((n, 2))
+    B[0, 0], B[:, 1] = q[0], 1 - q
+    Bh = np.zeros((n, 2))
+    Bh[0, 0] = a[0]
+    G = Ahinv @ Bh - Ainv @ B
+    C = np.array([[v + h[0] ** -2, v], [v, v]])  # Cov(Y_{t0}, X) under the oracle
+    P = np.linalg.inv(cov_h)
+    # log det terms cancel: both covariances are unit-triangular transforms of diag(β²)
+    return float(0.5 * (np.trace(P @ cov) - n + np.trace(G.T @ P @ G @ C)))
+
+
+def prop1_sum(rhoring, etas, k, v: float) -> float:
+    """Σ_i w^N_{t_i} E‖ε̂_{t_i} − ε‖² for the setting of ``path_kl_gaussian``  # mse Prop. 1 (21)
+
+    ε̂ − ε = ρ̊(X − k Y) with Y = X + ε/ρ̊ ⇒ E(ε̂ − ε)² = ρ̊²[(1 − k)² v + k² ρ̊⁻²]."""
+    h = np.asarray(rhoring, float)
+    eta = np.asarray(etas, float)
+    k = np.asarray(k, float)
+    w = w_step(h[:-1], h[1:], np.sqrt(1 - eta**2))
+    err = h[:-1] ** 2 * ((1 - k) ** 2 * v + k**2 * h[:-1] ** -2)
+    return float(np.sum(w * err))
+
+
+def prop2_gap(schedule, t0: float, t1: float, kappa: float, n: int) -> tuple[float, float]:
+    """(L^N, L) for a constant denoising error E‖ε̂ − ε‖² = 1 and the rate λ' = κ λ̊' on [t0, t1]:
+    L^N = Σ w^N (Prop. 1, uniform grid of n steps) and L = (1 + κ)²/(4κ) (λ̊_{t1} − λ̊_{t0}) (Eq. 23 in
+    closed form)  # mse Prop. 2"""
+    sch = get_schedule(schedule)
+    lam = sch.lam(np.linspace(t0, t1, n + 1))
+    d = np.diff(lam)
+    w = w_step(1.0, np.exp(d), np.exp(-kappa * d))
+    return float(np.sum(w)), float((1 + kappa) ** 2 / (4 * kappa) * (lam[-1] - lam[0]))
