@@ -17,7 +17,8 @@ from difftheory.theory.optimal_loss import delta_star  # noqa: E402
 
 @figure("kdiff_sim_learned_vs_theory", paper="kdiff",
         caption="Linear model: learned k (k-Diff, exact population loss) against theory's k* for the same loss, "
-                "sampler and clamp (left) and against D/(D+d) (right); one point per (D, d, family).")
+                "sampler and clamp (left) and against D/(D+d) (right); one point per (D, d, family). The point at "
+                "(0, 1): D = d under the v-loss, where Δ*(0) = Δ*(1) (a tie; theory/ reports 0, training ends at 1).")
 def learned_vs_theory(out_dir: Path, scale: str, seed: int) -> list[Path]:
     rows = sweeps.learned_k_sweep(scale, seed)["rows"]
     fig, axes = plt.subplots(1, 2, figsize=(10, 4.4))
@@ -83,7 +84,8 @@ def delta_landscape(out_dir: Path, scale: str, seed: int) -> list[Path]:
 
 @figure("kdiff_sim_mode_dynamics", paper="kdiff",
         caption="Gradient descent on explicit D×D W at fixed k: distance of W PPᵀ and W(I − PPᵀ) to their "
-                "equilibria (markers: simulation; lines: analytic solution of Eq. 9, e^(−A t̃)).")
+                "equilibria (markers: simulation; lines: analytic solution of Eq. 9, e^(−A t̃)). GD is Euler's method on "
+                "the flow, so it decays as (1 − ηA)^n, a little faster than the line; the markers floor at round-off.")
 def mode_dynamics(out_dir: Path, scale: str, seed: int) -> list[Path]:
     rows = sweeps.mode_run(scale, seed)["rows"]
     fig, axes = plt.subplots(1, len(rows), figsize=(5 * len(rows), 4), squeeze=False)

@@ -52,5 +52,9 @@ def practical_table(scale: str = "quick") -> dict:
     sym = {f"{s} Δ*(k), Δ*(1−k) at k={kk:g}, D=d=10": [float(a), float(b)] for s in ("latent", "uniform")
            for kk, a, b in zip(ks, delta_star(ks, 10, 10, SAMPLERS[s], "v", 0.05),
                                delta_star(1 - ks, 10, 10, SAMPLERS[s], "v", 0.05))}
-    return {"symmetry_at_D_eq_d": sym, "ratio_values": r, "ratios": rows, "clamp_sweep": sweep, "D=100,d=10": precise,
+    fine = np.concatenate([np.linspace(1.0, 1.2, 11), np.logspace(np.log10(1.25), 3, 15)])
+    k_fine = k_star_of_ratio(fine, SAMPLERS["latent"], "v", 0.05, grid=grid)
+    interior = [(float(a), float(b)) for a, b in zip(fine, k_fine) if 0.01 < b < 0.99]
+    never = {"ratios": fine.tolist(), "k_star": k_fine.tolist(), "interior_(D/d, k*)": interior}
+    return {"latent_v_clamp_fine_sweep": never, "symmetry_at_D_eq_d": sym, "ratio_values": r, "ratios": rows, "clamp_sweep": sweep, "D=100,d=10": precise,
             "samplers": {k: str(v) for k, v in SAMPLERS.items()}}

@@ -180,7 +180,7 @@ def prop_b1_ntk_step(ctx):
                   f"Width-32 App. F MLP, batch 16: the error of the NTK first-order prediction scales as η^s with "
                   f"s = {', '.join(f'{x:.3f}' for x in slopes)} (targets {', '.join(TARGETS)}); relative error at η = 1e-3 "
                   f"≤ {max(v['relative_error'][-1] for v in ev.values()):.1e}. Contraction ‖Θr‖ vs forcing ‖Θξ‖ per unit "
-                  f"step: {', '.join(f'{k}: {v['contraction_norm']:.3g}/{v['forcing_norm']:.3g}' for k, v in ev.items())}.",
+                  "step: " + ", ".join(f"{k}: {v['contraction_norm']:.3g}/{v['forcing_norm']:.3g}" for k, v in ev.items()) + ".",
                   ev)
 
 
