@@ -8,7 +8,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
 
 from difftheory.figures.registry import figure, save  # noqa: E402
 from difftheory.theory import mse_diffusion_size as mds  # noqa: E402
@@ -16,7 +15,7 @@ from difftheory.theory import mse_diffusion_size as mds  # noqa: E402
 
 @figure("mse_fig1_diffusion_sizes", paper="mse",
         caption="Diffusion sizes β of the ML- (dashed) and MSE-diffusion (solid) for DiT/SiT/REPA/RAE, "
-                "LightningDiT/SD3, EDM2 (dots: its 32-point grid) and SiD2, against generation time t (0 = noise).")
+                "LightningDiT/SD3, EDM2 (dots: its 32-point grid) and SiD2, against generation progress i/N (0 = noise).")
 def fig1(out_dir: Path, scale: str, seed: int) -> list[Path]:
     fig, axes = plt.subplots(1, 2, figsize=(11, 4))
     colors = plt.rcParams["axes.prop_cycle"].by_key()["color"]
@@ -24,9 +23,10 @@ def fig1(out_dir: Path, scale: str, seed: int) -> list[Path]:
         d = mds.diffusion_sizes(m.schedule, m.param, mds.model_grid(m))
         marker = "o" if m.grid == "edm2" else None
         label = f"{m.name} ({m.schedule}+{m.param}, {m.steps})"
+        progress = [(i + 1) / len(d["t"]) for i in range(len(d["t"]))]  # step i/N (EDM2's grid is non-uniform in t)
         for ax in axes:
-            ax.plot(d["t"], d["beta_mse"], color=c, marker=marker, ms=3, label=label)
-            ax.plot(d["t"], d["beta_ml"], color=c, ls="--", lw=0.8, marker=marker, ms=2)
+            ax.plot(progress, d["beta_mse"], color=c, marker=marker, ms=3, label=label)
+            ax.plot(progress, d["beta_ml"], color=c, ls="--", lw=0.8, marker=marker, ms=2)
     axes[0].set_yscale("log")
     axes[0].set_title("β (log scale); solid MSE, dashed ML")
     axes[1].set_ylim(0, 0.06)
@@ -34,7 +34,7 @@ def fig1(out_dir: Path, scale: str, seed: int) -> list[Path]:
     axes[1].axhline(0.05, color="gray", lw=0.6, ls=":")
     axes[1].set_title("β near zero (lines at 1% and 5%)")
     for ax in axes:
-        ax.set_xlabel("t (0 = noise, 1 = data)")
+        ax.set_xlabel("generation progress i/N (0 = noise, 1 = data)")
         ax.set_ylabel("β_{t−Δt,t} (data units)")
     axes[0].legend(fontsize=7)
     return [save(fig, Path(out_dir) / "mse_fig1_diffusion_sizes.png")]

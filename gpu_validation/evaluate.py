@@ -59,18 +59,28 @@ def _to_uint8_rgb(images):
     """[−1, 1] images (N, C, H, W) → uint8 RGB (grey repeated), as torch-fidelity's Inception expects."""
     import torch
 
-    x = ((images.float().clamp(-1, 1) + 1) * 127.5).round().to(torch.uint8)
+    x = images if images.dtype == torch.uint8 else ((images.float().clamp(-1, 1) + 1) * 127.5).round().to(torch.uint8)
     return x.repeat(1, 3, 1, 1) if x.shape[1] == 1 else x
 
 
+def _batches(images, batch: int):
+    """Slices of a tensor, or the items of an iterable of (N, C, H, W) tensors (streamed, never all in memory)."""
+    if hasattr(images, "shape"):
+        for i in range(0, images.shape[0], batch):
+            yield images[i:i + batch]
+    else:
+        yield from images
+
+
 def inception_features(images, weights: str | Path | None, device="cpu", batch: int = 100):
-    """(pool features (N, 2048), logits (N, 1008)) of [−1, 1] images by torch-fidelity's Inception-v3
-    loaded from the local ``weights`` file (``--fid-weights``: pt_inception-2015-12-05-6726825d.pth)."""
+    """(pool features (N, 2048), logits (N, 1008)) of images ([−1, 1] floats or uint8; a tensor or an iterable
+    of batches) by torch-fidelity's Inception-v3 loaded from the local ``weights`` file (``--fid-weights``:
+    torch-fidelity's weights-inception-2015-12-05-6726825d.pth)."""
     import torch
 
     if weights is None or not Path(weights).is_file():
         raise ValueError(f"--fid-weights must name the local Inception-v3 weights file "
-                         f"(pt_inception-2015-12-05-6726825d.pth); got {None if weights is None else str(weights)!r}")
+                         f"(weights-inception-2015-12-05-6726825d.pth); got {None if weights is None else str(weights)!r}")
     try:
         from torch_fidelity.feature_extractor_inceptionv3 import FeatureExtractorInceptionV3
     except ImportError as exc:
@@ -79,16 +89,16 @@ def inception_features(images, weights: str | Path | None, device="cpu", batch: 
                                       feature_extractor_weights_path=str(weights)).to(device).eval()
     feats, logits = [], []
     with torch.no_grad():
-        for i in range(0, images.shape[0], batch):
-            f, lg = net(_to_uint8_rgb(images[i:i + batch]).to(device))
+        for chunk in _batches(images, batch):
+            f, lg = net(_to_uint8_rgb(chunk).to(device))
             feats.append(f.double().cpu())
             logits.append(lg.double().cpu())
     return torch.cat(feats).numpy(), torch.cat(logits).numpy()
 
 
 def fid_is(samples, reference, weights, device="cpu") -> dict:
-    """FID of ``samples`` against ``reference`` ([−1, 1] images, or a path to an .npz with ``mu``,
-    ``sigma`` from ``reference_stats``) and IS of ``samples``."""
+    """FID of ``samples`` against ``reference`` (images as for ``inception_features``, or a path to an .npz
+    with ``mu``, ``sigma`` from ``reference_stats``) and IS of ``samples``."""
     f, logits = inception_features(samples, weights, device)
     if isinstance(reference, (str, Path)):
         with np.load(reference) as ref:

@@ -72,7 +72,10 @@ def setup_distributed(device: torch.device) -> tuple[torch.device, int, int]:
     if world == 1:
         return device, 0, 1
     if not dist.is_initialized():
-        dist.init_process_group("nccl" if device.type == "cuda" else "gloo")
+        from datetime import timedelta
+
+        # long timeout: the other ranks wait while rank 0 computes FID/IS
+        dist.init_process_group("nccl" if device.type == "cuda" else "gloo", timeout=timedelta(hours=3))
     if device.type == "cuda":
         local = int(os.environ.get("LOCAL_RANK", "0"))
         torch.cuda.set_device(local)
@@ -155,6 +158,7 @@ def _train(cfg, out, data, device, max_steps, resume, seed, k_mode, k, n_bins, p
     if max_steps is not None:
         max_steps = check_int("--max-steps", max_steps, 1)
     k = check_float("--k", k, 0.0, 1.0)
+    check_fid_settings(cfg, fid_weights, fid_reference)
     device, rank, world = setup_distributed(resolve_device(device))
     if cfg.batch_size % world:
         raise ValueError(f"batch_size {cfg.batch_size} of config {cfg.name!r} must be divisible by the world size {world}")
@@ -273,61 +277,133 @@ def _train(cfg, out, data, device, max_steps, resume, seed, k_mode, k, n_bins, p
         save(done)
     result = RunResult(out, done, total, model.k_summary() | {"k_grad": float("nan")}, elapsed,
                        seen / elapsed if elapsed > 0 else 0.0, log_path, ckpt_path, model=model)
+    best = max(emas)  # the slowest EMA for samples
     if rank == 0:
-        best = max(emas)  # the slowest EMA for samples
         save_weights(out / "ema.safetensors", emas[best])
-        if cfg.n_samples > 0:
-            result.samples, result.eval = sample_and_evaluate(cfg, emas[best], ds, out, done, seed, device,
-                                                              fid_weights, fid_reference)
+    if cfg.n_samples > 0:
+        shards = generate_samples(cfg, emas[best], cfg.n_samples, seed, device, out, rank, world)
+        if rank == 0:
+            result.samples, result.eval = evaluate_samples(cfg, shards, ds, out, done, fid_weights, fid_reference,
+                                                           device)
             result.eval["ema"] = best
     if world > 1:
         dist.barrier()
     return result
 
 
-def sample_and_evaluate(cfg: Config, model, ds, out: Path, step: int, seed: int, device, fid_weights=None,
-                        fid_reference=None):
-    """EMA samples (labels cycling over the classes; Heun, CFG in the guidance interval) → samples.png,
-    samples.safetensors; Fréchet distance on raw pixels against the training data (small images) and
-    FID/IS when ``fid_weights`` is given; one row appended to eval.csv."""
+def _to_storage(x: torch.Tensor, space: str) -> torch.Tensor:
+    """Pixel samples as uint8 (8-bit images, as evaluated); latents as float32."""
+    if space == "pixel":
+        return ((x.float().clamp(-1, 1) + 1) * 127.5).round().to(torch.uint8)
+    return x.float()
+
+
+def _from_storage(x: torch.Tensor) -> torch.Tensor:
+    return x.float() / 127.5 - 1 if x.dtype == torch.uint8 else x.float()
+
+
+@torch.no_grad()
+def generate_samples(cfg: Config, model, n: int, seed: int, device, out: Path, rank: int = 0, world: int = 1) -> list[Path]:
+    """``n`` EMA samples, sample i with label i mod C (Heun, CFG in the guidance interval). Each rank draws
+    the samples i ≡ rank (mod world) and writes its shard ``out/samples/rankNNN.safetensors`` (``samples``
+    uint8 images or float latents, ``labels``, ``index``); returns all shard paths (after a barrier)."""
+    idx = torch.arange(rank, n, world)
+    y = (idx % cfg.num_classes).to(device)
+    g = torch.Generator(device=device).manual_seed(seed * 7919 + 104729 + rank)
+    chunks = []
+    for i in range(0, len(idx), 256):
+        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=device.type == "cuda"):
+            x = model.generate(y[i:i + 256], cfg.sample_steps, cfg.solver, cfg.cfg_scale, cfg.cfg_interval, generator=g)
+        if not torch.isfinite(x).all():
+            raise NonFiniteLoss(f"sampling config {cfg.name!r} produced non-finite values")
+        chunks.append(_to_storage(x, cfg.space).cpu())
     from safetensors.torch import save_file
 
+    folder = out / "samples"
+    folder.mkdir(parents=True, exist_ok=True)
+    if rank == 0:
+        for old in folder.glob("rank*.safetensors"):
+            if int(old.stem[4:]) >= world:
+                old.unlink()  # shards of an earlier run with more ranks
+    path = folder / f"rank{rank:03d}.safetensors"
+    tmp = path.with_name(path.name + ".tmp")
+    save_file({"samples": torch.cat(chunks).contiguous(), "labels": y.cpu(), "index": idx}, str(tmp))
+    os.replace(tmp, path)
+    if world > 1:
+        dist.barrier()
+    return [folder / f"rank{r:03d}.safetensors" for r in range(world)]
+
+
+def iter_samples(shards, batch: int = 250):
+    """Batches of samples (in [−1, 1] for images) from the shards, one shard in memory at a time."""
+    from safetensors.torch import load_file
+
+    for path in shards:
+        x = load_file(str(path))["samples"]
+        for i in range(0, x.shape[0], batch):
+            yield _from_storage(x[i:i + batch])
+
+
+def load_samples(shards) -> tuple[torch.Tensor, torch.Tensor]:
+    """All samples (ordered by index) and labels: for small runs."""
+    from safetensors.torch import load_file
+
+    parts = [load_file(str(p)) for p in shards]
+    index = torch.cat([p["index"] for p in parts])
+    order = torch.argsort(index)
+    return (_from_storage(torch.cat([p["samples"] for p in parts]))[order], torch.cat([p["labels"] for p in parts])[order])
+
+
+def check_fid_settings(cfg: Config, fid_weights, fid_reference) -> None:
+    """Fail before training, not after it, when FID/IS were asked for but cannot be computed."""
+    if fid_weights is None:
+        return
+    if not Path(fid_weights).is_file():
+        raise ValueError(f"--fid-weights must name an existing local Inception weights file, got {str(fid_weights)!r}")
+    if cfg.space == "latent":
+        raise ValueError(f"--fid-weights: config {cfg.name!r} samples latents; decode samples/rank*.safetensors with "
+                         "the VA-VAE tokenizer, compute FID/IS, and add them as columns fid, is of eval.csv")
+    if fid_reference is None or not Path(fid_reference).exists():
+        raise ValueError(f"--fid-reference (an .npz of Inception mu/sigma, or an image folder) is required with "
+                         f"--fid-weights, got {fid_reference!r}")
+    if cfg.n_samples < 2:
+        raise ValueError(f"--samples must be >= 2 for FID/IS, got {cfg.n_samples}")
+    import importlib.util
+
+    if importlib.util.find_spec("torch_fidelity") is None:
+        raise ValueError("--fid-weights: FID/IS need torch-fidelity (pip install 'difftheory[gpu]')")
+
+
+def evaluate_samples(cfg: Config, shards, ds, out: Path, step: int, fid_weights=None, fid_reference=None,
+                     device="cpu"):
+    """samples.png (pixel space); Fréchet distance on raw pixels against the training data (images of at
+    most 4096 values) and FID/IS when ``fid_weights`` is given (streamed over the shards); one row appended
+    to eval.csv."""
     from difftheory.gpu_validation.evaluate import fid_is, frechet_distance_features
 
-    n = cfg.n_samples
-    y = torch.arange(n, device=device) % cfg.num_classes
-    g = torch.Generator(device=device).manual_seed(seed + 7919)
-    chunks = []
-    for i in range(0, n, 256):
-        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=device.type == "cuda"):
-            chunks.append(model.generate(y[i:i + 256], cfg.sample_steps, cfg.solver, cfg.cfg_scale,
-                                         cfg.cfg_interval, generator=g).float().cpu())
-    x = torch.cat(chunks)
-    if not torch.isfinite(x).all():
-        raise NonFiniteLoss(f"sampling config {cfg.name!r} produced non-finite values")
-    tmp = out / "samples.safetensors.tmp"
-    save_file({"samples": x.contiguous(), "labels": y.cpu()}, str(tmp))
-    os.replace(tmp, out / "samples.safetensors")
-    _save_grid(x, out / "samples.png")
+    from safetensors.torch import load_file
+
+    head = _from_storage(load_file(str(shards[0]))["samples"][:100])
+    n = sum(load_file(str(p))["index"].numel() for p in shards)
+    if cfg.space == "pixel":
+        _save_grid(head, out / "samples.png")
     row = {"step": step, "ema": max(cfg.ema_decays), "n_samples": n, "fd_pixels": "", "fid": "", "is": ""}
-    D = x[0].numel()
-    if D <= 4096 and len(ds) >= 2:
+    if head[0].numel() <= 4096 and len(ds) >= 2 and n >= 2:
+        x = load_samples(shards)[0]
         ref = torch.stack([ds[i][0] for i in range(min(len(ds), 2000))]).flatten(1).numpy()
         row["fd_pixels"] = frechet_distance_features(x.flatten(1).numpy(), ref)
     if fid_weights is not None:
-        if fid_reference is None:
-            raise ValueError("--fid-reference (an .npz of Inception mu/sigma, or an image folder) is required with --fid-weights")
         ref = fid_reference
         if not str(fid_reference).endswith(".npz"):
             from difftheory.gpu_validation.data import ImageFolderDataset
 
             rds = ImageFolderDataset(fid_reference, cfg.image_size)
-            ref = torch.stack([rds[i][0] for i in range(len(rds))])
-        res = fid_is(x, ref, fid_weights, device)
+            ref = (x for x, _ in torch.utils.data.DataLoader(rds, batch_size=250, num_workers=cfg.num_workers))
+        res = fid_is(iter_samples(shards), ref, fid_weights, device)
         row["fid"], row["is"] = res["fid"], res["is"]
     rows = _read_csv(out / "eval.csv") + [row]
     _write_csv_atomic(out / "eval.csv", EVAL_COLUMNS, rows)
-    return out / "samples.safetensors", {k: row[k] for k in ("fd_pixels", "fid", "is") if row[k] != ""}
+    return out / "samples", {k: row[k] for k in ("fd_pixels", "fid", "is") if row[k] != ""}
 
 
 def _save_grid(x: torch.Tensor, path: Path, cols: int = 10) -> None:

@@ -268,10 +268,12 @@ def binned_k_ends(ctx) -> Result:
           "P_t_in_end_bin": p_end, "minibatch_draws": n_draws, "expected_draws_in_each_end_bin": p_end * n_draws,
           "max_interior_move": interior_move, "max_end_move": end_move,
           "k_ends_exact_adam": [float(x) for x in out["k_adam"][0][[0, -1]]]}
-    if end_move < 0.05 and interior_move > 0.2:
+    if end_move <= 0.3 * interior_move and interior_move > 0.1:
         return Result("verified", f"With minibatch Adam ({n_draws} draws of t, {n_bins} bins as in the paper) the end values "
-                      f"stay at {k[0]:.3f}, {k[-1]:.3f} while the interior moves by up to {interior_move:.2f}: an end bin "
+                      f"stay at {k[0]:.3f}, {k[-1]:.3f} (moved ≤ {end_move:.3f}) while the interior moves by up to "
+                      f"{interior_move:.2f}: an end bin "
                       f"holds P = {p_end:.1e} of the logit-normal mass, {p_end * n_draws:.2f} expected draws. With exact "
                       f"gradients Adam does move them (to {ev['k_ends_exact_adam'][0]:.2f}, {ev['k_ends_exact_adam'][1]:.2f}): "
                       f"the stagnation is the sampling density, as the paper says.", ev)
-    return Result("refuted", f"The end values moved by {end_move:.3f} (interior {interior_move:.3f}).", ev)
+    return Result("refuted", f"The end values moved by {end_move:.3f}, more than 0.3 × the interior's {interior_move:.3f}, "
+                  f"with {p_end * n_draws:.2f} expected draws per end bin.", ev)

@@ -39,9 +39,19 @@ def test_training_is_seeded_and_reduces_loss():
     assert curve.shape == (3, 2) and np.all(np.isfinite(curve))
 
 
-def test_non_finite_loss_names_the_setting():
-    with pytest.raises(RuntimeError, match="non-finite training loss.*x0/linear/uniform.*lr=0.9"):
-        train_stack([ModelSpec("x0", "linear")], TrainConfig(iterations=400, batch=64, width=64, lr=0.9), seed=0)
+def test_non_finite_loss_names_the_setting(monkeypatch):
+    import difftheory.toy.erd_train as tr
+
+    real = tr.stacked_forward
+
+    def poisoned(params, z, t):  # model 1 produces inf from its first step
+        out = real(params, z, t)
+        return torch.cat([out[:1], out[1:2] * float("inf"), out[2:]])
+
+    monkeypatch.setattr(tr, "stacked_forward", poisoned)
+    specs = [ModelSpec("x0", "linear"), ModelSpec("eps", "vp", "p2"), ModelSpec("u", "gvp")]
+    with pytest.raises(RuntimeError, match="non-finite training loss at iteration 0 for model eps/vp/p2.*lr=0.001"):
+        train_stack(specs, TrainConfig(iterations=5, batch=8, width=4), seed=0)
 
 
 @pytest.mark.parametrize("kwargs, match", [

@@ -27,7 +27,7 @@ def test_rope_scores_depend_on_relative_position_only(r, c, dr, dc, seed):
 
     a = score((r, c), (r + dr, c + dc))
     b = score((r + 2, c + 1), (r + 2 + dr, c + 1 + dc))
-    assert torch.allclose(a, b, atol=1e-10)
+    assert torch.allclose(a, b, rtol=1e-5, atol=1e-5)  # tables are float32
     # rotation keeps the norm, prefix tokens are not rotated
     cos_p, sin_p = rope_2d(h, w, 16, prefix=3)
     assert torch.allclose(cos_p[:3], torch.ones(3, 16)) and torch.allclose(sin_p[:3], torch.zeros(3, 16))

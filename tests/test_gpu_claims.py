@@ -36,7 +36,7 @@ def write_run(root: Path, name, config, space, k_mode, k_of_progress, fid=None, 
 
 def run_claims(root, pattern="kdiff.gpu.*"):
     ctx = ledger.Context(scale="quick", seed=0, out=root / "out", gpu_results=root)
-    return {c.id: ledger.run_one(c, ctx) for c in ledger.select(pattern)}
+    return {c.id: ledger.run_one(c, ctx) for c in ledger.select(pattern) if c.method == "gpu"}
 
 
 def test_open_without_results(tmp_path):
@@ -111,7 +111,6 @@ def test_short_runs_stay_open(tmp_path):
 
 def test_backbone_size_counter():
     """The meta-device counter agrees with a CPU build, and MACs grow by one block's worth per block."""
-    import torch
     from dataclasses import replace
 
     from difftheory.gpu_validation import claims_gpu, configs
@@ -148,3 +147,21 @@ def test_resolution_sweep_plumbing(tmp_path, monkeypatch):
     monkeypatch.setattr(rs, "cpu_sweep", lambda seed: res)
     row = ledger.run_one(ledger.REGISTRY["kdiff.gpu.resolution_sweep_cpu"], ledger.Context(out=tmp_path))
     assert row["verdict"] == "refuted" and "does not rise" in row["detail"]
+
+
+def test_fastest_k_rise_is_the_sum_of_learning_rates():
+    """With a one-signed gradient every Adam step has size lr_t (m̂/√v̂ = 1), so w_k(s) = w_k(0) + Σ lr_t."""
+    import math
+
+    from difftheory.gpu_validation import claims_gpu
+    from difftheory.gpu_validation.configs import get_config
+    from difftheory.gpu_validation.train import lr_at
+
+    cfg = get_config("tiny")  # k_lr 0.02, warm-up 0.5 epochs, batch 64
+    n_data = 640  # 10 steps per epoch, 5 warm-up steps
+    goal = math.log(0.9 / 0.1)
+    w, steps = 0.0, 0
+    while w < goal:
+        w += lr_at(steps, cfg.k_lr, cfg.warmup_steps(n_data))
+        steps += 1
+    assert claims_gpu.fastest_k_rise(cfg, 0.9, n_data) == pytest.approx(steps / 10)

@@ -105,7 +105,7 @@ def test_pca_dimension_finds_a_linear_subspace(d, D, seed):
 
 def test_upsampled_images_keep_the_subspace_dimension():
     base = digits_dataset(8)
-    x8 = base.images.flatten(1).numpy()
-    x32 = UpsampledImages(base, 32).batch(torch.arange(len(base)))[0].flatten(1).numpy()
+    x8 = base.images[:300].flatten(1).numpy()
+    x32 = UpsampledImages(base, 32).batch(torch.arange(300))[0].flatten(1).numpy()
     assert x32.shape[1] == 1024
     assert np.linalg.matrix_rank(x32 - x32.mean(0), tol=1e-4) <= np.linalg.matrix_rank(x8 - x8.mean(0), tol=1e-4)

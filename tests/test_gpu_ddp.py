@@ -20,7 +20,7 @@ def _worker(rank, world, port, out):
     os.environ.update(RANK=str(rank), WORLD_SIZE=str(world), LOCAL_RANK=str(rank), MASTER_ADDR="127.0.0.1",
                       MASTER_PORT=str(port))
     torch.set_num_threads(1)
-    cfg = replace(get_config("tiny"), steps=3, log_every=1, n_samples=0, batch_size=16, depth=2)
+    cfg = replace(get_config("tiny"), steps=3, log_every=1, n_samples=5, sample_steps=2, batch_size=16, depth=2)
     res = train(cfg, out, device="cpu", progress=False, tensorboard=False)
     flat = torch.cat([p.detach().flatten() for p in res.model.parameters()])
     torch.save(flat, f"{out}/params{rank}.pt")
@@ -42,3 +42,9 @@ def test_two_process_ddp_trains_in_sync(tmp_path):
     saved = torch.cat([v.flatten() for k, v in load_checkpoint(tmp_path / "checkpoint.pt")["model"].items()
                        if not k.endswith("k_fixed")])
     assert torch.equal(saved, a)
+    from difftheory.gpu_validation.train import load_samples
+
+    shards = sorted((tmp_path / "samples").glob("rank*.safetensors"))
+    assert len(shards) == 2  # drawn on both ranks (samples 0, 2, 4 and 1, 3)
+    x, labels = load_samples(shards)
+    assert x.shape == (5, 1, 8, 8) and labels.tolist() == [0, 1, 2, 3, 4] and torch.isfinite(x).all()

@@ -13,7 +13,7 @@ from difftheory.gpu_validation.checkpoint import load_checkpoint
 from difftheory.gpu_validation.configs import get_config
 from difftheory.gpu_validation.objective import KDiff
 from difftheory.gpu_validation.results import load_runs
-from difftheory.gpu_validation.train import NonFiniteLoss, train
+from difftheory.gpu_validation.train import NonFiniteLoss, load_samples, train
 
 
 def tiny(**changes):
@@ -43,10 +43,10 @@ def test_tiny_trains_logs_k_checkpoints_and_samples(tiny_run):
     state = load_checkpoint(out / "checkpoint.pt")
     assert state["step"] == 8 and state["k_mode"] == "learn"
     assert float(torch.sigmoid(state["model"]["target.w_k"])) == pytest.approx(ks[-1], abs=1e-6)
-    from safetensors.torch import load_file
-
-    samples = load_file(str(out / "samples.safetensors"))["samples"]
+    samples, labels = load_samples(sorted((out / "samples").glob("rank*.safetensors")))
     assert samples.shape == (20, 1, 8, 8) and torch.isfinite(samples).all()
+    assert samples.min() >= -1 and samples.max() <= 1 and labels.tolist() == [i % 10 for i in range(20)]
+    assert (out / "samples.png").exists()
     ev = rows(out / "eval.csv")
     assert len(ev) == 1 and float(ev[0]["fd_pixels"]) > 0
     info = json.loads((out / "run.json").read_text())
@@ -130,3 +130,50 @@ def test_cli_tiny_json_and_usage_errors(tmp_path, capsys):
         assert main(["gpu-validate", *argv, "--out", str(tmp_path / "x")]) == 2
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and word in err
+
+
+def test_fid_path_with_a_stand_in_feature_extractor(tmp_path, monkeypatch):
+    """evaluate_samples → fid_is → Fréchet distance/IS, with Inception replaced by a fixed projection."""
+    import numpy as np
+    from PIL import Image
+
+    from difftheory.gpu_validation import evaluate
+    from difftheory.gpu_validation.data import digits_dataset
+    from difftheory.gpu_validation.train import check_fid_settings, evaluate_samples
+
+    proj = np.random.default_rng(0).standard_normal((64, 12))
+
+    def fake_features(images, weights, device="cpu", batch=100):
+        images = images if hasattr(images, "shape") else torch.cat(list(images))  # streamed batches
+        grey = images.float().mean(1)  # RGB reference images → grey, like the 1-channel samples
+        f = grey.flatten(1).double().numpy() @ proj
+        return f, f[:, :10]
+
+    monkeypatch.setattr(evaluate, "inception_features", fake_features)
+    ref_dir = tmp_path / "ref" / "c0"
+    ref_dir.mkdir(parents=True)
+    ds = digits_dataset()
+    for i in range(30):
+        Image.fromarray(((ds.images[i, 0].numpy() + 1) * 127.5).astype(np.uint8)).save(ref_dir / f"{i}.png")
+    weights = tmp_path / "w.pth"
+    weights.write_bytes(b"x")
+    cfg = tiny(n_samples=30)
+    x = ds.images[30:60]
+    out = tmp_path / "run"
+    out.mkdir()
+    from safetensors.torch import save_file
+
+    shard = out / "rank000.safetensors"
+    save_file({"samples": ((x + 1) * 127.5).round().to(torch.uint8), "labels": ds.labels[30:60],
+               "index": torch.arange(30)}, str(shard))
+    _, ev = evaluate_samples(cfg, [shard], ds, out, 7, weights, tmp_path / "ref")
+    ref = ds.images[:30]  # the saved PNGs are these images up to 8-bit rounding (grey → RGB repeat in Inception)
+    expected = evaluate.frechet_distance_features(fake_features(x, None)[0], fake_features(ref.float(), None)[0])
+    assert ev["fid"] == pytest.approx(expected, rel=0.05) and ev["is"] >= 1.0
+    assert rows(out / "eval.csv")[0]["step"] == "7"
+    with pytest.raises(ValueError, match="--fid-reference"):
+        check_fid_settings(cfg, weights, None)
+    with pytest.raises(ValueError, match="VA-VAE"):
+        check_fid_settings(get_config("tiny-latent"), weights, tmp_path / "ref")
+    with pytest.raises(ValueError, match="--fid-weights"):
+        check_fid_settings(cfg, tmp_path / "missing.pth", tmp_path / "ref")

@@ -42,3 +42,11 @@ def test_generate_is_seeded_and_steps_for_nfe():
         tg.generate(s, "sde", "heun", 63, 5, 0, den)
     with pytest.raises(ValueError, match="scale"):
         tg.generator_comparison("huge", 0)
+
+
+def test_training_stops_on_non_finite_loss(monkeypatch):
+    from difftheory.toy.gmm import GaussianMixture
+
+    monkeypatch.setattr(tg, "mse_gmm", lambda: GaussianMixture.isotropic([[1e30, 0.0]], 1.0))
+    with pytest.raises(RuntimeError, match="non-finite loss.*scale=quick, seed=3"):
+        tg._train(5, "quick", 3)

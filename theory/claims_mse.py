@@ -314,9 +314,7 @@ def _coherence_scan(seed: int, n_t: int = 201):
     rows = {}
     for sched in SCHEDULES:
         for p in PARAMETERIZATIONS:
-            t0, t1 = mds.default_interval(sched) if sched == "normal" else (0.02, 0.98)
-            if sched == "normal":
-                t0, t1 = 0.02, 0.98
+            t0, t1 = 0.02, 0.98
             M, _ = mdv.mse_M(p, sched, t0, t1)
             ts = np.linspace(t0, t1, n_t)
             res = mdv.coherence_residual(p, sched, ts, M)
@@ -441,7 +439,7 @@ def discrete_w(ctx):
        statement="η̌ = (γ − 1)/(√(2MS²γ) + √(2MS² + 1 − γ)) with M = max (γ − 1)/(2S²); η̌² ≈ 2Δt λ̌'.",
        method="symbolic")
 def discrete_eta(ctx):
-    roots, printed, disc, eta, gamma, a = derive = mdv.derive_eta_mse()
+    roots, printed, disc, eta, gamma, a = mdv.derive_eta_mse()
     rng = np.random.default_rng(ctx.seed)
     g = 1 + rng.exponential(0.5, 200)
     av = (g - 1) * (1 + rng.exponential(1.0, 200))  # a = 2MS² ≥ γ − 1

@@ -36,13 +36,13 @@ def _mc_world(target, schedule, t, n, rng):
        method="numeric")
 def floors_quadrature(ctx):
     rng = np.random.default_rng(ctx.seed)
-    n = 100_000 if ctx.quick else 1_000_000
+    n = 50_000 if ctx.quick else 1_000_000
     ev, worst_z, worst_conv = {}, 0.0, 0.0
     for sc in SCHEDULES:
         for tg in TARGETS:
             for t in (0.1, 0.5, 0.9):
                 q = bayes_floor(tg, sc, t).sum()
-                q2 = bayes_floor(tg, sc, t, nodes=192).sum()
+                q2 = bayes_floor(tg, sc, t, nodes=192).sum() if t == 0.5 or not ctx.quick else q
                 z, y = _mc_world(tg, sc, t, n, rng)
                 err = ((y - bayes_predictor(tg, sc, t, z)) ** 2).sum(1)
                 zscore = (err.mean() - q) / (err.std() / np.sqrt(n))
@@ -53,7 +53,7 @@ def floors_quadrature(ctx):
     return Result("verified" if ok else "refuted",
                   f"36 (target, schedule, t) cells: Monte-Carlo ({n} draws, exact posterior mean) within {worst_z:.2f} "
                   f"standard errors of the quadrature floor; 96 vs 192 Gauss–Hermite nodes differ by ≤ {worst_conv:.1e} "
-                  "relative.", {"cells": ev, "max_abs_z": worst_z, "max_node_rel_change": worst_conv, "mc_draws": n})
+                  f"relative ({'t = 0.5 cells' if ctx.quick else 'all cells'}).", {"cells": ev, "max_abs_z": worst_z, "max_node_rel_change": worst_conv, "mc_draws": n})
 
 
 @claim("erd.lemma_c1.gmm", paper="erd", where="App. C, Lemma C.1; §3.2 Lemma 3.2",
@@ -432,9 +432,12 @@ def main_weighting(ctx):
               f"data-vs-data W2 at the same n {np.mean(wc['w2_data_vs_data']):.3f}. ")
     if better:
         verdict, detail = "verified", detail + "ERD is better than every baseline (paired CIs below 0)."
-    else:
+    elif worse:
         verdict = "refuted"
-        detail += ("ERD does not improve sample quality over all baselines at this scale"
-                   + (f"; significantly worse than {', '.join(worse)}." if worse else " (differences within noise)."))
+        detail += f"ERD is significantly worse than {', '.join(worse)} at this scale."
+    else:
+        verdict = "open"
+        detail += ("Not resolved at this scale and seed count: the paired 95% intervals of ERD − baseline include 0 for "
+                   "at least one baseline, so no improvement is established (nor a deterioration).")
     return Result(verdict, detail, {"w2": w2sum, "mean_excess": exc, "excess_per_bin": per_bin,
                                     "w2_data_vs_data": wc["w2_data_vs_data"]})

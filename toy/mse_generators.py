@@ -78,8 +78,7 @@ def exact_denoiser(gmm: GaussianMixture, schedule):
 def train_vel_mlp(scale: str, seed: int):
     """A small MLP v̂(z, t) trained by MSE on the velocity v = X − ε of z = tX + (1 − t)ε (Logis + Vel,
     t ~ U(0, 1), so the implied MSE-diffusion is Logis+Vel's). Returns (model, final loss)."""
-    import torch
-
+    check_choice("scale", scale, ("quick", "full"))
     steps = 1500 if scale == "quick" else 8000
     with _one_thread():  # a tiny model: one thread is ~4x faster than two on busy shared cores
         return _train(steps, scale, seed)
@@ -190,7 +189,7 @@ def _interval(x) -> dict:
 
 
 SCALES = {"quick": dict(n=600, n_w2=600, seeds=3, settings=(0, 2)),
-          "full": dict(n=4000, n_w2=2000, seeds=8, settings=(0, 1, 2))}
+          "full": dict(n=3000, n_w2=1500, seeds=6, settings=(0, 1, 2))}
 MMD_BANDWIDTH = 0.25  # the components' sd: sensitive to mode shapes and weights
 
 

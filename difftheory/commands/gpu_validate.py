@@ -26,7 +26,8 @@ def add_arguments(p):
     p.add_argument("--k", type=float, default=0.5, help="initial (learn/two/binned) or fixed k (default 0.5)")
     p.add_argument("--n-bins", type=int, default=128, help="bins of the time-dependent k(t) (default 128)")
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--fid-weights", metavar="FILE", help="local Inception-v3 weights (pt_inception-2015-12-05-6726825d.pth) for FID/IS")
+    p.add_argument("--samples", type=int, metavar="N", help="EMA samples drawn at the end (FID-50k: 50000; default per config)")
+    p.add_argument("--fid-weights", metavar="FILE", help="local Inception-v3 weights of torch-fidelity (weights-inception-2015-12-05-6726825d.pth) for FID/IS")
     p.add_argument("--fid-reference", metavar="PATH", help="reference Inception statistics (.npz mu, sigma) or image folder")
     p.add_argument("--list", action="store_true", help="list the named configurations and exit")
     p.add_argument("--no-progress", action="store_true", help="no progress bars")
@@ -43,6 +44,10 @@ def run(args) -> int:
                   f"\tdepth {c.depth}\theads {c.heads}")
         return 0
     cfg = get_config(args.config)
+    if args.samples is not None:
+        from dataclasses import replace
+
+        cfg = replace(cfg, n_samples=check_int("--samples", args.samples, 0))
     check_choice("--device", args.device, ("auto", "cpu", "cuda"))
     check_choice("--k-mode", args.k_mode, ("learn", "fixed", "two", "binned"))
     check_int("--n-bins", args.n_bins, 1)
