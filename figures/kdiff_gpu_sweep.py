@@ -18,9 +18,9 @@ def resolution_sweep_figure(out_dir: Path, scale: str, seed: int) -> list[Path]:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from difftheory.gpu_validation.resolution_sweep import cpu_sweep, sweep_seeds
+    from difftheory.gpu_validation.resolution_sweep import cpu_sweep, sweep_plan
 
-    runs = [cpu_sweep(s) for s in sweep_seeds(scale, seed)]
+    runs = [cpu_sweep(s, n) for s, n in sweep_plan(scale, seed)]
     fig, (a, b) = plt.subplots(1, 2, figsize=(10, 4))
     colors = plt.rcParams["axes.prop_cycle"].by_key()["color"]
     for i, run in enumerate(runs):

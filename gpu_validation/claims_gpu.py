@@ -1,13 +1,13 @@
 """kdiff's image-scale predictions as ledger claims (method ``gpu``): open until run logs are supplied
 with ``difftheory verify --gpu-results DIR``, then computed from the CSV logs in DIR (``results.py``).
-Plus the tiny CPU resolution sweep (method ``simulation``: one seed at quick scale, ~12 s; three at full)
+Plus the tiny CPU resolution sweep (method ``simulation``: one 100-step seed at quick scale, ~8 s; three 150-step seeds at full)
 and the backbone sizes of Tables 1–2 (method ``numeric``, counted on the meta device)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from difftheory.gpu_validation.resolution_sweep import sweep_seeds
+from difftheory.gpu_validation.resolution_sweep import sweep_plan
 from difftheory.gpu_validation.results import K_ONE, fid_tolerance, k_milestones, load_runs, sweep_files
 from difftheory.ledger import Result, claim
 
@@ -199,13 +199,13 @@ def resolution_sweep_gpu(ctx) -> Result:
 def resolution_sweep_cpu(ctx) -> Result:
     from difftheory.gpu_validation.resolution_sweep import cpu_sweep
 
-    seeds = sweep_seeds(ctx.scale, ctx.seed)
-    results = [_sweep_verdict(cpu_sweep(s), f"sweep-tiny seed {s}") for s in seeds]
+    plan = sweep_plan(ctx.scale, ctx.seed)
+    results = [_sweep_verdict(cpu_sweep(s, n), f"sweep-tiny seed {s}, {n} steps") for s, n in plan]
     verdict = "refuted" if any(r.verdict == "refuted" for r in results) else "verified"
-    note = (" (k after 150 steps, k_lr 0.03; at 16 and 32 px k is still rising, so the ordering in D, not the "
+    note = (" (k_lr 0.03; at 16 and 32 px k is still rising when training stops, so the ordering in D, not the "
             "values, is what this tiny run tests)")
     return Result(verdict, " | ".join(r.detail for r in results) + note,
-                  {f"seed {s}": {k: v for k, v in r.evidence.items()} for s, r in zip(seeds, results)})
+                  {f"seed {s}, {n} steps": r.evidence for (s, n), r in zip(plan, results)})
 
 # kdiff Table 1 (ImageNet 256) and Table 2 (ImageNet 512): generator parameters (M) and forward Gflops
 TABLE_SIZES = {"jit-b16": (131.0, 25.0), "jit-b32": (133.0, 26.0), "lightningdit-xl1": (675.0, 119.0)}

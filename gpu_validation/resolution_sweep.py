@@ -145,15 +145,16 @@ def read_sweep(path) -> dict:
 
 
 @functools.lru_cache(maxsize=8)
-def cpu_sweep(seed: int) -> dict:
-    """The ``sweep-tiny`` experiment (digits 8 → 16 → 32 px; ~12 s on one core), cached per seed so the
-    ledger claim and its figure share one run."""
+def cpu_sweep(seed: int, steps: int = 150) -> dict:
+    """The ``sweep-tiny`` experiment (digits 8 → 16 → 32 px; ~8 s for 100 steps on one core), cached per
+    (seed, steps) so the ledger claim and its figure share one run."""
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
-        return resolution_sweep("sweep-tiny", tmp, device="cpu", seed=seed, progress=False)
+        return resolution_sweep(replace(get_config("sweep-tiny"), steps=steps), tmp, device="cpu", seed=seed,
+                                progress=False)
 
 
-def sweep_seeds(scale: str, seed: int) -> list[int]:
-    """Seeds of the CPU sweep: one at quick scale, three at full."""
-    return [seed] if scale == "quick" else [seed + i for i in range(3)]
+def sweep_plan(scale: str, seed: int) -> list[tuple[int, int]]:
+    """(seed, steps) runs of the CPU sweep: one 100-step run at quick scale, three 150-step runs at full."""
+    return [(seed, 100)] if scale == "quick" else [(seed + i, 150) for i in range(3)]

@@ -164,9 +164,9 @@ def _train(cfg, out, data, device, max_steps, resume, seed, k_mode, k, n_bins, p
         raise ValueError(f"batch_size {cfg.batch_size} of config {cfg.name!r} must be divisible by the world size {world}")
     out = Path(out)
     log_path, ckpt_path = out / "log.csv", out / "checkpoint.pt"
+    ds = dataset if dataset is not None else load_dataset(cfg, data)
     if rank == 0:
         out.mkdir(parents=True, exist_ok=True)
-    ds = dataset if dataset is not None else load_dataset(cfg, data)
     if ds.num_classes > cfg.num_classes:
         raise ValueError(f"the data has {ds.num_classes} classes but config {cfg.name!r} has num_classes {cfg.num_classes}")
     total = cfg.total_steps(len(ds))

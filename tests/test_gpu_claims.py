@@ -144,7 +144,7 @@ def test_resolution_sweep_plumbing(tmp_path, monkeypatch):
     assert all(1 <= r["d_hat"] <= r["d_hat99"] <= r["D"] for r in res["rows"])
     assert read_sweep(tmp_path / "sweep.csv")["rows"][1]["resolution"] == "16"
     assert res["k_curves"][16][-1][0] == 4
-    monkeypatch.setattr(rs, "cpu_sweep", lambda seed: res)
+    monkeypatch.setattr(rs, "cpu_sweep", lambda seed, steps: res)
     row = ledger.run_one(ledger.REGISTRY["kdiff.gpu.resolution_sweep_cpu"], ledger.Context(out=tmp_path))
     assert row["verdict"] == "refuted" and "does not rise" in row["detail"]
 

@@ -130,6 +130,7 @@ def test_cli_tiny_json_and_usage_errors(tmp_path, capsys):
         assert main(["gpu-validate", *argv, "--out", str(tmp_path / "x")]) == 2
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and word in err
+        assert not (tmp_path / "x").exists()  # nothing written before the settings are checked
 
 
 def test_fid_path_with_a_stand_in_feature_extractor(tmp_path, monkeypatch):

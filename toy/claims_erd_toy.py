@@ -5,7 +5,6 @@ and the main claim (ERD weighting vs baselines) at toy scale."""
 from __future__ import annotations
 
 import numpy as np
-import torch
 from scipy import stats
 
 from difftheory.ledger import Result, claim
@@ -429,7 +428,11 @@ def main_weighting(ctx):
     diffs = "; ".join(f"{k}: {v[0]:+.3f} [{v[1]:+.3f}, {v[2]:+.3f}]" for k, v in w2sum["erd_minus"].items())
     detail = (f"{ctx.scale} scale, {cfg.seeds} seeds, schedules {', '.join(cfg.cmp_schedules)}, all 4 targets, "
               f"{cfg.train.iterations} iterations: mean W2 (95% CI over seeds) {table}; paired ERD − baseline {diffs}; "
-              f"data-vs-data W2 at the same n {np.mean(wc['w2_data_vs_data']):.3f}. ")
+              f"data-vs-data W2 at the same n {np.mean(wc['w2_data_vs_data']):.3f}. Mean unweighted loss excess over the "
+              "exact floor: " + "; ".join(f"{w}: {v[0]:.3f}" for w, v in exc["by_weighting"].items())
+              + "; paired ERD − baseline " + "; ".join(f"{k}: {v[0]:+.3f} [{v[1]:+.3f}, {v[2]:+.3f}]"
+                                                     for k, v in exc["erd_minus"].items())
+              + " (unweighted MSE is what uniform weighting optimises). ")
     if better:
         verdict, detail = "verified", detail + "ERD is better than every baseline (paired CIs below 0)."
     elif worse:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import torch
-from torch.func import functional_call, grad, jacrev, vmap  # noqa: F401  (functional_call kept for readers)
+from torch.func import grad, jacrev, vmap
 
 from difftheory.theory.erd_weights import target_coefficients
 from difftheory.toy import ntk

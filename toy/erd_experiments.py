@@ -12,13 +12,13 @@ from functools import lru_cache, wraps
 import numpy as np
 import torch
 
-from difftheory.theory.erd_weights import TARGETS, target_coefficients
+from difftheory.theory.erd_weights import TARGETS
 from difftheory.theory.targets import n_hat, x_hat
 from difftheory.toy import ntk
 from difftheory.toy.erd_bayes import floor_curve, signal_and_noise
-from difftheory.toy.erd_model import mlp_forward
+from difftheory.toy.erd_model import mlp_forward, stacked_forward
 from difftheory.toy.erd_schedules import SCHEDULES, alpha_sigma
-from difftheory.toy.erd_train import (TRAIN_CONFIGS, ModelSpec, TrainConfig, eval_loss_curve, sample_gmm_torch,
+from difftheory.toy.erd_train import (TRAIN_CONFIGS, ModelSpec, TrainConfig, eval_loss_curve,
                                       schedule_and_target, single_thread, train_stack)
 from difftheory.toy.gmm import erd_gmm
 from difftheory.validate import check_choice, check_int
@@ -225,8 +225,6 @@ def ddim_sample(params, specs: list[ModelSpec], n: int, steps: int, seed: int, t
     t0 = torch.full((M, n), float(ts[0]))
     a0, s0, _, _ = schedule_and_target(specs, t0)
     z = s0[..., None] * torch.randn(1, n, 2, generator=gen).expand(M, -1, -1)
-    from difftheory.toy.erd_model import stacked_forward
-
     with torch.no_grad():
         for t, t_next in zip(ts[:-1], ts[1:]):
             tt = torch.full((M, n), float(t))
