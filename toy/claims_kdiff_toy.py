@@ -17,8 +17,9 @@ def _trend(rows, by: str, over: str, sign: int):
     """Along each slice (fixed ``by``, sorted by ``over``): Spearman ρ of the seed-mean k, and the steps
     that go against ``sign`` by more than 2 standard errors (violations)."""
     rho, bad = {}, []
-    for key in sorted({r[by] for r in rows}):
-        rr = sorted((r for r in rows if r[by] == key), key=lambda r: r[over])
+    for kind, key in sorted({(r["kind"], r[by]) for r in rows}):  # one slice per manifold kind and fixed value
+        rr = sorted((r for r in rows if r[by] == key and r["kind"] == kind), key=lambda r: r[over])
+        key = f"{kind} {by}={key}"
         if len(rr) < 2:
             continue
         ks = [r["k_learned"] for r in rr]
