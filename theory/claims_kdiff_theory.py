@@ -235,7 +235,7 @@ def beyond_general_sampler(ctx: Context) -> Result:
         for D, d in pairs:
             closed = opt.k_star_general(e1, e2, D, d)
             twin = k_star_u_loss(D, d, s)
-            gap = max(gap, abs(closed - twin))
+            gap = max(gap, abs(min(1.0, max(0.0, closed)) - twin))
             rows[f"D={D},d={d}"] = {"closed_form_unclipped": closed, "D/(D+d)": D / (D + d)}
         num = k_star(100, 10, s, "u").k_star
         gap = max(gap, abs(num - min(1.0, max(0.0, opt.k_star_general(e1, e2, 100, 10)))))

@@ -188,12 +188,15 @@ def k_star_u_loss(D, d, sampler: TimeSampler) -> float:
     """Closed form of k* under the u-loss (κ = 1) for any sampler, through its moments:
 
     k* = (d(1 − b/q) + (D − d)c) / (d(2 − 1/q) + (D − d)c), b = E[1 − t], q = E[t² + (1 − t)²],
-    c = 1 − b²/E[(1 − t)²] = Var(t)/E[(1 − t)²]. Equals D/(D + d) for every (D, d) iff E[t] = ½."""
+    c = 1 − b²/E[(1 − t)²] = Var(t)/E[(1 − t)²]. Equals D/(D + d) for every (D, d) iff E[t] = ½.
+    Δ*(k) is a convex quadratic (curvature d(2 − 1/q) + (D − d)c ≥ 0), so the minimiser on [0, 1] is this
+    stationary point clipped to [0, 1] (the pixel sampler's stationary point at D = d is negative: k* = 0)."""
     D, d = check_dims(D, d)
     m0, m_a, m_s, m_aa, m_ss = moments(0.5, sampler, "u")
     b, q = m_s / m0, (m_aa + m_ss) / m0
     c = 1 - m_s**2 / (m0 * m_ss)
-    return float((d * (1 - b / q) + (D - d) * c) / (d * (2 - 1 / q) + (D - d) * c))
+    k_stationary = (d * (1 - b / q) + (D - d) * c) / (d * (2 - 1 / q) + (D - d) * c)
+    return float(min(1.0, max(0.0, k_stationary)))
 
 
 @dataclass
