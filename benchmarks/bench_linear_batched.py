@@ -11,7 +11,8 @@ import time
 
 import numpy as np
 
-from difftheory.linear_model.trainer import Setting, single_thread, train_exact
+from difftheory.linear_model.trainer import Setting, train_exact
+from difftheory.threads import single_thread
 from difftheory.theory.samplers import LATENT_SAMPLER, PIXEL_SAMPLER, TimeSampler
 
 

@@ -14,11 +14,11 @@ from difftheory.linear_model.population import delta_star_closed, kappa_sq, mode
 from difftheory.linear_model.trainer import (
     Setting,
     batched_target,
-    single_thread,
     target_coefficients,
     train_exact,
     train_sgd,
 )
+from difftheory.threads import single_thread
 from difftheory.theory.optimal_loss import W_star, delta_star
 from difftheory.theory.samplers import LATENT_SAMPLER, PIXEL_SAMPLER, TimeSampler
 

@@ -18,11 +18,11 @@ from difftheory.linear_model.population import mode_moments, kappa_sq, quadratur
 from difftheory.linear_model.trainer import (
     Setting,
     batched_target,
-    single_thread,
     target_coefficients,
     train_exact,
     train_sgd,
 )
+from difftheory.threads import single_thread
 from difftheory.theory.optimal_loss import delta_star, k_star
 from difftheory.theory.samplers import LATENT_SAMPLER, PIXEL_SAMPLER, TimeSampler
 

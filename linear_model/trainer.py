@@ -12,7 +12,6 @@ template module run with stacked parameters under ``torch.func.vmap``.
 
 from __future__ import annotations
 
-import contextlib
 import math
 from dataclasses import dataclass, field
 
@@ -41,19 +40,6 @@ OPTIMIZERS = ("adam", "gd")
 PARAMS = ("closed", "explicit")
 
 
-@contextlib.contextmanager
-def single_thread():
-    """Run torch and the BLAS under NumPy/SciPy on one thread inside the block (these problems are small;
-    on a shared 2-core machine threading costs ~10× more than it gains); restore the settings after."""
-    from threadpoolctl import threadpool_limits
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        with threadpool_limits(limits=1):
-            yield
-    finally:
-        torch.set_num_threads(before)
 
 
 class NonFiniteLoss(FloatingPointError):

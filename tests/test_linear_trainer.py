@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from difftheory.cli import main
 from difftheory.linear_model import claims_linear
 from difftheory.ledger import Context
-from difftheory.linear_model.trainer import NonFiniteLoss, Setting, single_thread, train_exact, train_sgd
+from difftheory.linear_model.trainer import NonFiniteLoss, Setting, train_exact, train_sgd
+from difftheory.threads import single_thread
 from difftheory.theory.optimal_loss import W_star, delta_star, k_star_u_loss
 from difftheory.theory.samplers import TimeSampler
 

@@ -8,7 +8,8 @@ import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from difftheory.linear_model.trainer import NonFiniteLoss, single_thread
+from difftheory.linear_model.trainer import NonFiniteLoss
+from difftheory.threads import single_thread
 from difftheory.theory.ktarget import KTarget, kdiff_loss
 from difftheory.toy.intrinsic_dim import two_nn
 from difftheory.toy.kdiff_mlp import (

@@ -15,7 +15,7 @@ from difftheory.toy import erd_experiments as ex
 from difftheory.toy import ntk
 from difftheory.toy.erd_bayes import bayes_floor, bayes_predictor, target_second_moment
 from difftheory.toy.erd_schedules import SCHEDULES, alpha_sigma
-from difftheory.toy.erd_train import single_thread
+from difftheory.threads import single_thread
 from difftheory.toy.gmm import erd_gmm
 
 

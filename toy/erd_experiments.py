@@ -7,7 +7,7 @@ Time as in erd App. F: t = 0 data, t = 1 noise. ``full`` = App. F.1 settings (wi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache, wraps
+from functools import lru_cache
 
 import numpy as np
 import torch
@@ -18,8 +18,15 @@ from difftheory.toy import ntk
 from difftheory.toy.erd_bayes import floor_curve, signal_and_noise
 from difftheory.toy.erd_model import mlp_forward, stacked_forward
 from difftheory.toy.erd_schedules import SCHEDULES, alpha_sigma
-from difftheory.toy.erd_train import (TRAIN_CONFIGS, ModelSpec, TrainConfig, eval_loss_curve,
-                                      schedule_and_target, single_thread, train_stack)
+from difftheory.toy.erd_train import (
+    TRAIN_CONFIGS,
+    ModelSpec,
+    TrainConfig,
+    eval_loss_curve,
+    schedule_and_target,
+    train_stack,
+)
+from difftheory.threads import single_thread
 from difftheory.toy.gmm import erd_gmm
 from difftheory.validate import check_choice, check_int
 
@@ -50,15 +57,6 @@ EXPERIMENT_SCALES = {
                             cmp_schedules=SCHEDULES, sample_n=2000, sample_steps=100),
 }
 
-def _one_thread(fn):
-    @wraps(fn)
-    def run(*args, **kwargs):
-        with single_thread():
-            return fn(*args, **kwargs)
-
-    return run
-
-
 GLOBAL_SPECS = tuple(ModelSpec(tg, sc) for sc in SCHEDULES for tg in TARGETS)
 
 
@@ -83,7 +81,7 @@ def floors(target: str, schedule: str, scale: str) -> np.ndarray:
 
 
 @lru_cache(maxsize=4)
-@_one_thread
+@single_thread()
 def global_and_piecewise(scale: str = "quick", seed: int = 0) -> dict:
     """Train the 12 global models (t ∈ [0, 1]) and the 12 × n_bins piecewise models in one stack; evaluate the
     unweighted loss on the t grid (global everywhere, piecewise inside its own bin) beside the exact floor."""
@@ -108,7 +106,7 @@ def global_and_piecewise(scale: str = "quick", seed: int = 0) -> dict:
             "loss_global": loss_global, "loss_piece": loss_piece, "floor": floor, "history": history}
 
 
-@_one_thread
+@single_thread()
 def phase_space(ts=None) -> dict:
     """Exact recoverable-signal and Bayes-noise RMS norms sqrt(E‖E[y|z]‖²), sqrt(E‖y − E[y|z]‖²) per target,
     schedule and t (erd Fig. 3 / Fig. 8 axes)."""
@@ -133,7 +131,7 @@ def _inputs_at(schedule: str, t: float, n: int, gen: torch.Generator, dtype=torc
 
 
 @lru_cache(maxsize=4)
-@_one_thread
+@single_thread()
 def ntk_study(scale: str = "quick", seed: int = 0) -> dict:
     """Fixed-noise empirical NTK of each global model on n inputs z_t at each t: top-3 eigenvalues and the
     Shannon effective rank of the full block kernel Θ/n (operator on the empirical measure), and the normalized
@@ -178,7 +176,7 @@ def separability(points: np.ndarray, labels: np.ndarray) -> float:
 
 
 @lru_cache(maxsize=4)
-@_one_thread
+@single_thread()
 def representations(scale: str = "quick", seed: int = 0, ts: tuple = (0.1, 0.4, 0.7, 0.9)) -> dict:
     """Last hidden layer h_θ(z_t, t) of each global model at the four times of erd Fig. 9, projected on the PCA
     basis fitted at the first time (t = 0.1); the same x0 and ε at every t. Also the separability of the
@@ -248,7 +246,7 @@ def w2(a: np.ndarray, b: np.ndarray) -> float:
 
 
 @lru_cache(maxsize=4)
-@_one_thread
+@single_thread()
 def weighting_comparison(scale: str = "quick", seed: int = 0) -> dict:
     """erd's main claim at toy scale: ERD vs uniform, Min-SNR-5, P2 (same MLP, targets, schedules, iterations),
     ``seeds`` independent seeds. Per model: W2 of DDIM samples to fresh data, and the loss excess over the exact

@@ -10,7 +10,6 @@ App. F.1 settings are ``TRAIN_CONFIGS["full"]``: Adam 1e-3, batch 512, 2000 iter
 from __future__ import annotations
 
 import zlib
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,19 +22,6 @@ from difftheory.toy.erd_schedules import SCHEDULES, alpha_sigma
 from difftheory.toy.gmm import erd_gmm
 from difftheory.validate import check_choice, check_float, check_int
 
-@contextmanager
-def single_thread():
-    """Run torch and BLAS on one thread (restored afterwards): on a shared 2-core CPU this is several times
-    faster than two contending threads for these small matrices, and deterministic."""
-    from threadpoolctl import threadpool_limits
-
-    old = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        with threadpool_limits(1):
-            yield
-    finally:
-        torch.set_num_threads(old)
 
 
 T_EPS = 1e-4  # weights are evaluated at t clamped to [T_EPS, 1 − T_EPS] (some are 0·∞ at the endpoints)

@@ -17,7 +17,8 @@ import torch
 from torch import nn
 from torch.func import functional_call, stack_module_state, vmap
 
-from difftheory.linear_model.trainer import NonFiniteLoss, single_thread
+from difftheory.linear_model.trainer import NonFiniteLoss
+from difftheory.threads import single_thread
 from difftheory.theory.ktarget import KTarget, kdiff_loss, sample
 from difftheory.theory.samplers import LATENT_SAMPLER, TimeSampler
 from difftheory.toy.manifolds import Manifold

@@ -21,6 +21,7 @@ from difftheory.theory.mse_schedules import get_schedule
 from difftheory.theory.targets import x_hat
 from difftheory.toy.gmm import GaussianMixture
 from difftheory.validate import check_choice, check_int
+from difftheory.threads import single_thread
 
 NFES = (63, 255)
 KINDS = mg.KINDS  # flow, mse, ml
@@ -80,7 +81,7 @@ def train_vel_mlp(scale: str, seed: int):
     t ~ U(0, 1), so the implied MSE-diffusion is Logis+Vel's). Returns (model, final loss)."""
     check_choice("scale", scale, ("quick", "full"))
     steps = 1500 if scale == "quick" else 8000
-    with _one_thread():  # a tiny model: one thread is ~4x faster than two on busy shared cores
+    with single_thread():  # a tiny model: one thread is ~4x faster than two on busy shared cores
         return _train(steps, scale, seed)
 
 
@@ -112,28 +113,13 @@ def _train(steps: int, scale: str, seed: int):
     return net, float(loss.detach())
 
 
-class _one_thread:
-    """Run torch on one thread inside the block (tiny models; shared busy cores), then restore."""
-
-    def __enter__(self):
-        import torch
-
-        self.prev = torch.get_num_threads()
-        torch.set_num_threads(1)
-
-    def __exit__(self, *exc):
-        import torch
-
-        torch.set_num_threads(self.prev)
-
-
 def mlp_denoiser(net):
     """X̂ from v̂ via kdiff's x̂ (targets.x_hat with φ = 1, ψ = −1 for v = X − ε), Y units, Logis."""
     import torch
 
     def den(y, t):
         z = t * y
-        with torch.no_grad(), _one_thread():
+        with torch.no_grad(), single_thread():
             inp = torch.tensor(np.c_[z, np.full(len(z), t)], dtype=torch.float32)
             v = net(inp).double().numpy()
         return x_hat(z, v, t, 1 - t, 1.0, -1.0)

@@ -93,7 +93,8 @@ def linear_report(setting, mode="exact", kmode="learn", k=0.5, steps=800, lr=0.2
 def run(args) -> int:
     import sys
 
-    from difftheory.linear_model.trainer import NonFiniteLoss, single_thread
+    from difftheory.linear_model.trainer import NonFiniteLoss
+    from difftheory.threads import single_thread
 
     setting, mode, kmode, k, steps, lr = _parse(args)
     try:
