@@ -147,7 +147,8 @@ def top_eigenvalues(params, x, t, k: int = 3, tol: float = 1e-8) -> np.ndarray:
         return ntk_vp(params, x, t, v).reshape(-1).detach().double().numpy()
 
     op = LinearOperator((n * O, n * O), matvec=mv, dtype=np.float64)
-    vals = eigsh(op, k=k, which="LA", tol=tol, return_eigenvectors=False)
+    v0 = np.ones(n * O) / np.sqrt(n * O)  # fixed start vector: ARPACK's default is random, so runs would differ
+    vals = eigsh(op, k=k, which="LA", tol=tol, v0=v0, return_eigenvectors=False)
     return np.sort(vals)[::-1]
 
 

@@ -47,7 +47,7 @@ def run_claims(claims, ctx, progress: bool = True) -> list[dict]:
     from difftheory.figures import registry
 
     rows = []
-    bar = tqdm(claims, desc="verify", unit="claim", disable=not progress, file=sys.stderr)
+    bar = tqdm(claims, desc="verify", unit="claim", disable=None if progress else True, file=sys.stderr)  # None: off when not a terminal
     for c in bar:
         bar.set_postfix_str(c.id)
         rows.append(ledger.run_one(c, ctx))
