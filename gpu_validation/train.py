@@ -26,6 +26,7 @@ from difftheory.gpu_validation.configs import Config
 from difftheory.gpu_validation.data import batches, load_dataset
 from difftheory.gpu_validation.objective import build_kdiff
 from difftheory.validate import check_choice, check_float, check_int
+from difftheory.report import atomic_write_text
 
 LOG_COLUMNS = ("step", "progress", "epoch", "loss", "k", "k1", "k_grad", "lr", "grad_norm", "images_per_s", "seconds")
 EVAL_COLUMNS = ("step", "ema", "n_samples", "fd_pixels", "fid", "is")
@@ -119,12 +120,6 @@ def _read_csv(path: Path) -> list[dict]:
         return list(csv.DictReader(f))
 
 
-def _atomic_json(path: Path, obj) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(obj, indent=2))
-    os.replace(tmp, path)
-
-
 def _tensorboard(out: Path, enabled: bool):
     if not enabled:
         return None
@@ -194,10 +189,10 @@ def _train(cfg, out, data, device, max_steps, resume, seed, k_mode, k, n_bins, p
         opt.load_state_dict(state["optimizer"])
         start = int(state["step"])
     if rank == 0:
-        _atomic_json(out / "run.json", {"config": cfg.name, "space": cfg.space, "backbone": cfg.backbone,
-                                        "k_mode": k_mode, "k_init": k, "n_bins": n_bins, "seed": seed,
-                                        "total_steps": total, "world_size": world, "device": device.type,
-                                        "n_data": len(ds), "settings": cfg.to_dict()})
+        run_info = {"config": cfg.name, "space": cfg.space, "backbone": cfg.backbone, "k_mode": k_mode, "k_init": k,
+                    "n_bins": n_bins, "seed": seed, "total_steps": total, "world_size": world,
+                    "device": device.type, "n_data": len(ds), "settings": cfg.to_dict()}
+        atomic_write_text(out / "run.json", json.dumps(run_info, indent=2))
         rows = [r for r in _read_csv(log_path) if int(r["step"]) <= start] if resume else []
         _write_csv_atomic(log_path, LOG_COLUMNS, rows)
     net = model

@@ -16,6 +16,7 @@ from difftheory.toy import ntk
 from difftheory.toy.erd_bayes import bayes_floor, bayes_predictor, target_second_moment
 from difftheory.toy.erd_schedules import SCHEDULES, alpha_sigma
 from difftheory.threads import single_thread
+from difftheory.toy.distances import w2
 from difftheory.toy.gmm import erd_gmm
 
 
@@ -113,7 +114,7 @@ def lemma_d1_w2(ctx):
     m2 = target_second_moment("x0", "linear", 0.0)  # E‖x0‖²
     n = 1000 if ctx.quick else 3000
     rng = np.random.default_rng(ctx.seed + 2)
-    ref = ex.w2(rng.standard_normal((n, 2)), rng.standard_normal((n, 2))) ** 2  # estimator floor, same n
+    ref = w2(rng.standard_normal((n, 2)), rng.standard_normal((n, 2))) ** 2  # estimator floor, same n
     ev, ok = {"empirical_floor_W2sq": ref, "n": n}, True
     with single_thread():
         for sc in SCHEDULES:
@@ -122,7 +123,7 @@ def lemma_d1_w2(ctx):
                 bound = float(w2_coupling_bound(a, s, 1.0, m2, 2))
                 lb = gelbrich_lower_bound(np.zeros(2), (a**2 * m2 / 2 + s**2) * np.eye(2), 1.0)
                 zt = a * g.sample(n, rng) + s * rng.standard_normal((n, 2))
-                emp = ex.w2(zt, rng.standard_normal((n, 2))) ** 2
+                emp = w2(zt, rng.standard_normal((n, 2))) ** 2
                 ok &= lb <= bound + 1e-12 and emp <= bound + 3 * ref
                 ev[f"{sc}/t={t}"] = {"bound": bound, "gelbrich_lower": lb, "empirical_W2sq": emp}
     lim = {sc: ev[f"{sc}/t=1.0"]["bound"] for sc in SCHEDULES}

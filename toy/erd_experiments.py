@@ -29,6 +29,7 @@ from difftheory.toy.erd_train import (
 from difftheory.threads import single_thread
 from difftheory.toy.gmm import erd_gmm
 from difftheory.validate import check_choice, check_int
+from difftheory.toy.distances import w2
 
 COMPARED_WEIGHTINGS = ("uniform", "erd", "min-snr", "p2")  # erd §4.3 / Fig. 6 (Min-SNR-5, P2 k=1 γ=1)
 
@@ -234,15 +235,6 @@ def ddim_sample(params, specs: list[ModelSpec], n: int, steps: int, seed: int, t
             a2, s2, _, _ = schedule_and_target(specs, torch.full((M, n), float(t_next)))
             z = a2[..., None] * xh + s2[..., None] * nh
     return z
-
-
-def w2(a: np.ndarray, b: np.ndarray) -> float:
-    """Exact empirical W2 between two equal-size point clouds (POT's network simplex)."""
-    import ot
-
-    M = ot.dist(a, b)  # squared Euclidean
-    w = np.full(len(a), 1.0 / len(a))
-    return float(np.sqrt(ot.emd2(w, np.full(len(b), 1.0 / len(b)), M, numItermax=10**7)))
 
 
 @lru_cache(maxsize=4)

@@ -22,6 +22,7 @@ from difftheory.theory.targets import x_hat
 from difftheory.toy.gmm import GaussianMixture
 from difftheory.validate import check_choice, check_int
 from difftheory.threads import single_thread
+from difftheory.toy.distances import w2
 
 NFES = (63, 255)
 KINDS = mg.KINDS  # flow, mse, ml
@@ -138,13 +139,6 @@ def generate(setting: Setting, kind: str, solver: str, nfe: int, n: int, seed: i
     y0 = rng.standard_normal((n, 2)) / sch.rho(grid[0])  # Ŷ_{t0} = ρ̊_{t0}⁻¹ ε (mse Eq. 10)
     noise = rng.standard_normal((steps, n, 2))
     return mg.uds_sample(denoiser, sch, grid, etas, y0, noise, solver=solver)
-
-
-def w2(a: np.ndarray, b: np.ndarray) -> float:
-    """Exact 2-Wasserstein distance between two equal-size samples (POT network simplex)."""
-    import ot
-
-    return float(np.sqrt(ot.emd2([], [], ot.dist(a, b), numItermax=10**7)))
 
 
 def mmd2_to_gmm(x: np.ndarray, gmm: GaussianMixture, h: float) -> float:
