@@ -1,14 +1,23 @@
 """The claims ledger: registration, discovery and running. It knows no paper.
 
-A claim is a function ``fn(ctx: Context) -> Result`` registered with ``@claim(...)`` in a module named
-``claims*.py`` beside the code that checks it (any of the difftheory subpackages). ``discover()``
-imports those modules; ``run()`` runs a selection and turns exceptions into verdict ``error``.
+A claim is two functions registered together with ``@claim(...)`` in a module named ``claims*.py`` beside
+the code that checks it (any of the difftheory subpackages):
+
+- the **evidence** function ``fn(ctx: Context) -> dict`` computes the measured numbers (the decorated function);
+- the **decision** function ``decide(evidence: dict) -> Decision`` maps evidence to a verdict by the rule
+  stated in ``criteria=`` (written before any run), with thresholds as named constants, and renders
+  ``detail`` from the evidence alone.
+
+The ledger turns the evidence into plain JSON types first and hands *that* to ``decide``, so a verdict can
+be re-derived from ``claims.json`` without rerunning anything. ``run_one()`` turns exceptions into verdict
+``error``; a decision may itself return ``error`` (our own twins disagree: a bug here, not in the paper).
 """
 
 from __future__ import annotations
 
 import fnmatch
 import importlib
+import math
 import pkgutil
 import time
 import traceback
@@ -17,25 +26,26 @@ from pathlib import Path
 from typing import Callable
 
 VERDICTS = ("verified", "corrected", "refuted", "open")
+OUTCOMES = VERDICTS + ("error",)  # what a decision may return; "error" = our own checks disagree
 METHODS = ("symbolic", "numeric", "simulation", "gpu")
 PAPERS = ("kdiff", "erd", "mse")
 SCALES = ("quick", "full")
 SUBPACKAGES = ("theory", "linear_model", "toy", "gpu_validation")
+ROW_KEYS = ("id", "paper", "where", "statement", "method", "criteria", "equations", "assumptions", "code",
+            "decision", "scale", "verdict", "detail", "evidence", "figures", "seconds")
 
 
-@dataclass
-class Result:
-    """What a claim returns. ``detail``: for corrected the corrected statement, for refuted the
-    counterexample, for open why it cannot be checked here."""
+@dataclass(frozen=True)
+class Decision:
+    """What a decision function returns: the verdict and the ``detail`` rendered from the evidence
+    (for corrected the corrected statement, for refuted the counterexample, for open what would settle it)."""
 
     verdict: str
     detail: str
-    evidence: dict = field(default_factory=dict)
-    figures: list[str] = field(default_factory=list)
 
     def __post_init__(self):
-        if self.verdict not in VERDICTS:
-            raise ValueError(f"verdict must be one of {', '.join(VERDICTS)}; got {self.verdict!r}")
+        if self.verdict not in OUTCOMES:
+            raise ValueError(f"verdict must be one of {', '.join(OUTCOMES)}; got {self.verdict!r}")
 
 
 @dataclass(frozen=True)
@@ -65,26 +75,81 @@ class Claim:
     where: str
     statement: str
     method: str
-    fn: Callable[[Context], Result]
+    fn: Callable[[Context], dict]
+    decide: Callable[[dict], Decision]
+    criteria: str
+    equations: tuple[str, ...] = ()
+    assumptions: tuple[str, ...] = ()
     figures: tuple[str, ...] = ()  # names of figures (figures registry) that illustrate the claim
+
+    @property
+    def code(self) -> str:
+        return f"{self.fn.__module__}:{self.fn.__qualname__}"
+
+    @property
+    def decision(self) -> str:
+        return f"{self.decide.__module__}:{self.decide.__qualname__}"
+
+    @property
+    def beyond(self) -> bool:
+        """Our own result, not a statement of the paper (ids ``<paper>.beyond.*``)."""
+        return ".beyond." in self.id
 
 
 REGISTRY: dict[str, Claim] = {}
 
 
-def claim(id: str, *, paper: str, where: str, statement: str, method: str, figures: tuple[str, ...] = ()):
-    """Register ``fn(ctx) -> Result`` as a claim. ``id`` is dotted, paper first (``kdiff.thm3_2.kstar``)."""
+# TRANSITION (removed when every claims module is converted): a claim registered without ``decide`` returns a
+# ``Result``; the ledger takes its verdict as is.
+@dataclass
+class Result:
+    verdict: str
+    detail: str
+    evidence: dict = field(default_factory=dict)
+    figures: list = field(default_factory=list)
+
+
+def _legacy_decide(ev):
+    return Decision(ev["__verdict"], ev["__detail"])
+
+
+def claim(id: str, *, paper: str, where: str, statement: str, method: str, criteria: str = "",
+          decide: Callable[[dict], Decision] | None = None, equations: tuple[str, ...] = (), assumptions: tuple[str, ...] = (),
+          figures: tuple[str, ...] = ()):
+    """Register ``fn(ctx) -> evidence dict`` as a claim decided by ``decide(evidence) -> Decision``.
+
+    ``id`` is dotted, paper first (``kdiff.thm3_2.kstar``); ``criteria`` states the decision rule in one or
+    two sentences; ``equations`` the paper's labels (``"Eq. (14)"``, ``"Thm 3.2"``; empty only for
+    ``*.beyond.*`` claims); ``assumptions`` what the paper's conclusion rests on."""
     if paper not in PAPERS:
         raise ValueError(f"paper must be one of {', '.join(PAPERS)}; got {paper!r}")
     if method not in METHODS:
         raise ValueError(f"method must be one of {', '.join(METHODS)}; got {method!r}")
     if not id.startswith(paper + "."):
         raise ValueError(f"claim id must start with its paper '{paper}.'; got {id!r}")
+    legacy = decide is None  # TRANSITION
+    if not legacy and (not isinstance(criteria, str) or not criteria.strip()):
+        raise ValueError(f"claim {id}: criteria must state the decision rule; got {criteria!r}")
+    if not legacy and not callable(decide):
+        raise ValueError(f"claim {id}: decide must be a function evidence -> Decision; got {decide!r}")
+    if isinstance(equations, str) or isinstance(assumptions, str):
+        raise ValueError(f"claim {id}: equations and assumptions are tuples of strings")
+    if not legacy and not equations and ".beyond." not in id:
+        raise ValueError(f"claim {id}: equations may be empty only for '*.beyond.*' claims")
 
     def register(fn):
+        if legacy:  # TRANSITION
+            def evidence(ctx, fn=fn):
+                r = fn(ctx)
+                return {**r.evidence, "__verdict": r.verdict, "__detail": r.detail}
+            evidence.__module__, evidence.__qualname__ = fn.__module__, fn.__qualname__
+            REGISTRY[id] = Claim(id, paper, where, statement, method, evidence, _legacy_decide, "(legacy)", (), (),
+                                 tuple(figures))
+            return fn
         if id in REGISTRY and REGISTRY[id].fn.__qualname__ != fn.__qualname__:
             raise ValueError(f"claim id {id!r} registered twice")
-        REGISTRY[id] = Claim(id, paper, where, statement, method, fn, tuple(figures))
+        REGISTRY[id] = Claim(id, paper, where, statement, method, fn, decide, " ".join(criteria.split()),
+                             tuple(equations), tuple(assumptions), tuple(figures))
         return fn
 
     return register
@@ -103,49 +168,66 @@ def discover() -> dict[str, Claim]:
 def select(pattern: str | None = None) -> list[Claim]:
     """Claims whose id matches the glob ``pattern`` (all when None), in paper then id order."""
     claims = discover().values()
-    if pattern:
+    if pattern is not None:
         claims = [c for c in claims if fnmatch.fnmatchcase(c.id, pattern)]
     return sorted(claims, key=lambda c: (PAPERS.index(c.paper), c.id))
 
 
+def decide(c: Claim, evidence: dict) -> Decision:
+    """``c.decide`` on JSON-typed evidence; anything but a Decision is a bug (error)."""
+    d = c.decide(jsonable(evidence))
+    if not isinstance(d, Decision):
+        raise TypeError(f"decision of {c.id} returned {type(d).__name__}, not Decision")
+    return d
+
+
 def run_one(c: Claim, ctx: Context) -> dict:
-    """Run one claim; an exception becomes verdict ``error`` with the traceback in ``detail``."""
+    """Run one claim: evidence, then decision. An exception in either becomes verdict ``error`` with the
+    traceback in ``detail``."""
     start = time.perf_counter()
+    evidence: dict = {}
     try:
-        res = c.fn(ctx)
-        if not isinstance(res, Result):
-            raise TypeError(f"claim {c.id} returned {type(res).__name__}, not Result")
-        verdict, detail, evidence, figs = res.verdict, res.detail, res.evidence, list(res.figures)
+        evidence = c.fn(ctx)
+        if not isinstance(evidence, dict):
+            raise TypeError(f"claim {c.id} returned {type(evidence).__name__}, not an evidence dict")
+        evidence = jsonable(evidence)
+        d = decide(c, evidence)
+        verdict, detail = d.verdict, d.detail
     except Exception:  # noqa: BLE001 - a failing check must not stop the ledger
-        verdict, detail, evidence, figs = "error", traceback.format_exc(), {}, []
-    return {
-        "id": c.id,
-        "paper": c.paper,
-        "where": c.where,
-        "statement": c.statement,
-        "method": c.method,
-        "verdict": verdict,
-        "detail": detail,
-        "evidence": _jsonable(evidence),
-        "figures": figs,
-        "seconds": round(time.perf_counter() - start, 3),
-    }
+        verdict, detail = "error", traceback.format_exc()
+        evidence = jsonable(evidence) if isinstance(evidence, dict) else {}
+    return row(c, ctx.scale, verdict, detail, evidence, [], round(time.perf_counter() - start, 3))
 
 
-def _jsonable(x):
-    """Evidence as plain JSON types (NumPy scalars/arrays, tuples, Paths converted)."""
+def row(c: Claim, scale: str, verdict: str, detail: str, evidence: dict, figures: list[str], seconds: float) -> dict:
+    """One ``claims.json`` entry, keys in ``ROW_KEYS`` order."""
+    return {"id": c.id, "paper": c.paper, "where": c.where, "statement": c.statement, "method": c.method,
+            "criteria": c.criteria, "equations": list(c.equations), "assumptions": list(c.assumptions),
+            "code": c.code, "decision": c.decision, "scale": scale, "verdict": verdict, "detail": detail,
+            "evidence": evidence, "figures": figures, "seconds": seconds}
+
+
+def jsonable(x):
+    """Evidence as plain JSON types: NumPy scalars/arrays, tuples and Paths converted; NaN and ±inf become
+    ``None`` (JSON has neither; a decision reads ``None`` as "not finite / not available")."""
     import numpy as np
 
     if isinstance(x, dict):
-        return {str(k): _jsonable(v) for k, v in x.items()}
+        return {str(k): jsonable(v) for k, v in x.items()}
     if isinstance(x, (list, tuple)):
-        return [_jsonable(v) for v in x]
+        return [jsonable(v) for v in x]
     if isinstance(x, np.ndarray):
-        return _jsonable(x.tolist())
+        return jsonable(x.tolist())
     if isinstance(x, np.generic):
-        return x.item()
+        return jsonable(x.item())
     if isinstance(x, Path):
         return str(x)
-    if isinstance(x, float) and not (x == x and abs(x) != float("inf")):
-        return str(x)  # NaN/inf are not JSON
-    return x
+    if isinstance(x, float) and not math.isfinite(x):
+        return None
+    if x is None or isinstance(x, (bool, int, float, str)):
+        return x
+    if hasattr(x, "item") and callable(x.item):  # 0-d torch tensors
+        return jsonable(x.item())
+    if hasattr(x, "tolist") and callable(x.tolist):
+        return jsonable(x.tolist())
+    return str(x)

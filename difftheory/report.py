@@ -5,21 +5,13 @@ from __future__ import annotations
 
 import html
 import json
-import os
 from collections import Counter
 from pathlib import Path
 
-from difftheory.ledger import PAPERS, VERDICTS
+from difftheory.io import atomic_write_text
+from difftheory.ledger import OUTCOMES, PAPERS
 
-ORDER = VERDICTS + ("error",)
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+ORDER = OUTCOMES
 
 
 def summary_lines(rows: list[dict]) -> list[str]:
@@ -44,8 +36,24 @@ def _md_cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
-def to_markdown(rows: list[dict], out: Path) -> str:
+def header_lines(meta: dict | None) -> list[str]:
+    """The run's provenance: command, scale, seed, versions, wall time (what ``meta`` holds)."""
+    if not meta:
+        return []
+    order = ("command", "scale", "seed", "workers", "wall_seconds", "cpu_seconds", "cores", "started", "versions")
+    lines = []
+    for key in order + tuple(k for k in meta if k not in order):
+        if key in meta and meta[key] is not None:
+            v = meta[key]
+            if isinstance(v, dict):
+                v = ", ".join(f"{k} {x}" for k, x in v.items())
+            lines.append(f"{key.replace('_', ' ')}: {v}")
+    return lines
+
+
+def to_markdown(rows: list[dict], out: Path, meta: dict | None = None) -> str:
     parts = ["# difftheory verify report", ""]
+    parts += [f"- {line}" for line in header_lines(meta)] + ([""] if meta else [])
     parts += [f"- {line}" for line in summary_lines(rows)] + [""]
     for paper in PAPERS:
         mine = [r for r in rows if r["paper"] == paper]
@@ -58,6 +66,13 @@ def to_markdown(rows: list[dict], out: Path) -> str:
                 f"| `{r['id']}` | {_md_cell(r['where'])} | {r['method']} | **{r['verdict']}** | "
                 f"{_md_cell(r['statement'])} | {_md_cell(detail)} |"
             )
+        parts += ["", f"### {paper}: decision rules", ""]
+        for r in mine:
+            eqs = ", ".join(r.get("equations") or []) or "beyond the paper"
+            parts.append(f"- `{r['id']}` ({eqs}; {r.get('scale', '?')} scale; code `{r.get('code', '?')}`): "
+                         f"{_md_cell(r.get('criteria', ''))}")
+            if r.get("assumptions"):
+                parts.append(f"  assumes: {_md_cell('; '.join(r['assumptions']))}")
         parts.append("")
         for r in mine:
             for fig in r["figures"]:
@@ -66,9 +81,10 @@ def to_markdown(rows: list[dict], out: Path) -> str:
     return "\n".join(parts)
 
 
-def to_html(rows: list[dict], out: Path) -> str:
+def to_html(rows: list[dict], out: Path, meta: dict | None = None) -> str:
     e = html.escape
     body = ["<h1>difftheory verify report</h1>", "<ul>"]
+    body += [f"<li>{e(line)}</li>" for line in header_lines(meta)] + ["</ul><ul>"]
     body += [f"<li>{e(line)}</li>" for line in summary_lines(rows)] + ["</ul>"]
     for paper in PAPERS:
         mine = [r for r in rows if r["paper"] == paper]
@@ -82,7 +98,12 @@ def to_html(rows: list[dict], out: Path) -> str:
             body.append(
                 f'<tr class="{e(r["verdict"])}"><td><code>{e(r["id"])}</code></td><td>{e(r["where"])}</td>'
                 f"<td>{e(r['method'])}</td><td><b>{e(r['verdict'])}</b></td><td>{e(r['statement'])}</td>"
-                f"<td><pre>{e(r['detail'])}</pre><details><summary>evidence</summary><pre>{ev}</pre>"
+                f"<td><pre>{e(r['detail'])}</pre><details><summary>decision rule</summary><p>{e(r.get('criteria', ''))}</p>"
+                f"<p>equations: {e(', '.join(r.get('equations') or []) or 'beyond the paper')}; scale: "
+                f"{e(str(r.get('scale', '?')))}; code: <code>{e(str(r.get('code', '?')))}</code>; decision: "
+                f"<code>{e(str(r.get('decision', '?')))}</code></p>"
+                + (f"<p>assumes: {e('; '.join(r['assumptions']))}</p>" if r.get("assumptions") else "")
+                + f"</details><details><summary>evidence</summary><pre>{ev}</pre>"
                 f"</details>{figs}</td></tr>"
             )
         body.append("</table>")
@@ -93,8 +114,8 @@ def to_html(rows: list[dict], out: Path) -> str:
     return f"<!doctype html><html><head><meta charset='utf-8'><title>difftheory verify</title><style>{style}</style></head><body>{''.join(body)}</body></html>"
 
 
-def write_report(rows: list[dict], out: Path) -> None:
+def write_report(rows: list[dict], out: Path, meta: dict | None = None) -> None:
     out = Path(out)
-    atomic_write_text(out / "claims.json", json.dumps(rows, indent=2))
-    atomic_write_text(out / "report.md", to_markdown(rows, out))
-    atomic_write_text(out / "report.html", to_html(rows, out))
+    atomic_write_text(out / "claims.json", json.dumps(rows, indent=2, ensure_ascii=False))
+    atomic_write_text(out / "report.md", to_markdown(rows, out, meta))
+    atomic_write_text(out / "report.html", to_html(rows, out, meta))

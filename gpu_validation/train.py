@@ -26,7 +26,7 @@ from difftheory.gpu_validation.configs import Config
 from difftheory.gpu_validation.data import batches, load_dataset
 from difftheory.gpu_validation.objective import build_kdiff
 from difftheory.validate import check_choice, check_float, check_int
-from difftheory.report import atomic_write_text
+from difftheory.io import atomic_write_text
 
 LOG_COLUMNS = ("step", "progress", "epoch", "loss", "k", "k1", "k_grad", "lr", "grad_norm", "images_per_s", "seconds")
 EVAL_COLUMNS = ("step", "ema", "n_samples", "fd_pixels", "fid", "is")

@@ -1,12 +1,19 @@
-"""``difftheory verify``: run the claims ledger and write the report."""
+"""``difftheory verify``: run the claims ledger and write the report (the work is in ``difftheory.runner``)."""
 
 from __future__ import annotations
 
+import json
+import platform
+import shlex
 import sys
+import time
 from pathlib import Path
 
-from difftheory import ledger, report
+from difftheory import ledger, report, runner
+from difftheory.io import check_writable_dir
 from difftheory.validate import check_int
+
+REFERENCE = Path(__file__).resolve().parents[2] / "reference"  # the committed reference ledgers (source checkout)
 
 
 def add_arguments(p):
@@ -15,52 +22,89 @@ def add_arguments(p):
     p.add_argument("--out", default="verify-out", help="output folder (default verify-out/)")
     p.add_argument("--seed", type=int, default=0, help="seed for every stochastic check (default 0)")
     p.add_argument("--gpu-results", metavar="DIR", help="folder of GPU run logs for the method=gpu claims")
+    p.add_argument("--workers", type=int, default=None,
+                   help="worker processes (default: the usable cores, at most 8); the numbers do not depend on it")
+    p.add_argument("--resume", action="store_true",
+                   help="continue an interrupted run in --out (same settings): rerun only the unfinished claims")
+    p.add_argument("--compare", metavar="DIR",
+                   help="after the run, list the claims whose verdict differs from DIR/claims.json (e.g. reference/full)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
 
 
 def run(args) -> int:
     seed = check_int("--seed", args.seed, 0, 2**32 - 1)
+    workers = runner.default_workers() if args.workers is None else check_int("--workers", args.workers, 1, 64)
     gpu = None
     if args.gpu_results is not None:
         gpu = Path(args.gpu_results)
         if not gpu.is_dir():
             raise ValueError(f"--gpu-results must be an existing folder, got {args.gpu_results!r}")
+    reference = None
+    if args.compare is not None:
+        reference = Path(args.compare) / "claims.json" if Path(args.compare).is_dir() else Path(args.compare)
+        try:
+            reference_rows = json.loads(reference.read_text(encoding="utf-8"))
+            {r["id"]: r["verdict"] for r in reference_rows}
+        except (OSError, ValueError, TypeError, KeyError):
+            raise ValueError(f"--compare must be a folder with a readable claims.json (or that file), got "
+                             f"{args.compare!r}") from None
+    if args.only is not None and not args.only.strip():
+        raise ValueError("--only must be a non-empty glob over claim ids (e.g. 'kdiff.*'), got ''")
     claims = ledger.select(args.only)
     if not claims:
         raise ValueError(f"--only {args.only!r} matches no claim id (try 'kdiff.*')")
-    out = Path(args.out)
+    out = check_writable_dir("--out", Path(args.out))
     ctx = ledger.Context(scale=args.scale, seed=seed, out=out, gpu_results=gpu)
-    rows = run_claims(claims, ctx, progress=not args.no_progress)
-    report.write_report(rows, out)
+    hints = [out / "claims.json", REFERENCE / args.scale / "claims.json"]
+    t0 = time.time()
+    rows = runner.run_claims(claims, ctx, workers=workers, resume=args.resume, progress=not args.no_progress,
+                             hints=hints)
+    meta = run_meta(args, seed, workers, time.time() - t0, t0)
+    report.write_report(rows, out, meta)
+    runner.finish(out)
     for line in report.summary_lines(rows):
         print(line)
     print(f"report: {out / 'report.md'}  {out / 'report.html'}  {out / 'claims.json'}")
+    if reference is not None:
+        for line in compare_lines(rows, reference_rows, args.compare):
+            print(line)
     return 1 if any(r["verdict"] == "error" for r in rows) else 0
 
 
-def run_claims(claims, ctx, progress: bool = True) -> list[dict]:
-    """Run the claims, then render the figures they name (each once) and attach the paths."""
-    import traceback
+def run_meta(args, seed: int, workers: int, wall: float, started: float) -> dict:
+    """Provenance for the report header."""
+    import os
 
-    from tqdm import tqdm
+    import numpy
+    import scipy
+    import sympy
+    import torch
 
-    from difftheory.figures import registry
+    from difftheory import __version__
 
-    rows = []
-    bar = tqdm(claims, desc="verify", unit="claim", disable=None if progress else True, file=sys.stderr)  # None: off when not a terminal
-    for c in bar:
-        bar.set_postfix_str(c.id)
-        rows.append(ledger.run_one(c, ctx))
-    rendered: dict[str, list[str]] = {}
-    for c, row in zip(claims, rows):
-        for name in c.figures:
-            if name not in rendered:
-                try:
-                    paths = registry.render(name, Path(ctx.out) / "figures", ctx.scale, ctx.seed)
-                    rendered[name] = [str(p) for p in paths]
-                except Exception:  # noqa: BLE001 - report, keep going
-                    rendered[name] = []
-                    row["verdict"] = "error"
-                    row["detail"] = f"figure {name} failed:\n{traceback.format_exc()}"
-            row["figures"] = row["figures"] + rendered[name]
-    return rows
+    argv = ["difftheory", "verify", "--scale", args.scale, "--seed", str(seed), "--out", str(args.out)]
+    if args.only:
+        argv += ["--only", args.only]
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count()
+    return {"command": shlex.join(argv), "scale": args.scale, "seed": seed, "workers": workers,
+            "wall_seconds": round(wall, 1), "cores": cores,
+            "started": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(started)),
+            "versions": {"difftheory": __version__, "python": platform.python_version(), "torch": torch.__version__,
+                         "numpy": numpy.__version__, "scipy": scipy.__version__, "sympy": sympy.__version__}}
+
+
+def compare_lines(rows: list[dict], reference_rows: list[dict], name: str) -> list[str]:
+    """One line per claim whose verdict differs from the reference (and per claim missing on either side)."""
+    ref = {r["id"]: r for r in reference_rows}
+    lines = []
+    for r in rows:
+        if r["id"] not in ref:
+            lines.append(f"  {r['id']}: {r['verdict']} here, not in {name}")
+        elif ref[r["id"]]["verdict"] != r["verdict"]:
+            lines.append(f"  {r['id']}: {r['verdict']} ({r.get('scale', '?')}) vs {ref[r['id']]['verdict']} "
+                         f"({ref[r['id']].get('scale', '?')}) in {name}")
+    head = f"compare with {name}: {len(lines)} of {len(rows)} claims differ" + (":" if lines else "")
+    return [head] + lines
