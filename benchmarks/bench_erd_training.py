@@ -1,4 +1,5 @@
-"""Training all 12 target × schedule models of erd App. F together (stacked parameters + torch.func.vmap) vs
+"""Training all 12 target × schedule models of erd App. F together (stacked parameters, batched GEMMs = torch.func.vmap
+of one model) vs
 one at a time, same code, same settings, side by side. Prints the ratio (goal ≥ 3× on 2 cores).
 
     python benchmarks/bench_erd_training.py [--iterations 100] [--width 256] [--batch 512]
@@ -36,7 +37,7 @@ def main():
         train_stack([s], cfg)
     single = time.perf_counter() - t0
     print(f"{len(specs)} models, {args.iterations} iterations, width {args.width}, batch {args.batch}")
-    print(f"stacked (vmap)   {stacked:8.2f} s")
+    print(f"stacked          {stacked:8.2f} s")
     print(f"one at a time    {single:8.2f} s")
     print(f"ratio one-at-a-time/stacked = {single / stacked:.2f}x")
 

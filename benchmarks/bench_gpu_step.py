@@ -5,9 +5,12 @@
 2. images/s of the tiny config's training step on this machine (CPU here; CUDA when present);
 3. FLOPs per image (forward) of the named configs, counted by torch.utils.flop_counter on the meta
    device (no memory, no weights): GFLOPs = 2 × multiply-accumulates; kdiff Table 1 quotes DiT-style
-   "Gflops", which count multiply-accumulates (JiT-B/16: 25, LightningDiT-XL/1: 119).
+   "Gflops", which count multiply-accumulates (JiT-B/16: 25, LightningDiT-XL/1: 119);
+4. the CPU resolution sweep (``kdiff.gpu.resolution_sweep_cpu``): CPU seconds per training step and
+   resolution at the sweep's batch of 32 against the earlier batch of 64, side by side, and the cost of the
+   claim's plans (quick: 2 seeds x 60 steps, full: 5 seeds x 500 steps) estimated from it.
 
-    python benchmarks/bench_gpu_step.py [--repeats 30] [--device auto]
+    python benchmarks/bench_gpu_step.py [--repeats 30] [--device auto] [--sweep-steps 40]
 """
 
 from __future__ import annotations
@@ -74,10 +77,25 @@ def flops_per_image(name: str) -> dict:
     return {"config": name, "params_M": params / 1e6, "GFLOPs": flops / 1e9, "GMACs": flops / 2e9}
 
 
+def sweep_step_cost(batch: int, steps: int) -> float:
+    """CPU seconds per training step and resolution of sweep-tiny (8, 16, 32 px) at ``batch``, one thread."""
+    import tempfile
+
+    from difftheory.gpu_validation.resolution_sweep import resolution_sweep
+
+    cfg = replace(get_config("sweep-tiny"), steps=steps, batch_size=batch)
+    with tempfile.TemporaryDirectory() as tmp:
+        resolution_sweep(replace(cfg, steps=2), tmp + "/warm", device="cpu", progress=False)  # imports, PCA, k*
+        t0 = time.process_time()
+        resolution_sweep(cfg, tmp + "/run", device="cpu", progress=False)
+        return (time.process_time() - t0) / (steps * len(cfg.resolutions))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeats", type=int, default=30)
     ap.add_argument("--device", default="auto")
+    ap.add_argument("--sweep-steps", type=int, default=40, help="steps per resolution for section 4 (0: skip)")
     args = ap.parse_args()
     device = resolve_device(args.device)
     if device.type == "cpu":
@@ -100,6 +118,21 @@ def main() -> None:
     for name in ("jit-b16", "jit-b32", "lightningdit-xl1", "tiny", "tiny-latent"):
         r = flops_per_image(name)
         print(f"  {name:<18} params {r['params_M']:8.2f} M  {r['GFLOPs']:9.3f} GFLOPs  ({r['GMACs']:.3f} GMACs)")
+    if args.sweep_steps > 0:
+        from difftheory.gpu_validation.resolution_sweep import SWEEP_SEEDS, SWEEP_STEPS
+
+        print("\n4. CPU resolution sweep (sweep-tiny, 8/16/32 px, one thread), interleaved")
+        cost = {64: [], 32: []}
+        for _ in range(2):
+            for batch in (64, 32):
+                cost[batch].append(sweep_step_cost(batch, args.sweep_steps))
+        c64, c32 = statistics.median(cost[64]), statistics.median(cost[32])
+        print(f"  CPU s per step and resolution: batch 64 {c64 * 1e3:.1f} ms, batch 32 {c32 * 1e3:.1f} ms "
+              f"(ratio {c64 / c32:.2f})")
+        for scale in ("quick", "full"):
+            n = SWEEP_SEEDS[scale] * SWEEP_STEPS[scale] * 3
+            print(f"  {scale}: {SWEEP_SEEDS[scale]} seeds x {SWEEP_STEPS[scale]} steps x 3 resolutions = "
+                  f"{n * c32:.0f} CPU-s of training (plus ~4 s of imports, PCA and k*)")
 
 
 if __name__ == "__main__":

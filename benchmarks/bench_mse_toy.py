@@ -1,8 +1,10 @@
-"""Side-by-side timings for the mse toy comparison (ratios, same process, same data).
+"""Side-by-side timings for the mse toy comparison (ratios, same process, same data, CPU seconds).
 
-1. Scoring: exact 2-Wasserstein (POT network simplex) vs exact-side MMD² at equal n.
-2. Generation: Euler- vs Heun-UDS at equal NFE (255) with the exact GMM denoiser — the cost is the
-   denoiser calls, so the ratio should be ≈ 1.
+1. Scoring: exact-side MMD² with pdist (condensed pairs, the current form) vs the full n × n matrix (the
+   form before), and vs the exact 2-Wasserstein distance (POT network simplex) that the comparison used to
+   compute as well, at equal n.
+2. Generation: Euler- vs Heun-UDS vs EDM2's Heun at equal NFE (255) with the exact GMM denoiser — the cost is
+   the denoiser calls, so the ratios should be ≈ 1.
 
 Run: python benchmarks/bench_mse_toy.py"""
 
@@ -10,32 +12,52 @@ import time
 
 import numpy as np
 
+from difftheory.threads import single_thread
 from difftheory.toy import mse_generators as tg
+from difftheory.toy.distances import w2
 
 
 def best_of(fn, reps=5):
     ts = []
     for _ in range(reps):
-        t = time.perf_counter()
+        t = time.process_time()
         fn()
-        ts.append(time.perf_counter() - t)
+        ts.append(time.process_time() - t)
     return min(ts)
+
+
+def mmd2_full_matrix(x, gmm, h):
+    n, D = x.shape
+    sq = np.sum(x * x, 1)
+    d2 = np.maximum(sq[:, None] + sq[None] - 2 * x @ x.T, 0.0)
+    kxx = (np.exp(-d2 / (2 * h * h)).sum() - n) / (n * (n - 1))
+    v1 = h * h + gmm.sds**2
+    dm = ((x[:, None, :] - gmm.means[None]) ** 2).sum(-1)
+    kxp = np.mean(((h * h / v1) ** (D / 2) * np.exp(-dm / (2 * v1))) @ gmm.weights)
+    return kxx - 2 * kxp + tg._kpq(gmm, gmm, h)
 
 
 def main():
     gmm = tg.mse_gmm()
-    den = tg.exact_denoiser(gmm, "logis")
-    tg.w2(np.zeros((2, 2)), np.ones((2, 2)))  # import POT outside the timings
-    for n in (600, 1500):
-        x = tg.generate(tg.SETTINGS[0], "flow", "euler", 63, n, 0, den)
+    den = tg.exact_denoiser(gmm, "normal")
+    w2(np.zeros((2, 2)), np.ones((2, 2)))  # import POT outside the timings
+    s = tg.SETTINGS["edm2"]
+    for n in (1000, 3000):
+        x = tg.generate(s, "flow", "euler", 63, n, 0, den)
         ref = gmm.sample(n, np.random.default_rng(1))
-        t_w2 = best_of(lambda: tg.w2(x, ref))
-        t_mmd = best_of(lambda: tg.mmd2_to_gmm(x, gmm, tg.MMD_BANDWIDTH))
-        print(f"n={n}: W2 (POT emd) {t_w2 * 1e3:.1f} ms, MMD² {t_mmd * 1e3:.1f} ms, ratio W2/MMD² = {t_w2 / t_mmd:.1f}")
-    t_e = best_of(lambda: tg.generate(tg.SETTINGS[0], "ml", "euler", 255, 600, 0, den), reps=3)
-    t_h = best_of(lambda: tg.generate(tg.SETTINGS[0], "ml", "heun", 255, 600, 0, den), reps=3)
-    print(f"NFE 255, n=600: Euler {t_e:.3f} s, Heun {t_h:.3f} s, ratio Heun/Euler = {t_h / t_e:.2f}")
+        t_new = best_of(lambda: tg.mmd2_to_gmm(x, gmm, tg.MMD_BANDWIDTH))
+        t_old = best_of(lambda: mmd2_full_matrix(x, gmm, tg.MMD_BANDWIDTH), reps=3)
+        t_w2 = best_of(lambda: w2(x, ref), reps=2)
+        print(f"n={n}: MMD² pdist {t_new * 1e3:.1f} ms, full matrix {t_old * 1e3:.1f} ms (ratio {t_old / t_new:.1f}), "
+              f"W2 (POT emd) {t_w2 * 1e3:.0f} ms (ratio to MMD² pdist {t_w2 / t_new:.0f})")
+    y0 = np.random.default_rng(0).standard_normal((1000, 2))
+    t_e = best_of(lambda: tg.generate(s, "flow", "euler", 255, 1000, 0, den), reps=3)
+    t_h = best_of(lambda: tg.generate(s, "flow", "heun", 255, 1000, 0, den), reps=3)
+    t_k = best_of(lambda: tg.heun_edm2(den, 128, y0), reps=3)
+    print(f"NFE 255, n=1000: EulerUDS {t_e:.3f} s, HeunUDS {t_h:.3f} s, HeunEDM2 {t_k:.3f} s; "
+          f"Heun/Euler {t_h / t_e:.2f}, HeunEDM2/HeunUDS {t_k / t_h:.2f}")
 
 
 if __name__ == "__main__":
-    main()
+    with single_thread():
+        main()

@@ -15,7 +15,7 @@ The shapes:
   20 % of training is smaller than the effect being judged.
 - ``combine``: several sub-verdicts into one (error > refuted > open > corrected > verified).
 
-Statistics helpers (``mean_ci``, ``paired_ci``, ``slope_ci``) give the intervals the rules read.
+Statistics helpers (``mean_ci``, ``paired_ci``, ``welch_ci``, ``slope_ci``) give the intervals the rules read.
 """
 
 from __future__ import annotations
@@ -157,6 +157,28 @@ def paired_ci(a: Sequence[float], b: Sequence[float], level: float = LEVEL) -> t
     if len(a) != len(b):
         raise ValueError(f"paired_ci needs equal lengths, got {len(a)} and {len(b)}")
     return mean_ci([float(u) - float(v) for u, v in zip(a, b)], level)
+
+
+def welch_ci(a: Sequence[float], b: Sequence[float], level: float = LEVEL) -> tuple[float, float, float]:
+    """(mean(a) − mean(b), lo, hi): Welch's t-interval for independent samples (different models or runs).
+    Fewer than two values on either side give an infinite interval; no spread gives a point interval."""
+    from scipy import stats
+
+    a, b = [float(v) for v in a], [float(v) for v in b]
+    if not a or not b:
+        raise ValueError("welch_ci needs at least one value on each side")
+    ma, mb = sum(a) / len(a), sum(b) / len(b)
+    d = ma - mb
+    if len(a) < 2 or len(b) < 2:
+        return d, -math.inf, math.inf
+    va = sum((v - ma) ** 2 for v in a) / (len(a) - 1) / len(a)
+    vb = sum((v - mb) ** 2 for v in b) / (len(b) - 1) / len(b)
+    se = math.sqrt(va + vb)
+    if se == 0:
+        return d, d, d
+    df = (va + vb) ** 2 / (va**2 / (len(a) - 1) + vb**2 / (len(b) - 1))
+    h = float(stats.t.ppf(0.5 + level / 2, df)) * se
+    return d, d - h, d + h
 
 
 def slope_ci(x: Sequence[float], y: Sequence[float], level: float = LEVEL) -> tuple[float, float, float]:

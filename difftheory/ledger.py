@@ -99,22 +99,8 @@ class Claim:
 REGISTRY: dict[str, Claim] = {}
 
 
-# TRANSITION (removed when every claims module is converted): a claim registered without ``decide`` returns a
-# ``Result``; the ledger takes its verdict as is.
-@dataclass
-class Result:
-    verdict: str
-    detail: str
-    evidence: dict = field(default_factory=dict)
-    figures: list = field(default_factory=list)
-
-
-def _legacy_decide(ev):
-    return Decision(ev["__verdict"], ev["__detail"])
-
-
-def claim(id: str, *, paper: str, where: str, statement: str, method: str, criteria: str = "",
-          decide: Callable[[dict], Decision] | None = None, equations: tuple[str, ...] = (), assumptions: tuple[str, ...] = (),
+def claim(id: str, *, paper: str, where: str, statement: str, method: str, criteria: str,
+          decide: Callable[[dict], Decision], equations: tuple[str, ...] = (), assumptions: tuple[str, ...] = (),
           figures: tuple[str, ...] = ()):
     """Register ``fn(ctx) -> evidence dict`` as a claim decided by ``decide(evidence) -> Decision``.
 
@@ -127,25 +113,16 @@ def claim(id: str, *, paper: str, where: str, statement: str, method: str, crite
         raise ValueError(f"method must be one of {', '.join(METHODS)}; got {method!r}")
     if not id.startswith(paper + "."):
         raise ValueError(f"claim id must start with its paper '{paper}.'; got {id!r}")
-    legacy = decide is None  # TRANSITION
-    if not legacy and (not isinstance(criteria, str) or not criteria.strip()):
+    if not isinstance(criteria, str) or not criteria.strip():
         raise ValueError(f"claim {id}: criteria must state the decision rule; got {criteria!r}")
-    if not legacy and not callable(decide):
+    if not callable(decide):
         raise ValueError(f"claim {id}: decide must be a function evidence -> Decision; got {decide!r}")
     if isinstance(equations, str) or isinstance(assumptions, str):
         raise ValueError(f"claim {id}: equations and assumptions are tuples of strings")
-    if not legacy and not equations and ".beyond." not in id:
+    if not equations and ".beyond." not in id:
         raise ValueError(f"claim {id}: equations may be empty only for '*.beyond.*' claims")
 
     def register(fn):
-        if legacy:  # TRANSITION
-            def evidence(ctx, fn=fn):
-                r = fn(ctx)
-                return {**r.evidence, "__verdict": r.verdict, "__detail": r.detail}
-            evidence.__module__, evidence.__qualname__ = fn.__module__, fn.__qualname__
-            REGISTRY[id] = Claim(id, paper, where, statement, method, evidence, _legacy_decide, "(legacy)", (), (),
-                                 tuple(figures))
-            return fn
         if id in REGISTRY and REGISTRY[id].fn.__qualname__ != fn.__qualname__:
             raise ValueError(f"claim id {id!r} registered twice")
         REGISTRY[id] = Claim(id, paper, where, statement, method, fn, decide, " ".join(criteria.split()),

@@ -8,6 +8,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from difftheory import coverage
 from difftheory.io import atomic_write_text
 from difftheory.ledger import OUTCOMES, PAPERS
 
@@ -26,6 +27,8 @@ def summary_lines(rows: list[dict]) -> list[str]:
 
 
 def _rel(fig: str, out: Path) -> str:
+    if not Path(fig).is_absolute():
+        return str(fig)  # already relative to the output folder
     try:
         return str(Path(fig).resolve().relative_to(Path(out).resolve()))
     except ValueError:
@@ -40,7 +43,8 @@ def header_lines(meta: dict | None) -> list[str]:
     """The run's provenance: command, scale, seed, versions, wall time (what ``meta`` holds)."""
     if not meta:
         return []
-    order = ("command", "scale", "seed", "workers", "wall_seconds", "cpu_seconds", "cores", "started", "versions")
+    order = ("command", "scale", "seed", "workers", "wall_seconds", "cpu_seconds", "cores", "model_cache", "started",
+             "versions")
     lines = []
     for key in order + tuple(k for k in meta if k not in order):
         if key in meta and meta[key] is not None:
@@ -55,6 +59,7 @@ def to_markdown(rows: list[dict], out: Path, meta: dict | None = None) -> str:
     parts = ["# difftheory verify report", ""]
     parts += [f"- {line}" for line in header_lines(meta)] + ([""] if meta else [])
     parts += [f"- {line}" for line in summary_lines(rows)] + [""]
+    parts += [coverage.report_markdown(rows), ""]
     for paper in PAPERS:
         mine = [r for r in rows if r["paper"] == paper]
         if not mine:
@@ -86,6 +91,7 @@ def to_html(rows: list[dict], out: Path, meta: dict | None = None) -> str:
     body = ["<h1>difftheory verify report</h1>", "<ul>"]
     body += [f"<li>{e(line)}</li>" for line in header_lines(meta)] + ["</ul><ul>"]
     body += [f"<li>{e(line)}</li>" for line in summary_lines(rows)] + ["</ul>"]
+    body.append(coverage.report_html(rows))
     for paper in PAPERS:
         mine = [r for r in rows if r["paper"] == paper]
         if not mine:

@@ -70,13 +70,22 @@ def run_claim(c: ledger.Claim, ctx: ledger.Context, owned: list[str]) -> dict:
             try:
                 from difftheory.figures import registry
 
-                rendered[name] = [str(p) for p in registry.render(name, Path(ctx.out) / "figures", ctx.scale, ctx.seed)]
+                paths = registry.render(name, Path(ctx.out) / "figures", ctx.scale, ctx.seed)
+                rendered[name] = [_relative(p, ctx.out) for p in paths]
             except Exception:  # noqa: BLE001 - report, keep going
                 rendered[name] = []
                 row["verdict"] = "error"
                 row["detail"] = f"figure {name} failed:\n{traceback.format_exc()}"
     row["_rendered"] = rendered
     return row
+
+
+def _relative(path: Path, out: Path) -> str:
+    """A figure's path relative to the output folder (portable reports), absolute if it lies elsewhere."""
+    try:
+        return str(Path(path).resolve().relative_to(Path(out).resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _partial_path(out: Path, claim_id: str) -> Path:

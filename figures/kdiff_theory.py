@@ -17,7 +17,8 @@ PAIRS = ((10, 10), (20, 10), (100, 10), (1000, 10))
 
 @figure("kdiff_delta_curves", paper="kdiff",
         caption="Δ*(k)/d of the linear model for several (D, d): left Thm 3.2's setting (u-loss, uniform t, "
-                "minimum at D/(D+d), dots); right Alg. 1 as trained (v-loss, clamp 0.05, logit-normal(0,1)).")
+                "minimum at D/(D+d), dots); right Alg. 1 as trained (v-loss, clamp 0.05, logit-normal(0,1)). "
+                "Hollow dots: minimisers tied with k* (D = d, where Δ*(k) = Δ*(1 − k)).")
 def delta_curves(out_dir: Path, scale: str, seed: int) -> list[Path]:
     from difftheory.theory.optimal_loss import delta_star, k_star
     from difftheory.theory.samplers import LATENT_SAMPLER, TimeSampler
@@ -32,6 +33,10 @@ def delta_curves(out_dir: Path, scale: str, seed: int) -> list[Path]:
             line, = ax.plot(ks, vals, label=f"D={D}, d={d}")
             ks_ = k_star(D, d, sampler, loss, clamp)
             ax.plot([ks_.k_star], [ks_.delta_at["k_star"] / d], "o", color=line.get_color())
+            others = [k for k in ks_.ties if k != ks_.k_star]      # tied minimisers (D = d): hollow markers
+            if others:
+                ax.plot(others, delta_star(np.array(others), D, d, sampler, loss, clamp) / d, "o", mfc="none",
+                        color=line.get_color())
         ax.set_yscale("log")
         ax.set_xlabel("k")
         ax.set_ylabel("Δ*(k) / d")

@@ -73,13 +73,13 @@ class ImageFolderDataset(torch.utils.data.Dataset):
     def __init__(self, root, image_size: int):
         self.root = Path(root)
         if not self.root.is_dir():
-            raise ValueError(f"--data must be an image folder root/<class>/<image>, got {str(root)!r} (not a folder)")
+            raise ValueError(f"data must be an image folder root/<class>/<image>, got {str(root)!r} (not a folder)")
         self.image_size = check_int("image_size", image_size, 1)
         classes = sorted(p.name for p in self.root.iterdir() if p.is_dir())
         self.files = [(f, c) for c, name in enumerate(classes)
                       for f in sorted((self.root / name).iterdir()) if f.suffix in IMAGE_EXTENSIONS]
         if not self.files:
-            raise ValueError(f"--data {str(root)!r} holds no images in class sub-folders ({', '.join(IMAGE_EXTENSIONS)})")
+            raise ValueError(f"data {str(root)!r} holds no images in class sub-folders ({', '.join(IMAGE_EXTENSIONS)})")
         self.num_classes = len(classes)
 
     def __len__(self):
@@ -91,7 +91,7 @@ class ImageFolderDataset(torch.utils.data.Dataset):
         path, label = self.files[i]
         with Image.open(path) as img:
             arr = adm_center_crop(img.convert("RGB"), self.image_size)
-        x = torch.from_numpy(np.ascontiguousarray(arr)).permute(2, 0, 1).float() / 127.5 - 1
+        x = torch.from_numpy(np.array(arr, copy=True)).permute(2, 0, 1).float() / 127.5 - 1  # PIL arrays are read-only
         return x, torch.tensor(label, dtype=torch.long)
 
 
@@ -104,13 +104,13 @@ class LatentShards(torch.utils.data.Dataset):
 
         self.root = Path(root)
         if not self.root.is_dir():
-            raise ValueError(f"--data must be a folder of latent .safetensors shards, got {str(root)!r}")
+            raise ValueError(f"data must be a folder of latent .safetensors shards, got {str(root)!r}")
         self.shards = sorted(p for p in self.root.glob("*.safetensors") if p.name != "latents_stats.safetensors")
         if not self.shards:
-            raise ValueError(f"--data {str(root)!r} holds no .safetensors latent shards")
+            raise ValueError(f"data {str(root)!r} holds no .safetensors latent shards")
         stats = self.root / "latents_stats.safetensors"
         if not stats.exists():
-            raise ValueError(f"--data {str(root)!r} lacks latents_stats.safetensors (per-channel 'mean' and 'std')")
+            raise ValueError(f"data {str(root)!r} lacks latents_stats.safetensors (per-channel 'mean' and 'std')")
         from safetensors.torch import load_file
 
         st = load_file(str(stats))
@@ -148,7 +148,7 @@ def load_dataset(cfg, data: str | None = None, image_size: int | None = None):
     if cfg.data == "digits" and data is None:
         return digits_dataset(size)
     if data is None:
-        raise ValueError(f"--data is required for config {cfg.name!r} ({cfg.data}: "
+        raise ValueError(f"data is required for config {cfg.name!r} ({cfg.data}: "
                          + ("root/<class>/<image> folder)" if cfg.data == "imagefolder" else "folder of latent shards)"))
     if cfg.data == "latents" or (Path(data).is_dir() and any(Path(data).glob("*.safetensors"))):
         return LatentShards(data)

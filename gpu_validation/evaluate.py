@@ -72,15 +72,22 @@ def _batches(images, batch: int):
         yield from images
 
 
+def check_fid_weights(weights) -> Path:
+    """``weights`` as the path of an existing local Inception-v3 weights file (the one check of ``fid_weights``,
+    used before training and by ``inception_features``)."""
+    if weights is None or not Path(weights).is_file():
+        raise ValueError(f"fid_weights must name an existing local Inception-v3 weights file "
+                         f"(weights-inception-2015-12-05-6726825d.pth); got {None if weights is None else str(weights)!r}")
+    return Path(weights)
+
+
 def inception_features(images, weights: str | Path | None, device="cpu", batch: int = 100):
     """(pool features (N, 2048), logits (N, 1008)) of images ([−1, 1] floats or uint8; a tensor or an iterable
     of batches) by torch-fidelity's Inception-v3 loaded from the local ``weights`` file (``--fid-weights``:
     torch-fidelity's weights-inception-2015-12-05-6726825d.pth)."""
     import torch
 
-    if weights is None or not Path(weights).is_file():
-        raise ValueError(f"--fid-weights must name the local Inception-v3 weights file "
-                         f"(weights-inception-2015-12-05-6726825d.pth); got {None if weights is None else str(weights)!r}")
+    check_fid_weights(weights)
     try:
         from torch_fidelity.feature_extractor_inceptionv3 import FeatureExtractorInceptionV3
     except ImportError as exc:

@@ -3,8 +3,10 @@
 AdamW (β = 0.9, 0.95; weight decay 0), linear warm-up then constant lr, EMAs, logit-normal t, class
 drop, bf16 autocast on CUDA (kdiff Table 4). Every random draw of step s comes from a generator seeded
 by (seed, s, rank), and the batch of step s is a pure function of (seed, s), so a resumed run repeats an
-uninterrupted one exactly on CPU. A non-finite loss stops the run before the update, with a message
-naming the setting; the last good checkpoint is left untouched. Logs k, dL/dk and the loss every
+uninterrupted one exactly on CPU. A non-finite loss, or one grown to ``LOSS_GROWTH_LIMIT`` times the run's
+first loss, stops the run before the update with a one-line message naming the setting; the last good
+checkpoint is left untouched. A resumed run must continue the stored one: a checkpoint whose seed, k, bins
+or training settings differ from the ones given is refused, naming the stored value. Logs k, dL/dk and the loss every
 ``log_every`` steps to ``log.csv`` (and TensorBoard when importable)."""
 
 from __future__ import annotations
@@ -24,16 +26,36 @@ import torch.distributed as dist
 from difftheory.gpu_validation.checkpoint import load_checkpoint, save_checkpoint, save_weights
 from difftheory.gpu_validation.configs import Config
 from difftheory.gpu_validation.data import batches, load_dataset
-from difftheory.gpu_validation.objective import build_kdiff
+from difftheory.gpu_validation.objective import N_BINS_MAX, build_kdiff
+from difftheory.io import atomic_write_text, check_writable_dir
+from difftheory.theory.ktarget import KMODES
 from difftheory.validate import check_choice, check_float, check_int
-from difftheory.io import atomic_write_text
 
 LOG_COLUMNS = ("step", "progress", "epoch", "loss", "k", "k1", "k_grad", "lr", "grad_norm", "images_per_s", "seconds")
 EVAL_COLUMNS = ("step", "ema", "n_samples", "fd_pixels", "fid", "is")
 
 
-class NonFiniteLoss(RuntimeError):
-    """The loss became NaN or ±inf; training stopped before applying the update."""
+# A loss above this multiple of the run's first loss (the untrained network's) stops training: a healthy run's
+# loss falls below its start; per-batch noise moves it by tens of percent at batch >= 32, and the largest
+# excursion of the tiny configs at a 100x too large lr (0.1) that still recovered was 3.5x its start, while
+# runs that diverge pass 10x on their way to 1e4-1e9 (tiny-latent at lr 0.1: 100x by step 11).
+LOSS_GROWTH_LIMIT = 10.0
+
+# Settings a resumed run may change: they affect logging, checkpoint cadence and end-of-run sampling only.
+RESUME_FREE = ("n_samples", "sample_steps", "solver", "cfg_scale", "cfg_interval", "log_every", "ckpt_every",
+               "num_workers", "cpu_threads")
+
+
+class TrainingDiverged(RuntimeError):
+    """Training stopped before applying an update because the loss diverged (one-line message)."""
+
+
+class NonFiniteLoss(TrainingDiverged):
+    """The loss (or a sample) became NaN or ±inf; training stopped before applying the update."""
+
+
+class LossGrew(TrainingDiverged):
+    """The loss grew past ``LOSS_GROWTH_LIMIT`` times the run's first loss; training stopped before the update."""
 
 
 @dataclass
@@ -59,11 +81,11 @@ class RunResult:
 
 def resolve_device(device: str = "auto") -> torch.device:
     """auto → CUDA when present, else CPU; ``cuda`` without a GPU is a ValueError."""
-    check_choice("--device", device, ("auto", "cpu", "cuda"))
+    check_choice("device", device, ("auto", "cpu", "cuda"))
     if device == "auto":
         device = "cuda" if torch.cuda.is_available() else "cpu"
     if device == "cuda" and not torch.cuda.is_available():
-        raise ValueError("--device cuda was asked for, but torch sees no CUDA device (use auto or cpu)")
+        raise ValueError("device cuda was asked for, but torch sees no CUDA device (use auto or cpu)")
     return torch.device(device)
 
 
@@ -130,11 +152,58 @@ def _tensorboard(out: Path, enabled: bool):
     return SummaryWriter(str(out / "tb"))
 
 
+def validate_run_settings(seed, max_steps, k, n_bins, k_mode: str = "learn") -> tuple[int, int | None, float, int]:
+    """(seed, max_steps, k, n_bins) checked before any work: ValueErrors name the parameter and its range."""
+    check_choice("k_mode", k_mode, KMODES)
+    seed = check_int("seed", seed, 0, 2**31 - 1)
+    if max_steps is not None:
+        max_steps = check_int("max_steps", max_steps, 1)
+    if k_mode == "fixed":
+        k = check_float("k", k, 0.0, 1.0)
+    else:  # the initial value of a learned k = sigmoid(w): strictly inside (0, 1)
+        k = check_float("k", k, 0.0, 1.0, lo_open=True, hi_open=True)
+    return seed, max_steps, k, check_int("n_bins", n_bins, 1, N_BINS_MAX)
+
+
+def _plain_settings(d: dict) -> dict:
+    return json.loads(json.dumps(d, default=str))
+
+
+def check_resume(state: dict, path: Path, cfg: Config, k_mode: str, k: float, n_bins: int, seed: int) -> None:
+    """Refuse to resume ``state`` (read from ``path``) under other settings than it was trained with: the
+    ValueError names the parameter, the value given and the value stored."""
+    where = f"the value stored in checkpoint {str(path)!r}"
+    if state["config"].get("name") != cfg.name:
+        raise ValueError(f"cfg {cfg.name!r} differs from {where} ({state['config'].get('name')!r}); resume with the "
+                         "stored value or train into a new out folder")
+    stored = {"k_mode": state.get("k_mode"), "seed": state.get("seed"), "k": state.get("k_init"),
+              "n_bins": state.get("n_bins")}
+    model = state.get("model", {})
+    if stored["k"] is None and k_mode == "fixed" and "target.k_fixed" in model:  # checkpoints before k_init was saved
+        stored["k"] = float(model["target.k_fixed"])
+    if stored["n_bins"] is None and k_mode == "binned" and "target.w_k" in model:
+        stored["n_bins"] = int(model["target.w_k"].shape[0]) - 1
+    given = {"k_mode": k_mode, "seed": seed, "k": k, "n_bins": n_bins}
+    if k_mode != "binned" or stored["k_mode"] != "binned":
+        stored.pop("n_bins")  # the bins matter only for k(t)
+    for name, value in stored.items():
+        if value is not None and value != given[name]:
+            raise ValueError(f"{name} {given[name]!r} differs from {where} ({value!r}): a resumed run continues the "
+                             "stored run; resume with the stored value or train into a new out folder")
+    old, new = _plain_settings(state["config"]), _plain_settings(cfg.to_dict())
+    for name in sorted(set(old) | set(new)):
+        if name not in RESUME_FREE and old.get(name) != new.get(name):
+            raise ValueError(f"cfg.{name} {new.get(name)!r} differs from {where} ({old.get(name)!r}); resume with "
+                             "the stored settings or train into a new out folder")
+
+
 def train(cfg: Config, out, data: str | None = None, device: str = "auto", max_steps: int | None = None,
           resume: bool = False, seed: int = 0, k_mode: str = "learn", k: float = 0.5, n_bins: int = 128,
           progress: bool = True, tensorboard: bool = True, dataset=None, fid_weights: str | None = None,
           fid_reference: str | None = None) -> RunResult:
-    """Train ``cfg`` into ``out`` (log.csv, run.json, checkpoint.pt, ema.safetensors, samples, eval.csv)."""
+    """Train ``cfg`` into ``out`` (log.csv, run.json, checkpoint.pt, ema.safetensors, samples, eval.csv).
+    Every setting, the checkpoint to resume and the output folder are checked before training starts;
+    ValueErrors name the parameter (``out``, ``seed``, ``k``, ``n_bins``, ``resume`` ...)."""
     threads = torch.get_num_threads()
     if cfg.cpu_threads and resolve_device(device).type == "cpu":
         torch.set_num_threads(cfg.cpu_threads)
@@ -149,21 +218,22 @@ def _train(cfg, out, data, device, max_steps, resume, seed, k_mode, k, n_bins, p
            fid_weights, fid_reference) -> RunResult:
     from tqdm import tqdm
 
-    seed = check_int("--seed", seed, 0, 2**31 - 1)
-    if max_steps is not None:
-        max_steps = check_int("--max-steps", max_steps, 1)
-    k = check_float("--k", k, 0.0, 1.0)
+    seed, max_steps, k, n_bins = validate_run_settings(seed, max_steps, k, n_bins, k_mode)
     check_fid_settings(cfg, fid_weights, fid_reference)
     device, rank, world = setup_distributed(resolve_device(device))
     if cfg.batch_size % world:
-        raise ValueError(f"batch_size {cfg.batch_size} of config {cfg.name!r} must be divisible by the world size {world}")
+        raise ValueError(f"cfg.batch_size {cfg.batch_size} of config {cfg.name!r} must be divisible by the world size {world}")
     out = Path(out)
     log_path, ckpt_path = out / "log.csv", out / "checkpoint.pt"
+    state = None
+    if resume:  # before anything is created: a missing, corrupt or mismatched checkpoint is refused first
+        state = load_checkpoint(ckpt_path, map_location=device)
+        check_resume(state, ckpt_path, cfg, k_mode, k, n_bins, seed)
     ds = dataset if dataset is not None else load_dataset(cfg, data)
-    if rank == 0:
-        out.mkdir(parents=True, exist_ok=True)
     if ds.num_classes > cfg.num_classes:
-        raise ValueError(f"the data has {ds.num_classes} classes but config {cfg.name!r} has num_classes {cfg.num_classes}")
+        raise ValueError(f"data has {ds.num_classes} classes but config {cfg.name!r} has num_classes {cfg.num_classes}")
+    if rank == 0:
+        check_writable_dir("out", out)
     total = cfg.total_steps(len(ds))
     stop = total if max_steps is None else min(total, max_steps)
     warmup = cfg.warmup_steps(len(ds))
@@ -177,17 +247,18 @@ def _train(cfg, out, data, device, max_steps, resume, seed, k_mode, k, n_bins, p
         groups.append({"params": k_params, "lr": cfg.k_lr or cfg.lr, "base_lr": cfg.k_lr or cfg.lr})
     opt = torch.optim.AdamW(groups, betas=cfg.betas, weight_decay=cfg.weight_decay)
 
-    start = 0
-    if resume:
-        state = load_checkpoint(ckpt_path, map_location=device)
-        if state["config"]["name"] != cfg.name or state["k_mode"] != k_mode:
-            raise ValueError(f"--resume: {ckpt_path} holds config {state['config']['name']!r} k_mode "
-                             f"{state['k_mode']!r}, not {cfg.name!r} {k_mode!r}")
-        model.load_state_dict(state["model"])
-        for d, ema in emas.items():
-            ema.load_state_dict(state["ema"][repr(d)])
-        opt.load_state_dict(state["optimizer"])
-        start = int(state["step"])
+    start, loss_start = 0, None
+    if state is not None:
+        try:
+            model.load_state_dict(state["model"])
+            for d, ema in emas.items():
+                ema.load_state_dict(state["ema"][repr(d)])
+            opt.load_state_dict(state["optimizer"])
+            start = int(state["step"])
+        except (KeyError, RuntimeError, ValueError, TypeError) as exc:
+            raise ValueError(f"resume: checkpoint {str(ckpt_path)!r} does not fit config {cfg.name!r} "
+                             f"({_first_line(exc)})") from None
+        loss_start = state.get("loss_start")
     if rank == 0:
         run_info = {"config": cfg.name, "space": cfg.space, "backbone": cfg.backbone, "k_mode": k_mode, "k_init": k,
                     "n_bins": n_bins, "seed": seed, "total_steps": total, "world_size": world,
@@ -207,7 +278,7 @@ def _train(cfg, out, data, device, max_steps, resume, seed, k_mode, k, n_bins, p
             save_checkpoint(ckpt_path, {
                 "step": step, "model": model.state_dict(), "optimizer": opt.state_dict(),
                 "ema": {repr(d): e.state_dict() for d, e in emas.items()}, "config": cfg.to_dict(),
-                "k_mode": k_mode, "seed": seed})
+                "k_mode": k_mode, "seed": seed, "k_init": k, "n_bins": n_bins, "loss_start": loss_start})
         if world > 1:
             dist.barrier()
 
@@ -232,12 +303,16 @@ def _train(cfg, out, data, device, max_steps, resume, seed, k_mode, k, n_bins, p
                 dist.all_reduce(lossv)
                 lossv /= world
             value = float(lossv)
+            setting = (f"config {cfg.name!r} (k_mode {k_mode}, lr {cfg.lr:g}, k_lr {cfg.k_lr or cfg.lr:g}, "
+                       f"seed {seed}); training stopped, the update was not applied; last good checkpoint: "
+                       + (str(ckpt_path) if ckpt_path.exists() else "none (no checkpoint written yet)"))
             if not math.isfinite(value):
-                raise NonFiniteLoss(
-                    f"non-finite loss ({value}) at step {step} of config {cfg.name!r} (k_mode {k_mode}, "
-                    f"lr {cfg.lr:g}, k_lr {cfg.k_lr or cfg.lr:g}, seed {seed}); training stopped, the update "
-                    f"was not applied; last good checkpoint: "
-                    + (str(ckpt_path) if ckpt_path.exists() else "none (no checkpoint written yet)"))
+                raise NonFiniteLoss(f"non-finite loss ({value}) at step {step} of {setting}")
+            if loss_start is None:
+                loss_start = value
+            elif loss_start > 0 and value > LOSS_GROWTH_LIMIT * loss_start:
+                raise LossGrew(f"loss {value:.4g} at step {step} is more than {LOSS_GROWTH_LIMIT:g} times the run's "
+                               f"first loss {loss_start:.4g}: training diverged, {setting}")
             opt.zero_grad(set_to_none=True)
             loss.backward()
             log_now = (step + 1) % cfg.log_every == 0 or step + 1 == stop
@@ -353,20 +428,27 @@ def check_fid_settings(cfg: Config, fid_weights, fid_reference) -> None:
     """Fail before training, not after it, when FID/IS were asked for but cannot be computed."""
     if fid_weights is None:
         return
-    if not Path(fid_weights).is_file():
-        raise ValueError(f"--fid-weights must name an existing local Inception weights file, got {str(fid_weights)!r}")
+    from difftheory.gpu_validation.evaluate import check_fid_weights
+
+    check_fid_weights(fid_weights)
     if cfg.space == "latent":
-        raise ValueError(f"--fid-weights: config {cfg.name!r} samples latents; decode samples/rank*.safetensors with "
+        raise ValueError(f"fid_weights: config {cfg.name!r} samples latents; decode samples/rank*.safetensors with "
                          "the VA-VAE tokenizer, compute FID/IS, and add them as columns fid, is of eval.csv")
     if fid_reference is None or not Path(fid_reference).exists():
-        raise ValueError(f"--fid-reference (an .npz of Inception mu/sigma, or an image folder) is required with "
-                         f"--fid-weights, got {fid_reference!r}")
+        raise ValueError(f"fid_reference (an .npz of Inception mu/sigma, or an image folder) is required with "
+                         f"fid_weights, got {None if fid_reference is None else str(fid_reference)!r}")
     if cfg.n_samples < 2:
-        raise ValueError(f"--samples must be >= 2 for FID/IS, got {cfg.n_samples}")
+        raise ValueError(f"n_samples must be >= 2 for FID/IS, got {cfg.n_samples}")
     import importlib.util
 
     if importlib.util.find_spec("torch_fidelity") is None:
-        raise ValueError("--fid-weights: FID/IS need torch-fidelity (pip install 'difftheory[gpu]')")
+        raise ValueError("fid_weights: FID/IS need torch-fidelity (pip install 'difftheory[gpu]')")
+
+
+def _first_line(exc: BaseException, limit: int = 200) -> str:
+    """An exception as one short line (for one-line errors)."""
+    text = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    return f"{type(exc).__name__}: {text[:limit]}"
 
 
 def evaluate_samples(cfg: Config, shards, ds, out: Path, step: int, fid_weights=None, fid_reference=None,

@@ -30,20 +30,62 @@ from difftheory.linear_model.population import (
     population_loss_matrix,
     quadrature_nodes,
 )
-from difftheory.theory.ktarget import KMODES, KTarget, kdiff_loss
+from difftheory.theory.ktarget import KMODES, KTarget
 from difftheory.theory.optimal_loss import check_dims
 from difftheory.theory.samplers import TimeSampler
-from difftheory.theory.targets import noisy
+from difftheory.theory.targets import noisy, velocity_from_target
 from difftheory.validate import check_choice, check_float, check_int
 
 OPTIMIZERS = ("adam", "gd")
 PARAMS = ("closed", "explicit")
 
+# Divergence: training stops (one line, ``LossDiverged``) when a loss exceeds LOSS_GROWTH_LIMIT times its start.
+# The start is the exact population loss of the initial W (W = 0: the zero predictor, the untrained model), so the
+# limit never depends on a lucky first minibatch. A descending run exceeds its start only by a transient overshoot:
+# over the 32-setting quick sweep (exact, Adam) the largest loss/start ratio is 1.05 at the default lr 0.2, 2.6 at lr 1
+# and 8.4 at lr 2 (tests/test_linear_trainer.py::test_growth_limit_has_headroom); a 100-fold rise means the step has
+# left the stable range (lr 1e6 reaches 7e11× in one step). The same 100× as the MLP toys (toy/kdiff_mlp.py), so the
+# simulators stop at one rule.
+LOSS_GROWTH_LIMIT = 100.0
+EXPLICIT_D_MAX = 4096  # explicit D×D matrices (and minibatches of D-vectors): 4096² float64 = 134 MB per matrix
+SGD_LOSS_WINDOW = 16  # SGD compares the mean of the last 16 minibatch losses (batch may be 1: one draw is noisy)
+POLISH_GTOL = 1e-12  # Newton polish stops when every gradient entry of the loss per ambient dimension is below this
+POLISH_ITERS = 100
+POLISH_DECREMENT = 1e-15  # ... or when the Newton step would lower f by less than this (relative): round-off
 
+
+class _Adam:
+    """Adam (Kingma & Ba; kdiff Table 4's optimizer) with PyTorch's update, operation for operation
+    (``torch.optim.Adam``'s single-tensor path, no weight decay): written out because constructing a torch.optim
+    optimizer imports torch._dynamo (≈1.3 CPU-s per process), more than a whole quick-scale linear sweep."""
+
+    def __init__(self, params, betas=(0.9, 0.999), eps=1e-8):
+        self.params = list(params)
+        self.b1, self.b2 = betas
+        self.eps = eps
+        self.m = [torch.zeros_like(p) for p in self.params]
+        self.v = [torch.zeros_like(p) for p in self.params]
+        self.n = 0
+
+    @torch.no_grad()
+    def step(self, grads, lr: float):
+        self.n += 1
+        bc1 = 1 - self.b1**self.n
+        bc2_sqrt = (1 - self.b2**self.n) ** 0.5
+        for p, g, m, v in zip(self.params, grads, self.m, self.v):
+            if g is None:
+                continue
+            m.lerp_(g, 1 - self.b1)
+            v.mul_(self.b2).addcmul_(g, g, value=1 - self.b2)
+            p.addcdiv_(m, (v.sqrt() / bc2_sqrt).add_(self.eps), value=-lr / bc1)
 
 
 class NonFiniteLoss(FloatingPointError):
     """Training produced a non-finite loss; the message names the setting, the step and what to change."""
+
+
+class LossDiverged(NonFiniteLoss):
+    """Training stopped: a loss grew by more than ``LOSS_GROWTH_LIMIT`` over its start (see the constant)."""
 
 
 @dataclass(frozen=True)
@@ -82,7 +124,11 @@ class TrainResult:
     c_perp: np.ndarray | None = None
     W: torch.Tensor | None = None  # (B, D, D) (param="explicit" and sgd)
     P: torch.Tensor | None = None  # (B, D, d)
-    k_steps: np.ndarray | None = None  # exact mode: k after the first-order steps, before the L-BFGS polish
+    k_steps: np.ndarray | None = None  # exact mode: k after the first-order steps, before the polish
+    loss_start: np.ndarray | None = None  # (B,) exact population loss at the start (the divergence reference)
+    grad_norm: np.ndarray | None = None  # (B,) exact mode: max |∂(L/D)/∂θ| at the end (convergence measure)
+    grad_start: np.ndarray | None = None  # (B,) exact mode: the same at the start (0 to round-off: a fixed point)
+    seeds: list | None = None  # sgd: the replicate seeds
 
 
 class _Coefficients(nn.Module):
@@ -112,7 +158,28 @@ def batched_target(mode: str, k, n_bins: int, B: int):
 
 
 def target_coefficients(template, params, buffers, t):
-    """(φ(t), ψ(t)) of each stacked target at its own nodes t (B, n)  # kdiff Eq. (13), §4, App. E"""
+    """(φ(t), ψ(t)) of each stacked target at its own nodes t (B, n)  # kdiff Eq. (13), §4, App. E
+
+    Written out batched (the same operations as ``KTarget.coefficients``, tested equal to
+    ``target_coefficients_vmap``): a vmap over the stacked modules costs more than the moments themselves."""
+    mode = template.kt.mode
+    if mode == "two":
+        kk = torch.sigmoid(params["kt.w_k"]).to(t.dtype)  # (B, 2)  # kdiff App. E: u = k0 x − k1 n
+        return kk[:, :1].expand_as(t), (-kk[:, 1:]).expand_as(t)
+    if mode == "binned":  # linear interpolation of sigmoid(w) between the N + 1 bin end points  # kdiff §4
+        ends = torch.sigmoid(params["kt.w_k"]).to(t.dtype)  # (B, N + 1)
+        n_bins = template.kt.n_bins
+        pos = t.clamp(0, 1) * n_bins
+        i = pos.floor().long().clamp(max=n_bins - 1)
+        frac = pos - i.to(t.dtype)
+        k = torch.gather(ends, 1, i) * (1 - frac) + torch.gather(ends, 1, i + 1) * frac
+    else:
+        k = k_values(params, buffers).to(t.dtype).reshape(-1, 1).expand_as(t)
+    return k, -(1 - k)
+
+
+def target_coefficients_vmap(template, params, buffers, t):
+    """The reference path: ``KTarget.coefficients`` of each stacked module under vmap."""
     return vmap(lambda p, b, tt: functional_call(template, (p, b), (tt,)))(params, buffers, t)
 
 
@@ -126,7 +193,11 @@ def k_values(params, buffers) -> torch.Tensor:
 def moments_for(settings, template, params, buffers, t, w) -> ModeMoments:
     """The six mode moments of each setting for its current target parameters (κ² per setting's loss)."""
     phi, psi = target_coefficients(template, params, buffers, t)
-    k_family = template.kt.mode != "two"
+    return moments_of_coefficients(settings, phi, psi, t, w, template.kt.mode != "two")
+
+
+def moments_of_coefficients(settings, phi, psi, t, w, k_family: bool = True) -> ModeMoments:
+    """The six mode moments for target coefficients (φ, ψ) at nodes t (B, n), κ² per setting's loss and clamp."""
     is_v = torch.tensor([s.loss == "v" for s in settings]).reshape(-1, 1)
     if bool(is_v.any()):
         clamps = [0.0 if s.clamp is None else s.clamp for s in settings]  # 0 = unclamped (den > 0 inside (0, 1))
@@ -142,13 +213,24 @@ def _lr_at(lr, i, steps, schedule):
     return lr
 
 
-def _check_finite(loss, settings, step, mode, lr):
-    bad = ~torch.isfinite(loss.detach().reshape(-1))
+def _check_loss(loss, start, settings, step, mode, lr):
+    """Stop with one line when a loss is non-finite or exceeds ``LOSS_GROWTH_LIMIT`` × its start."""
+    loss = loss.detach().reshape(-1)
+    bad = ~torch.isfinite(loss)
     if bool(bad.any()):
         j = int(torch.nonzero(bad)[0])
         raise NonFiniteLoss(
-            f"non-finite loss at step {step} for setting {settings[j]} (target mode {mode}, lr {lr:g}); "
+            f"non-finite loss at step {step} for setting {settings[j % len(settings)]} (target mode {mode}, lr {lr:g}); "
             "lower the learning rate or set a velocity clamp")
+    if start is None:
+        return
+    ratio = loss / start.detach().reshape(-1).clamp_min(1e-300)
+    if bool((ratio > LOSS_GROWTH_LIMIT).any()):
+        j = int(torch.argmax(ratio))
+        raise LossDiverged(
+            f"training diverged: the loss grew {float(ratio[j]):.3g}x over its start by step {step} for setting "
+            f"{settings[j % len(settings)]} (target mode {mode}, lr {lr:g}; limit {LOSS_GROWTH_LIMIT:g}x); lower the "
+            "learning rate")
 
 
 def _validate_common(settings, mode, steps, lr, optimizer, seed, n_bins):
@@ -175,10 +257,15 @@ def train_exact(settings, mode: str = "learn", k=0.5, n_bins: int = 16, steps: i
     the target parameters with the loss per ambient dimension (L / D). ``k``: initial (learn/two/binned)
     or fixed value, scalar or one per setting. ``param="explicit"`` needs one shared D.
 
-    ``polish``: after the ``steps`` first-order steps, run L-BFGS (strong Wolfe) from where they ended
-    until the gradient vanishes, so the end point is the stationary point the dynamics is heading to (the
-    sigmoid of k saturates near k = 1 and first-order steps crawl there). ``k_steps`` keeps the value
-    before the polish; the trajectory's last entry is the polished one."""
+    ``polish``: after the ``steps`` first-order steps, go on from where they ended until the gradient vanishes,
+    so the end point is the stationary point the dynamics is heading to (the sigmoid of k saturates near k = 1
+    and first-order steps crawl there): a batched, saddle-free Newton method with a backtracking line search on
+    every parameter (W's closed coordinates and w_k) for ``param="closed"`` with a learned or fixed constant k,
+    one L-BFGS per setting otherwise. ``k_steps`` keeps the value before the polish; the trajectory's last entry
+    is the polished one. ``grad_norm`` is the largest gradient entry of L / D at the end (the convergence measure).
+
+    Stops with ``NonFiniteLoss`` / ``LossDiverged`` (one line) when a loss is non-finite or grows more than
+    ``LOSS_GROWTH_LIMIT``-fold over its start."""
     settings, steps, lr = _validate_common(settings, mode, steps, lr, optimizer, seed, n_bins)
     check_choice("param", param, PARAMS)
     check_choice("init", init, ("zero", "random"))
@@ -188,8 +275,8 @@ def train_exact(settings, mode: str = "learn", k=0.5, n_bins: int = 16, steps: i
     gen = torch.Generator().manual_seed(seed)
     t, w = quadrature_nodes([s.sampler for s in settings], nodes)
     template, params, buffers = batched_target(mode, k, n_bins, B)
-    Ds = torch.tensor([s.D for s in settings], dtype=torch.float64)
-    ds = torch.tensor([s.d for s in settings], dtype=torch.float64)
+    Ds = torch.tensor([float(s.D) for s in settings], dtype=torch.float64)
+    ds = torch.tensor([float(s.d) for s in settings], dtype=torch.float64)
 
     P = proj = None
     if param == "closed":
@@ -206,6 +293,8 @@ def train_exact(settings, mode: str = "learn", k=0.5, n_bins: int = 16, steps: i
         if len({s.D for s in settings}) != 1:
             raise ValueError(f"param='explicit' needs one D for the whole batch, got D in {sorted({s.D for s in settings})}")
         D = settings[0].D
+        if D > EXPLICIT_D_MAX:
+            raise ValueError(f"D must be an integer in [1, {EXPLICIT_D_MAX}] for param='explicit' (D×D matrices), got {D}")
         P = torch.zeros(B, D, max(s.d for s in settings), dtype=torch.float64)
         for i, s in enumerate(settings):
             P[i, :, : s.d] = random_projection(D, s.d, gen)
@@ -219,15 +308,19 @@ def train_exact(settings, mode: str = "learn", k=0.5, n_bins: int = 16, steps: i
             return population_loss_matrix(ws[0], proj[sl], m, ds[sl])
 
     tparams = list(params.values())
-    opt = torch.optim.Adam(weights + tparams, lr=lr) if optimizer == "adam" else None
+    opt = _Adam(weights + tparams) if optimizer == "adam" else None
     rec_steps, k_traj, loss_traj = [], [], []
+    start = None
+    grad_start = _grad_norm(settings, weights, params, buffers, template, t, w, loss_fn, Ds)
 
     from tqdm import tqdm
 
     for i in tqdm(range(steps + 1), desc="linear exact", disable=not progress, leave=False):
         m = moments_for(settings, template, params, buffers, t, w)
         loss = loss_fn(m)
-        _check_finite(loss, settings, i, mode, lr)
+        _check_loss(loss, start, settings, i, mode, lr)
+        if start is None:
+            start = loss.detach().clone()
         if i % record_every == 0 or i == steps:
             rec_steps.append(i)
             k_traj.append(k_values(params, buffers).detach().clone())
@@ -235,14 +328,10 @@ def train_exact(settings, mode: str = "learn", k=0.5, n_bins: int = 16, steps: i
         if i == steps:
             break
         lr_i = _lr_at(lr, i, steps, schedule)
+        grads = torch.autograd.grad(loss.sum(), weights + tparams, allow_unused=True)
         if opt is not None:
-            for g in opt.param_groups:
-                g["lr"] = lr_i
-            opt.zero_grad()
-            loss.sum().backward()
-            opt.step()
+            opt.step(grads, lr_i)
         else:
-            grads = torch.autograd.grad(loss.sum(), weights + tparams, allow_unused=True)
             with torch.no_grad():
                 for wt, g, mt in zip(weights, grads[: len(weights)], metric):
                     wt -= lr_i * g / mt.reshape((-1,) + (1,) * (wt.dim() - 1))
@@ -252,17 +341,23 @@ def train_exact(settings, mode: str = "learn", k=0.5, n_bins: int = 16, steps: i
 
     k_steps = k_values(params, buffers).detach().numpy().copy()
     if polish:
-        for i in range(B):  # one L-BFGS per setting: a shared line search would let one slow setting stall all
-            _polish_one(settings, i, weights, params, buffers, template, t, w, loss_fn)
+        if param == "closed" and mode in ("learn", "fixed"):
+            _polish_newton(settings, weights, params, buffers, template, t, w, loss_fn, Ds)
+        else:
+            for i in range(B):  # one L-BFGS per setting: a shared line search would let one slow setting stall all
+                _polish_one(settings, i, weights, params, buffers, template, t, w, loss_fn)
         with torch.no_grad():
             loss = loss_fn(moments_for(settings, template, params, buffers, t, w))
-        _check_finite(loss, settings, steps, mode, lr)
+        _check_loss(loss, start, settings, steps, mode, lr)
         k_traj[-1] = k_values(params, buffers).detach().clone()
         loss_traj[-1] = loss.detach().clone()
     kf = k_values(params, buffers).detach()
     res = TrainResult(settings, mode, steps, np.array(rec_steps), kf.numpy().copy(),
                       torch.stack(k_traj).numpy(), loss.detach().numpy().copy(), torch.stack(loss_traj).numpy())
     res.k_steps = k_steps
+    res.loss_start = start.numpy().copy()
+    res.grad_start = grad_start
+    res.grad_norm = _grad_norm(settings, weights, params, buffers, template, t, w, loss_fn, Ds)
     if param == "closed":
         res.c_par, res.c_perp = (wt.detach().numpy().copy() for wt in weights)
     else:
@@ -270,86 +365,212 @@ def train_exact(settings, mode: str = "learn", k=0.5, n_bins: int = 16, steps: i
     return res
 
 
+def _grad_norm(settings, weights, params, buffers, template, t, w, loss_fn, Ds) -> np.ndarray:
+    """Per setting, the largest |∂(L/D)/∂θ| over all trained parameters θ (W and the target's w_k)."""
+    ws = [wt.detach().clone().requires_grad_() for wt in weights]
+    ps = {n: p.detach().clone().requires_grad_(p.requires_grad) for n, p in params.items()}
+    loss = loss_fn(moments_for(settings, template, ps, buffers, t, w), ws) / Ds
+    leaves = ws + [p for p in ps.values() if p.requires_grad]
+    grads = torch.autograd.grad(loss.sum(), leaves, allow_unused=True)
+    out = torch.zeros(len(settings), dtype=torch.float64)
+    for g in grads:
+        if g is not None:
+            out = torch.maximum(out, g.abs().reshape(len(settings), -1).max(dim=1).values)
+    return out.numpy()
+
+
+def _polish_newton(settings, weights, params, buffers, template, t, w, loss_fn, Ds):
+    """Batched saddle-free Newton on θ = (c_∥, c_⊥[, w_k]) per setting, for f = L / D (settings are independent,
+    so one autograd pass gives every setting's gradient and Hessian): step −V|Λ|⁻¹Vᵀg (a descent direction
+    also where the Hessian is indefinite), each entry capped at 4, Armijo backtracking per setting. Stops per
+    setting when every |∂f/∂θ| ≤ POLISH_GTOL, the Newton decrement is below round-off, or no step lowers f."""
+    B = len(settings)
+    learn = "kt.w_k" in params
+    X = torch.stack([wt.detach() for wt in weights] + ([params["kt.w_k"].detach()] if learn else []), dim=1).clone()
+    n = X.shape[1]
+
+    def f_of(Xc, with_grad=False):
+        ps = dict(params)
+        if learn:
+            ps = {"kt.w_k": Xc[:, 2]}
+        m = moments_for(settings, template, ps, buffers, t, w)
+        return loss_fn(m, [Xc[:, 0], Xc[:, 1]]) / Ds
+
+    active = torch.ones(B, dtype=torch.bool)
+    for _ in range(POLISH_ITERS):
+        Xg = X.clone().requires_grad_()
+        f = f_of(Xg)
+        (g,) = torch.autograd.grad(f.sum(), Xg, create_graph=True)
+        H = torch.stack([torch.autograd.grad(g[:, j].sum(), Xg, retain_graph=j < n - 1)[0] for j in range(n)], dim=1)
+        g, f = g.detach(), f.detach()
+        active &= g.abs().max(dim=1).values > POLISH_GTOL
+        if not bool(active.any()):
+            break
+        lam, V = torch.linalg.eigh(0.5 * (H + H.transpose(1, 2)).detach())
+        lam_abs = lam.abs().clamp_min(1e-12 * lam.abs().max(dim=1, keepdim=True).values.clamp_min(1e-300))
+        step = -(V @ ((V.transpose(1, 2) @ g.unsqueeze(-1)) / lam_abs.unsqueeze(-1))).squeeze(-1)
+        step = step / (step.abs().max(dim=1, keepdim=True).values / 4.0).clamp_min(1.0)
+        slope = (g * step).sum(1)  # < 0: a descent direction; −slope is the Newton decrement
+        active &= -slope > POLISH_DECREMENT * f.abs().clamp_min(1e-300)  # predicted decrease below round-off: done
+        if not bool(active.any()):
+            break
+        alpha = torch.ones(B, dtype=torch.float64)
+        accepted = ~active
+        with torch.no_grad():
+            for _ in range(40):
+                trial = torch.where(accepted.unsqueeze(1), X, X + alpha.unsqueeze(1) * step)
+                ft = f_of(trial)
+                ok = (~accepted) & torch.isfinite(ft) & (ft <= f + 1e-4 * alpha * slope)
+                X = torch.where(ok.unsqueeze(1), trial, X)
+                accepted |= ok
+                if bool(accepted.all()):
+                    break
+                alpha = torch.where(accepted, alpha, 0.5 * alpha)
+        active &= accepted  # no step lowers f: stationary to round-off
+    with torch.no_grad():
+        for j, wt in enumerate(weights):
+            wt.copy_(X[:, j])
+        if learn:
+            params["kt.w_k"].copy_(X[:, 2])
+
+
 def _polish_one(settings, i, weights, params, buffers, template, t, w, loss_fn):
-    """L-BFGS (strong Wolfe) on setting i's own parameters until its gradient vanishes; writes them back."""
+    """L-BFGS-B (scipy) on setting i's own parameters, the loss per ambient dimension, until its projected gradient
+    is below 1e-12 or no step lowers it; writes them back."""
+    from scipy import optimize
+
     sl = slice(i, i + 1)
-    ws = [wt.detach()[sl].clone().requires_grad_() for wt in weights]
-    ps = {n: p.detach()[sl].clone().requires_grad_() for n, p in params.items()}
+    leaves = [wt.detach()[sl].clone() for wt in weights] + [p.detach()[sl].clone() for p in params.values()]
+    shapes = [x.shape for x in leaves]
+    sizes = [x.numel() for x in leaves]
     bs = {n: b[sl] for n, b in buffers.items()}
     scale = float(settings[i].D)
-    lbfgs = torch.optim.LBFGS(ws + list(ps.values()), lr=1, max_iter=300, tolerance_grad=1e-12,
-                              tolerance_change=1e-15, history_size=30, line_search_fn="strong_wolfe")
+    names = list(params)
 
-    def closure():
-        lbfgs.zero_grad()
+    def unflat(x):
+        out, at = [], 0
+        for shp, n in zip(shapes, sizes):
+            out.append(torch.as_tensor(x[at: at + n], dtype=torch.float64).reshape(shp).requires_grad_())
+            at += n
+        return out
+
+    def fun(x):
+        xs = unflat(x)
+        ws, ps = xs[: len(weights)], dict(zip(names, xs[len(weights):]))
         total = loss_fn(moments_for(settings[sl], template, ps, bs, t[sl], w[sl]), ws, sl).sum() / scale
-        total.backward()
-        return total
+        grads = torch.autograd.grad(total, xs)
+        return float(total.detach()), np.concatenate([g.reshape(-1).numpy() for g in grads])
 
-    for _ in range(2):
-        lbfgs.step(closure)
+    x0 = np.concatenate([x.reshape(-1).numpy() for x in leaves])
+    res = optimize.minimize(fun, x0, jac=True, method="L-BFGS-B",
+                            options={"maxiter": 600, "maxcor": 30, "gtol": 1e-12, "ftol": 1e-16})
+    new = unflat(res.x)
     with torch.no_grad():
-        for wt, new in zip(weights, ws):
-            wt[sl] = new
-        for n, p in params.items():
-            p[sl] = ps[n]
+        for wt, v in zip(weights, new[: len(weights)]):
+            wt[sl] = v
+        for n, v in zip(names, new[len(weights):]):
+            params[n][sl] = v
 
 
 def train_sgd(setting: Setting, mode: str = "learn", k: float = 0.5, n_bins: int = 16, steps: int = 3000,
-              lr: float = 0.01, batch: int = 256, optimizer: str = "adam", latent: str = "gaussian",
+              lr: float = 0.01, batch: int = 256, optimizer: str = "adam", latent="gaussian",
               seed: int = 0, record_every: int | None = None, schedule: str = "cosine", nodes: int = 256,
-              progress: bool = False) -> TrainResult:
+              progress: bool = False, seeds=None) -> TrainResult:
     """Train W (D×D, from 0) and the target on Monte Carlo minibatches of (x, n, t): the u-loss
     ½‖Wz − u‖², or the v-loss of Alg. 1 (½·``ktarget.kdiff_loss``, same ½ as Eq. 4). The returned
-    ``loss`` is the exact population loss of the trained (W, target)."""
-    (setting,), steps, lr = _validate_common([setting], mode, steps, lr, optimizer, seed, n_bins)
+    ``loss`` is the exact population loss of the trained (W, target).
+
+    ``seeds``: train one replicate per seed in one batched run (stacked W and target parameters; Adam acts
+    elementwise and the summed loss separates, so each replicate follows its own run); each replicate draws its
+    projection P and its minibatches from its own generator. ``latent``: one kind, or one per replicate.
+    Without ``seeds`` one replicate with ``seed``. Result arrays have the replicate axis first.
+
+    Stops with ``NonFiniteLoss`` / ``LossDiverged`` (one line) when the loss is non-finite or the mean of the last
+    ``SGD_LOSS_WINDOW`` minibatch losses exceeds ``LOSS_GROWTH_LIMIT`` × the exact population loss at the start."""
+    seeds = [seed] if seeds is None else list(seeds)
+    if not seeds:
+        raise ValueError("seeds must be a non-empty list of integers")
+    for s_ in seeds:
+        _validate_common([setting], mode, steps, lr, optimizer, s_, n_bins)
+    (setting,), steps, lr = _validate_common([setting], mode, steps, lr, optimizer, seeds[0], n_bins)
     batch = check_int("batch", batch, 1, 1_000_000)
-    check_choice("latent", latent, LATENTS)
+    R = len(seeds)
+    latents = [latent] * R if isinstance(latent, str) else list(latent)
+    if len(latents) != R:
+        raise ValueError(f"latent must be one kind or one per seed ({R}), got {len(latents)}")
+    for lat in latents:
+        check_choice("latent", lat, LATENTS)
     check_choice("schedule", schedule, ("cosine", "constant"))
     record_every = check_int("record_every", record_every or max(steps // 100, 1), 1)
-    gen = torch.Generator().manual_seed(seed)
     D, d = setting.D, setting.d
-    P = random_projection(D, d, gen)
-    W = torch.zeros(D, D, dtype=torch.float64, requires_grad=True)
-    target = KTarget(mode, k, n_bins).double()
-    params = [W] + [p for p in target.parameters()]
-    opt = torch.optim.Adam(params, lr=lr) if optimizer == "adam" else torch.optim.SGD(params, lr=lr)
-
-    def net_u(z, t):  # û = W z  # kdiff Eq. (2)
-        return z @ W.T
+    if D > EXPLICIT_D_MAX:
+        raise ValueError(f"D must be an integer in [1, {EXPLICIT_D_MAX}] for minibatch training (D×D W), got {D}")
+    gens = [torch.Generator().manual_seed(s_) for s_ in seeds]
+    P = torch.stack([random_projection(D, d, g) for g in gens])  # (R, D, d)
+    W = torch.zeros(R, D, D, dtype=torch.float64, requires_grad=True)
+    settings = (setting,) * R
+    template, params, buffers = batched_target(mode, k, n_bins, R)
+    tparams = list(params.values())
+    opt = _Adam([W] + tparams) if optimizer == "adam" else None
+    clamp = setting.clamp
+    start = exact_loss_batched(setting, template, params, buffers, W.detach(), P, nodes)
 
     from tqdm import tqdm
 
     rec_steps, k_traj, loss_traj = [], [], []
+    window = torch.zeros(SGD_LOSS_WINDOW, R, dtype=torch.float64)
     for i in tqdm(range(steps), desc="linear sgd", disable=not progress, leave=False):
-        x = sample_data(batch, P, latent, gen)
-        n = torch.randn(batch, D, generator=gen, dtype=torch.float64)
-        t = setting.sampler.sample_torch(batch, generator=gen, dtype=torch.float64)
-        if setting.loss == "v":
-            loss = 0.5 * kdiff_loss(net_u, target, x, t, n, clamp=setting.clamp)  # kdiff Alg. 1
+        x = torch.stack([sample_data(batch, P[j], latents[j], g) for j, g in enumerate(gens)])  # (R, B, D)
+        n = torch.stack([torch.randn(batch, D, generator=g, dtype=torch.float64) for g in gens])
+        tt = torch.stack([setting.sampler.sample_torch(batch, generator=g, dtype=torch.float64) for g in gens])
+        phi, psi = target_coefficients(template, params, buffers, tt)  # (R, B)
+        phi, psi, tc = phi.unsqueeze(-1), psi.unsqueeze(-1), tt.unsqueeze(-1)
+        z = noisy(x, n, tc)
+        u = phi * x + psi * n  # kdiff Eq. (13) / App. E
+        u_hat = z @ W.transpose(1, 2)  # û = W z  # kdiff Eq. (2)
+        if setting.loss == "v":  # kdiff Alg. 1: v and v̂ from u and û by the (clamped) conversion
+            diff = velocity_from_target(z, u_hat, tc, phi, psi, clamp) - velocity_from_target(z, u, tc, phi, psi, clamp)
         else:
-            z = noisy(x, n, t[:, None])
-            loss = 0.5 * (net_u(z, t) - target.target(x, n, t)).pow(2).sum(1).mean()  # kdiff Eq. (4), κ = 1
-        _check_finite(loss, (setting,), i, mode, lr)
-        for g in opt.param_groups:
-            g["lr"] = _lr_at(lr, i, steps, schedule)
-        opt.zero_grad()
-        loss.backward()
-        opt.step()
+            diff = u_hat - u  # kdiff Eq. (4), κ = 1
+        loss = 0.5 * diff.pow(2).sum(-1).mean(-1)  # (R,)
+        window[i % SGD_LOSS_WINDOW] = loss.detach()
+        _check_loss(loss, None, settings, i, mode, lr)
+        _check_loss(window[: min(i + 1, SGD_LOSS_WINDOW)].mean(0), start, settings, i, mode, lr)
+        lr_i = _lr_at(lr, i, steps, schedule)
+        grads = torch.autograd.grad(loss.sum(), [W] + tparams, allow_unused=True)
+        if opt is not None:
+            opt.step(grads, lr_i)
+        else:  # plain SGD
+            with torch.no_grad():
+                for p_, g_ in zip([W] + tparams, grads):
+                    if g_ is not None:
+                        p_ -= lr_i * g_
         if i % record_every == 0:
             rec_steps.append(i)
-            k_traj.append(target.k.detach().clone().reshape(1, -1).squeeze(-1) if mode in ("learn", "fixed")
-                          else target.k.detach().clone().reshape(1, -1))
-            loss_traj.append(loss.detach().reshape(1))
-    exact = exact_loss_explicit(setting, target, W.detach(), P, nodes)
-    k_final = target.k.detach().reshape(1, -1)
-    k_final = k_final.squeeze(-1) if mode in ("learn", "fixed") else k_final
+            k_traj.append(k_values(params, buffers).detach().clone())
+            loss_traj.append(loss.detach().clone())
+    exact = exact_loss_batched(setting, template, params, buffers, W.detach(), P, nodes)
+    _check_loss(exact, start, settings, steps, mode, lr)
+    k_final = k_values(params, buffers).detach()
     rec_steps.append(steps)
     k_traj.append(k_final)
-    loss_traj.append(exact.reshape(1))
-    return TrainResult((setting,), mode, steps, np.array(rec_steps), k_final.numpy().copy(),
-                       torch.stack(k_traj).numpy(), exact.reshape(1).numpy(), torch.stack(loss_traj).numpy(),
-                       W=W.detach().unsqueeze(0), P=P.unsqueeze(0))
+    loss_traj.append(exact)
+    res = TrainResult(settings, mode, steps, np.array(rec_steps), k_final.numpy().copy(),
+                      torch.stack(k_traj).numpy(), exact.numpy().copy(), torch.stack(loss_traj).numpy(),
+                      W=W.detach(), P=P)
+    res.loss_start = start.numpy().copy()
+    res.seeds = seeds
+    return res
+
+
+@torch.no_grad()
+def exact_loss_batched(setting: Setting, template, params, buffers, W: torch.Tensor, P: torch.Tensor, nodes: int = 256):
+    """Exact population loss (kdiff Eq. 4) of R explicit W (R, D, D) with projections P (R, D, d) and R stacked
+    targets."""
+    R = W.shape[0]
+    t, w = quadrature_nodes([setting.sampler] * R, nodes)
+    m = moments_for((setting,) * R, template, params, buffers, t, w)
+    return population_loss_matrix(W, P @ P.transpose(1, 2), m, setting.d)
 
 
 @torch.no_grad()

@@ -48,3 +48,27 @@ def test_every_command_module_has_the_interface():
 def test_console_script_runs_as_module():
     r = subprocess.run([sys.executable, "-m", "difftheory", "verify", "--scale", "nope"], capture_output=True, text=True)
     assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("command", ["verify", "figures"])
+def test_out_that_cannot_be_a_folder_is_refused_before_any_work(command, tmp_path, capsys):
+    a_file = tmp_path / "file"
+    a_file.write_text("x")
+    for out in (a_file, a_file / "below", "/proc/difftheory-out"):
+        only = "erd.lemma_d1.coupling_bound" if command == "verify" else "kdiff_delta_curves"
+        assert main([command, "--only", only, "--out", str(out)]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and "--out" in err[0]
+    assert not (tmp_path / "file" / "below").exists()
+
+
+@pytest.mark.parametrize("command", ["verify", "figures"])
+def test_empty_only_is_refused_alike(command, capsys):
+    assert main([command, "--only", ""]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "--only" in err[0]
+
+
+def test_verify_compare_needs_a_readable_reference(tmp_path, capsys):
+    assert main(["verify", "--only", "erd.lemma_d1.coupling_bound", "--compare", str(tmp_path)]) == 2
+    assert "--compare" in capsys.readouterr().err

@@ -21,6 +21,11 @@ REFERENCE = HERE.parent / "reference" / "full" / "claims.json"
 
 
 def _examples() -> dict:
+    import sys
+
+    folder = str(HERE / "decision_examples")
+    if folder not in sys.path:
+        sys.path.insert(0, folder)  # the example files share helpers (_evidence.py)
     out = {}
     for f in sorted((HERE / "decision_examples").glob("*.py")):
         if f.name.startswith("_"):

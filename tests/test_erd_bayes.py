@@ -9,8 +9,10 @@ from hypothesis import strategies as st
 
 from difftheory.cli import main
 from difftheory.theory.erd_weights import TARGETS, target_coefficients
+from difftheory.toy import erd_bayes
 from difftheory.toy.erd_bayes import bayes_floor, bayes_predictor, signal_and_noise, target_second_moment
 from difftheory.toy.erd_schedules import SCHEDULES, alpha_sigma
+from difftheory.toy.erd_bayes import MIN_NODES
 from difftheory.toy.gmm import erd_gmm
 
 
@@ -27,7 +29,7 @@ def _world(target, schedule, t, n, seed):
 @settings(max_examples=12, deadline=None)
 @given(target=st.sampled_from(TARGETS), schedule=st.sampled_from(SCHEDULES), t=st.floats(0.0, 1.0))
 def test_floor_nonnegative_and_matches_monte_carlo(target, schedule, t):
-    floor = bayes_floor(target, schedule, t, nodes=64)
+    floor = bayes_floor(target, schedule, t)
     assert np.all(floor >= 0)
     z, y = _world(target, schedule, t, 40_000, 1)
     err = ((y - bayes_predictor(target, schedule, t, z)) ** 2).sum(1)
@@ -103,8 +105,38 @@ def test_cli_bad_input(argv, word, capsys):
     assert word in err and len(err.splitlines()) == 1
 
 
+@pytest.mark.parametrize("target, schedule, t", [("eps", "linear", 0.375), ("v", "vp", 0.25), ("x0", "gvp", 0.9)])
+def test_factorised_quadrature_equals_the_tensor_rule(target, schedule, t):
+    """erd's GMM is a product of two 1-D mixtures: the per-coordinate quadrature gives the tensor rule's numbers."""
+    g = erd_gmm()
+    assert erd_bayes.product_factors(g) is not None
+    a, s = alpha_sigma(schedule, t)
+    cx, ce = target_coefficients(target, a, s)
+
+    def both(z):
+        m, v = g.posterior_target(z, a, s, cx, ce)
+        return np.stack([m**2, v], -1)
+
+    tensor = erd_bayes.expect_over_z(both, schedule, t, g, 48)
+    floor, signal = erd_bayes.floor_and_signal(target, schedule, t, nodes=MIN_NODES)
+    ref = erd_bayes.expect_over_z(both, schedule, t, g, MIN_NODES)
+    assert np.allclose(ref[:, 1], floor, rtol=1e-12, atol=1e-14) and np.allclose(ref[:, 0], signal, rtol=1e-12)
+    assert np.all(np.isfinite(tensor))
+
+
+def test_non_product_mixture_uses_the_tensor_rule():
+    from difftheory.toy.gmm import GaussianMixture
+
+    g = GaussianMixture.isotropic([[0.0, 0.0], [1.0, 2.0], [3.0, -1.0]], 0.4)
+    assert erd_bayes.product_factors(g) is None
+    floor = bayes_floor("x0", "linear", 0.5, gmm=g, nodes=MIN_NODES)
+    assert np.all(floor > 0) and np.all(np.isfinite(floor))
+
+
 def test_api_bad_input():
     with pytest.raises(ValueError, match="t must"):
         bayes_floor("eps", "linear", -0.1)
     with pytest.raises(ValueError, match="schedule"):
         bayes_floor("eps", "cosine", 0.5)
+    with pytest.raises(ValueError, match="nodes"):
+        bayes_floor("eps", "linear", 0.5, nodes=MIN_NODES - 1)

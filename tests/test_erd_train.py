@@ -5,8 +5,17 @@ import pytest
 import torch
 
 from difftheory.toy import erd_dynamics as dyn
-from difftheory.toy.erd_model import init_mlp, mlp_forward, stack_params, stacked_forward
-from difftheory.toy.erd_train import ModelSpec, TrainConfig, eval_loss_curve, train_stack
+from difftheory.toy.erd_model import init_mlp, mlp_forward, stack_params, stacked_forward, vmapped_forward
+from difftheory.toy.erd_train import (
+    ModelSpec,
+    TrainConfig,
+    TrainingDiverged,
+    checkpoint_iteration,
+    eval_loss_curve,
+    train_models,
+    train_stack,
+    trained,
+)
 
 
 def test_stacked_forward_and_gradients_are_per_model():
@@ -18,6 +27,7 @@ def test_stacked_forward_and_gradients_are_per_model():
     out = stacked_forward(params, x, t)
     for m in range(3):
         assert torch.allclose(out[m], mlp_forward(models[m], x[m], t[m]), atol=1e-6)
+    assert torch.allclose(out, vmapped_forward(params, x, t), atol=1e-6)  # batched GEMMs = vmap of one model
     # the gradient of the summed loss w.r.t. model 1 is model 1's own gradient
     leaves = [p.clone().requires_grad_() for pair in params for p in pair]
     ps = [(leaves[i], leaves[i + 1]) for i in range(0, len(leaves), 2)]
@@ -50,7 +60,7 @@ def test_non_finite_loss_names_the_setting(monkeypatch):
 
     monkeypatch.setattr(tr, "stacked_forward", poisoned)
     specs = [ModelSpec("x0", "linear"), ModelSpec("eps", "vp", "p2"), ModelSpec("u", "gvp")]
-    with pytest.raises(RuntimeError, match="non-finite training loss at iteration 0 for model eps/vp/p2.*lr=0.001"):
+    with pytest.raises(TrainingDiverged, match="non-finite training loss at iteration 0 for model eps/vp/p2.*lr=0.001"):
         train_stack(specs, TrainConfig(iterations=5, batch=8, width=4), seed=0)
 
 
@@ -87,3 +97,54 @@ def test_representation_gradient_split_and_bound():
     r = dyn.gradient_decomposition(p, z, t, y, fs, M=2.0)
     assert r["split_max_rel_err"] < 1e-10
     assert r["bound_ratio_max"] <= 1.0
+
+
+def test_a_model_trains_the_same_in_any_stack():
+    """Each model draws its batches from its own stream: alone or beside others, bit for bit the same."""
+    cfg = TrainConfig(iterations=25, batch=32, width=8)
+    target = ModelSpec("eps", "gvp", seed=2)
+    big = train_models([ModelSpec("x0", "linear"), target, ModelSpec("u", "vp", "erd")], cfg, seed=1)
+    alone = train_models([target], cfg, seed=1)
+    assert np.array_equal(big.history[:, 1], alone.history[:, 0])
+    for (Wa, ba), (Wb, bb) in zip(big.params, alone.params):
+        assert torch.equal(Wa[1], Wb[0]) and torch.equal(ba[1], bb[0])
+
+
+def test_checkpoint_is_the_state_after_80_percent():
+    cfg = TrainConfig(iterations=20, batch=16, width=8)
+    spec = [ModelSpec("v", "linear")]
+    full = train_models(spec, cfg, seed=0)
+    short = train_models(spec, TrainConfig(iterations=checkpoint_iteration(20), batch=16, width=8), seed=0)
+    assert full.checkpoint_iteration == 16
+    for (Wc, _), (Ws, _) in zip(full.params_checkpoint, short.params):
+        assert torch.equal(Wc, Ws)
+
+
+def test_growing_loss_stops_training_with_one_line(monkeypatch):
+    import difftheory.toy.erd_train as tr
+
+    real = tr.stacked_forward
+    calls = {"n": 0}
+
+    def growing(params, z, t):  # outputs drift away ever faster: the loss grows without bound
+        calls["n"] += 1
+        return real(params, z, t) + 0.5 * calls["n"]
+
+    monkeypatch.setattr(tr, "stacked_forward", growing)
+    with pytest.raises(TrainingDiverged) as info:
+        train_stack([ModelSpec("eps", "linear")], TrainConfig(iterations=200, batch=16, width=4), seed=0)
+    msg = str(info.value)
+    assert "diverged" in msg and "eps/linear" in msg and len(msg.splitlines()) == 1
+
+
+def test_trained_groups_come_back_from_the_disk_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("DIFFTHEORY_CACHE", str(tmp_path))
+    specs = (ModelSpec("x0", "vp"), ModelSpec("eps", "gvp", "erd", seed=1))
+    cfg = TrainConfig(iterations=12, batch=16, width=8)
+    first = trained(specs, cfg, 0)
+    assert len(list(tmp_path.glob("erd-toy-models-*.safetensors"))) == 1
+    trained.cache_clear()
+    second = trained(specs, cfg, 0)
+    assert np.array_equal(first.history, second.history)
+    for (W1, b1), (W2, b2) in zip(first.params_checkpoint, second.params_checkpoint):
+        assert torch.equal(W1, W2) and torch.equal(b1, b2)

@@ -67,7 +67,7 @@ def test_image_folder_adm_crop(tmp_path):
 
     crop = adm_center_crop(Image.new("RGB", (300, 100)), 32)
     assert crop.shape == (32, 32, 3)
-    with pytest.raises(ValueError, match="--data"):
+    with pytest.raises(ValueError, match="data"):
         ImageFolderDataset(tmp_path / "missing", 16)
     assert isinstance(load_dataset(get_config("jit-b16"), str(tmp_path)), ImageFolderDataset)
 

@@ -77,9 +77,9 @@ def test_inputs_are_validated(tmp_path):
     with pytest.raises(ValueError, match="shapes"):
         frechet_distance(np.zeros(2), np.eye(2), np.zeros(3), np.eye(3))
     x = torch.zeros(4, 3, 8, 8)
-    with pytest.raises(ValueError, match="--fid-weights"):
+    with pytest.raises(ValueError, match="fid_weights"):
         fid_is(x, x, None)
-    with pytest.raises(ValueError, match="--fid-weights"):
+    with pytest.raises(ValueError, match="fid_weights"):
         fid_is(x, x, tmp_path / "missing.pth")
     weights = tmp_path / "pt_inception.pth"
     weights.write_bytes(b"not really weights")

@@ -106,19 +106,19 @@ def test_other_modes_and_latent_backbone_train(tmp_path, name, mode):
 
 
 def test_train_rejects_bad_settings(tmp_path):
-    with pytest.raises(ValueError, match="--max-steps"):
+    with pytest.raises(ValueError, match="max_steps"):
         train(tiny(), tmp_path, device="cpu", max_steps=0)
-    with pytest.raises(ValueError, match="--device"):
+    with pytest.raises(ValueError, match="device"):
         train(tiny(), tmp_path, device="tpu")
-    with pytest.raises(ValueError, match="--resume"):
+    with pytest.raises(ValueError, match="resume"):
         train(tiny(), tmp_path / "none", device="cpu", resume=True)
-    with pytest.raises(ValueError, match="--data"):
+    with pytest.raises(ValueError, match="data"):
         train(get_config("jit-b16"), tmp_path, device="cpu")
 
 
 def test_cli_tiny_json_and_usage_errors(tmp_path, capsys):
-    rc = main(["gpu-validate", "--config", "tiny", "--device", "cpu", "--max-steps", "3", "--out", str(tmp_path),
-               "--no-progress", "--json"])
+    rc = main(["gpu-validate", "--config", "tiny", "--device", "cpu", "--max-steps", "3", "--samples", "10",
+               "--out", str(tmp_path), "--no-progress", "--json"])
     assert rc == 0
     payload = json.loads(capsys.readouterr().out)
     assert payload["steps"] == 3 and payload["config"] == "tiny" and 0 < payload["k"]["k"] < 1
@@ -172,9 +172,9 @@ def test_fid_path_with_a_stand_in_feature_extractor(tmp_path, monkeypatch):
     expected = evaluate.frechet_distance_features(fake_features(x, None)[0], fake_features(ref.float(), None)[0])
     assert ev["fid"] == pytest.approx(expected, rel=0.05) and ev["is"] >= 1.0
     assert rows(out / "eval.csv")[0]["step"] == "7"
-    with pytest.raises(ValueError, match="--fid-reference"):
+    with pytest.raises(ValueError, match="fid_reference"):
         check_fid_settings(cfg, weights, None)
     with pytest.raises(ValueError, match="VA-VAE"):
         check_fid_settings(get_config("tiny-latent"), weights, tmp_path / "ref")
-    with pytest.raises(ValueError, match="--fid-weights"):
+    with pytest.raises(ValueError, match="fid_weights"):
         check_fid_settings(cfg, tmp_path / "missing.pth", tmp_path / "ref")

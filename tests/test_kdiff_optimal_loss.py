@@ -104,6 +104,7 @@ def test_bad_dims(args, name):
 
 @pytest.mark.parametrize("kw,name", [
     (dict(k=1.5), "k"), (dict(k=float("nan")), "k"), (dict(loss="w"), "loss"), (dict(clamp=0.0), "clamp"),
+    (dict(clamp=1e-15), "clamp"),
     (dict(clamp=1.0), "clamp"),
 ])
 def test_bad_settings(kw, name):
@@ -137,3 +138,99 @@ def test_delta_star_symmetric_in_k_when_D_equals_d(k, d, sig, setting):
     if abs(k - 0.5) > 0.05:
         a2, b2 = delta_star(np.array([k, 1 - k]), 3 * d, d, s, loss, clamp)
         assert abs(a2 - b2) > 1e-6 * a2
+
+
+# ---------------------------------------------------------------------------------------- accuracy and ties
+def _mp_delta(k, D, d, loss, clamp, dps=50):
+    """Δ*(k) from Eq. (12) in mpmath (uniform t; the cancellation is harmless at 50 digits)."""
+    import mpmath as mp
+
+    xi, eta = {"v": (1, -1), "x": (1, 0), "eps": (0, 1)}[loss]
+    with mp.workdps(dps):
+        k = mp.mpf(k)
+
+        def w(t):
+            den = k * (1 - t) + (1 - k) * t
+            return ((xi * (1 - t) - eta * t) / max(den, mp.mpf(clamp))) ** 2
+
+        pts = [0, 1]
+        if abs(1 - 2 * k) > 0 and 0 < (clamp - k) / (1 - 2 * k) < 1:
+            pts = [0, (clamp - k) / (1 - 2 * k), 1]
+        m = [mp.quad(lambda t, f=f: w(t) * f(t), pts) for f in
+             (lambda t: 1, lambda t: t, lambda t: 1 - t, lambda t: t * t, lambda t: (1 - t) ** 2)]
+        phi, psi = k, -(1 - k)
+        par = (phi**2 + psi**2) * m[0] - (phi * m[1] + psi * m[2]) ** 2 / (m[3] + m[4])
+        perp = psi**2 * m[0] - (psi * m[2]) ** 2 / m[4]
+        return float(mp.mpf(d) / 2 * par + (mp.mpf(D) - d) / 2 * perp)
+
+
+@pytest.mark.parametrize("loss,k", [("eps", 1.0), ("x", 0.0), ("v", 0.0), ("v", 1.0), ("v", 0.02)])
+def test_smallest_accepted_clamp_is_accurate(loss, k):
+    """Issue 12: Δ* went negative below clamp ≈ 1e-12 (Eq. 12's cancellation); the residual form at CLAMP_MIN
+    agrees with 50-digit mpmath to 1e-10 relative, and Δ* ≥ 0."""
+    from difftheory.theory.optimal_loss import CLAMP_MIN
+
+    got = float(delta_star(k, 10, 2, UNIFORM, loss, CLAMP_MIN))
+    want = _mp_delta(k, 10, 2, loss, CLAMP_MIN)
+    assert got >= 0 and abs(got - want) <= 1e-10 * want
+
+
+def test_ranges_below_accuracy_are_refused():
+    from difftheory.theory.optimal_loss import CLAMP_MIN, D_MAX
+    from difftheory.theory.samplers import SIGMA_MIN
+
+    with pytest.raises(ValueError, match="clamp"):
+        delta_star(0.5, 10, 2, UNIFORM, "v", CLAMP_MIN / 10)
+    with pytest.raises(ValueError, match="D must be an integer in"):
+        delta_star(0.5, D_MAX + 1, 2, UNIFORM, "v", 0.05)
+    with pytest.raises(ValueError, match="sigma"):
+        TimeSampler("logit-normal", 0.0, SIGMA_MIN / 10)
+    with pytest.raises(ValueError, match="ratios"):
+        k_star_of_ratio([D_MAX * 10.0])
+
+
+def test_narrow_sampler_and_huge_D_are_accurate():
+    """Issue 12: D = 1e20, logit-normal(0, 1e-9) gave Δ* = −222043.6. At the accepted extremes (D = 1e15,
+    σ = SIGMA_MIN) the u-loss Δ* equals its closed form in the sampler's moments (App. D with E[t], E[t²])."""
+    import mpmath as mp
+
+    from difftheory.theory.optimal_loss import D_MAX
+    from difftheory.theory.samplers import SIGMA_MIN
+
+    s = TimeSampler("logit-normal", 0.0, SIGMA_MIN)
+    with mp.workdps(40):
+        pdf = lambda x: mp.npdf(x, 0, SIGMA_MIN)  # noqa: E731
+        e1 = mp.quad(lambda x: pdf(x) / (1 + mp.exp(-x)), [-20 * SIGMA_MIN, 0, 20 * SIGMA_MIN])
+        e2 = mp.quad(lambda x: pdf(x) / (1 + mp.exp(-x)) ** 2, [-20 * SIGMA_MIN, 0, 20 * SIGMA_MIN])
+        f = opt.delta_k().subs({opt.m0: 1, opt.m_a: e1, opt.m_s: 1 - e1, opt.m_aa: e2, opt.m_ss: 1 - 2 * e1 + e2})
+        for k in (0.0, 0.5, 0.9):
+            want = float(f.subs({opt.k: k, opt.D: D_MAX, opt.d: 1}).evalf(40))
+            got = float(delta_star(k, D_MAX, 1, s, "u"))
+            assert got >= 0 and abs(got - want) <= 1e-10 * want
+
+
+def test_tie_at_D_equals_d_reported_and_routines_agree():
+    """Issue 9: at D = d under the v-loss Δ*(0) = Δ*(1) and k = ½ is a maximum; k_star and k_star_of_ratio follow
+    one documented rule (the largest tied minimiser) and the tie and the maximum are reported."""
+    from difftheory.theory.optimal_loss import TIE_RULE
+
+    for sampler, clamp in ((UNIFORM, 0.05), (LATENT_SAMPLER, 0.05)):
+        res = k_star(10, 10, sampler, "v", clamp)
+        assert res.ties == [0.0, 1.0] and res.k_star == 1.0 and not res.interior
+        assert [s["type"] for s in res.stationary] == ["maximum"] and abs(res.stationary[0]["k"] - 0.5) < 1e-6
+        assert k_star_of_ratio([1.0], sampler, "v", clamp)[0] == 1.0
+    unclamped = k_star(30, 30, UNIFORM, "v", None)     # two interior minima mirror each other: k and 1 − k
+    lo, hi = unclamped.ties
+    assert abs(lo + hi - 1) < 1e-6 and unclamped.k_star == hi
+    assert [s["type"] for s in unclamped.stationary] == ["minimum", "maximum", "minimum"]
+    assert abs(k_star_of_ratio([1.0], UNIFORM, "v", None, grid=801)[0] - hi) < 5e-3
+    assert "largest" in TIE_RULE
+    # no tie away from D = d; a unique minimum has a single stationary point
+    one = k_star(40, 10, UNIFORM, "u")
+    assert one.ties == [one.k_star] and [s["type"] for s in one.stationary] == ["minimum"]
+
+
+def test_minimum_inside_the_last_grid_step_is_found():
+    """k* = D/(D + d) = 0.999 lies between the last two grid points; the end point must not win."""
+    res = k_star(10**6, 10**3, UNIFORM, "u")
+    assert abs(res.k_star - 10**6 / (10**6 + 10**3)) < 1e-9 and res.interior

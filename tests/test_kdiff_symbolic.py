@@ -83,6 +83,15 @@ def test_expect_rules():
 def test_decoupling_and_its_negative():
     assert all(dyn.decoupling_projector().values())
     assert all(dyn.decoupling_explicit(4, 2, 5).values())
+    # the negative: Eq. (9b) with the parallel projector in place of I − PPᵀ is not what (8)·(I − PPᵀ) gives, and a
+    # non-projector (PPᵀ scaled by 2) breaks Eq. (34a) — so the comparisons can fail
+    P = dyn.cayley_P(4, 2, 5)
+    W = sp.Matrix(4, 4, lambda i, j: sp.Symbol(f"W_{i}_{j}", real=True))
+    proj, I = P * P.T, sp.eye(4)
+    G = dyn.alpha**2 * W * proj + dyn.sigma**2 * W - dyn.phi * dyn.alpha * proj - dyn.psi * dyn.sigma * I
+    wrong_9b = dyn.sigma**2 * W * proj - dyn.psi * dyn.sigma * proj
+    assert sp.expand(G * (I - proj) - wrong_9b) != sp.zeros(4, 4)
+    assert (2 * proj) * (2 * proj) != 2 * proj
 
 
 def test_optimum_explicit_and_modes():
@@ -187,3 +196,69 @@ def test_moment_functional_equals_a_discrete_measure_with_symbolic_weights():
     sub[sp.Symbol("I_1", positive=True)] = sum(w)
     direct = sum(wi * L.subs(dict(zip(dyn.SCHEDULE, pt))) for wi, pt in zip(w, pts))
     assert sp.expand(integrated.subs(sub) - direct) == 0
+
+
+def test_uniform_v_loss_numeric_limits_match_the_exact_ones():
+    exact, quick = opt.derive_uniform_v_loss(True), opt.derive_uniform_v_loss(False)
+    for key, value in exact["limits"].items():
+        assert abs(quick["limits"][key] - float(value)) <= opt.LIMIT_TOL
+        assert quick["limit_gaps"][key] <= opt.LIMIT_TOL
+    # the termwise antiderivative agrees with sympy.integrate on a Laurent polynomial with a log term
+    s, kk = sp.symbols("s k", positive=True)
+    f = (3 * s**2 - 2 * s + 5) / s**2 / (1 - 2 * kk)
+    assert sp.simplify(opt._antiderivative_between(f, s, kk, 1 - kk) - sp.integrate(f, (s, kk, 1 - kk))) == 0
+    with pytest.raises(ValueError, match="Laurent"):
+        opt._antiderivative_between(1 / (s + 1), s, kk, 1 - kk)
+
+
+# ---------------------------------------------------------------------------------------- the assumption audit
+def test_data_scale_derivation():
+    from difftheory.theory import kdiff_assumptions as ka
+
+    a = ka.derive_data_scale()
+    assert all(a["facts"].values()), a["facts"]
+    assert sp.simplify(a["k_star"] - ka.D / (ka.D + ka.lam_total)) == 0
+    assert sp.simplify(a["k_star"] - ka.D / (ka.D + ka.d)) != 0       # the whitened answer is not the general one
+
+
+@settings(max_examples=6, deadline=None)
+@given(st.integers(2, 6), st.data(), st.integers(0, 10_000))
+def test_data_scale_matrix_twin_matches_D_over_D_plus_Lambda(D, data, seed):
+    from difftheory.theory import kdiff_assumptions as ka
+
+    d = data.draw(st.integers(1, D - 1))
+    lams = data.draw(st.lists(st.floats(0.05, 5.0), min_size=d, max_size=d))
+    P = ka.orthonormal_P(D, d, seed)
+    got = ka.population_k_star(P, lams, TimeSampler(), "u", None, shared=True, n_nodes=32, grid=41)["k_star"]
+    assert abs(got - D / (D + sum(lams))) < 1e-6
+
+
+def test_time_conditioned_derivation_and_twin():
+    from difftheory.theory import kdiff_assumptions as ka
+    from difftheory.theory.samplers import LATENT_SAMPLER, PIXEL_SAMPLER
+
+    b = ka.derive_time_conditioned()
+    assert all(b["facts"].values()), b["facts"]
+    P = ka.orthonormal_P(7, 2, 3)
+    for s, lams in ((TimeSampler(), (1.0, 1.0)), (LATENT_SAMPLER, (1.0, 1.0)), (TimeSampler(), (2.0, 0.5)),
+                    (PIXEL_SAMPLER, (0.3, 0.3))):
+        num = ka.population_k_star(P, lams, s, "u", None, shared=False, n_nodes=200, grid=41)["k_star"]
+        assert abs(num - ka.time_conditioned_k_star(s, lams)) < 1e-6
+    assert abs(ka.time_conditioned_k_star(LATENT_SAMPLER, (1.0, 1.0)) - 0.5) < 1e-12   # symmetric sampler, whitened
+    flat = ka.population_k_star(P, (1.0, 1.0), TimeSampler(), "v", None, shared=False, n_nodes=200, grid=21)
+    assert flat["delta_spread_rel"] < 1e-9                                                 # every k is optimal
+    shared = ka.population_k_star(P, (1.0, 1.0), TimeSampler(), "v", None, shared=True, n_nodes=200, grid=21)
+    assert shared["delta_spread_rel"] > 0.1                                                # not so with one W
+
+
+def test_matrix_twin_reproduces_thm_3_1_delta_star():
+    """The matrix computation (shared W, whitened) equals optimal_loss.delta_star (moments of Eq. 12)."""
+    from difftheory.theory import kdiff_assumptions as ka
+    from difftheory.theory.samplers import LATENT_SAMPLER
+
+    P = ka.orthonormal_P(6, 2, 0)
+    nodes, weights = LATENT_SAMPLER.quadrature(400)
+    ks = np.array([0.2, 0.5, 0.9])
+    got = ka.population_delta(ks, P, (1.0, 1.0), nodes, weights, "v", 0.2, shared=True)
+    want = delta_star(ks, 6, 2, LATENT_SAMPLER, "v", 0.2)
+    assert np.allclose(got, want, rtol=1e-4)            # Gauss–Legendre through the clamp kink: ~1e-5

@@ -138,3 +138,12 @@ def test_bad_inputs_are_rejected():
         quadrature_nodes([TimeSampler()], 2)
     with pytest.raises(ValueError, match="d must be"):
         random_projection(3, 4)
+
+
+@pytest.mark.parametrize("sampler", SAMPLERS)
+def test_composite_quadrature_integrates_the_sampler(sampler):
+    """nodes > 512: composite Gauss–Legendre in logit t (no n×n eigenproblem); moments to theory's adaptive integral."""
+    t, w = quadrature_nodes([sampler], 2048)
+    assert t.shape == (1, 2048) and float(w.sum()) == pytest.approx(1.0, abs=1e-13)
+    for f in (lambda x: x, lambda x: (1 - x) ** 2, lambda x: 1 / (0.05 + x) ** 2):
+        assert float((w * f(t)).sum()) == pytest.approx(float(sampler.expect(f)), rel=1e-9)

@@ -174,3 +174,232 @@ def test_bad_names_and_order_rejected():
 
     with pytest.raises(ValueError, match=r"\(0, 1\)"):
         check_time([0.5, 1.0])
+
+
+# ---------------------------------------------------------------- exact discrete steps and diffusion sizes (issue 9)
+@given(st.lists(st.floats(1e-8, 30.0), min_size=1, max_size=12), st.data())
+@FAST
+def test_discrete_etas_equal_the_printed_forms(dls, data):
+    dl = np.array(dls)
+    s2dt = np.array(data.draw(st.lists(st.floats(1e-6, 1e3), min_size=len(dls), max_size=len(dls))))
+    eta_ring, eta_check, M = mdv.discrete_etas(dl, s2dt)
+    gamma = np.exp(2 * dl)
+    assert np.all((eta_check >= 0) & (eta_check <= eta_ring * (1 + 1e-12)) & (eta_ring <= 1))
+    big = dl > 1e-3  # below, 1 − 1/γ in float64 loses digits (the reason discrete_etas works from Δλ̊)
+    np.testing.assert_allclose(eta_ring[big], mdv.eta_ml(gamma[big]), rtol=1e-9)
+    assert M == pytest.approx(float(np.max(np.expm1(2 * dl) / (2 * s2dt))), rel=1e-12)
+    # the printed form, evaluated at 40 digits (in float64 its √(2MS² + 1 − γ) amplifies round-off near the argmax)
+    import mpmath
+
+    with mpmath.workdps(40):
+        Mp = max(mpmath.expm1(2 * mpmath.mpf(x)) / (2 * mpmath.mpf(y)) for x, y in zip(dl, s2dt))
+        for x, y, e in zip(dl, s2dt, eta_check):
+            g, a = mpmath.exp(2 * mpmath.mpf(x)), 2 * Mp * mpmath.mpf(y)
+            printed = (g - 1) / (mpmath.sqrt(a * g) + mpmath.sqrt(max(a + 1 - g, 0)))
+            assert e == pytest.approx(float(printed), rel=1e-10)
+            assert float(mpmath.sqrt(1 - 1 / g)) == pytest.approx(float(mdv.discrete_etas([x], [y])[0][0]), rel=1e-12)
+    ok = dl < 15
+    # η̌ solves the discrete coherence w^N(η) = M S²Δt (with the 1/2 of Eq. 17)
+    small = ok & (eta_check > 1e-6)
+    np.testing.assert_allclose(mdv.w_eta(eta_check[small], gamma[small]), M * s2dt[small], rtol=1e-6)
+
+
+def test_integrated_etas_match_adaptive_quadrature():
+    from scipy import integrate
+
+    from difftheory.theory import mse_diffusion_size as mds
+
+    for name, param, grid in (("logis", "vel", np.linspace(1e-3, 0.999, 41)), ("sechinter", "sigmoid", np.linspace(0.01, 0.99, 9)),
+                              ("normal", "fpred", mds.edm2_grid(12))):
+        sch = Schedule(name)
+        d = mds.diffusion_sizes(sch, param, grid, integrated=True)
+        for i in (0, len(grid) // 2, len(grid) - 3):
+            f = lambda t: float(mdv.mse_rate(sch.dlam(t), S2(param, sch, t), d["M"]))
+            v = integrate.quad(f, grid[i], grid[i + 1], epsrel=1e-12, limit=200)[0]
+            assert d["eta_mse_integrated"][i] == pytest.approx(np.sqrt(-np.expm1(-2 * v)), rel=1e-6)
+
+
+def test_diffusion_sizes_exact_and_approximation():
+    from difftheory.theory import mse_diffusion_size as mds
+
+    sch = Schedule("logis")
+    grid = np.linspace(1e-3, 0.999, 251)
+    d = mds.diffusion_sizes(sch, "vel", grid)
+    rr = sch.rho(grid)
+    np.testing.assert_allclose(d["beta_ml"], np.sqrt(1 - (rr[:-1] / rr[1:]) ** 2) / rr[1:], rtol=1e-12)
+    np.testing.assert_allclose(d["beta_mse_approx"], np.sqrt(2 * np.diff(grid) * d["lam_mse"]) / rr[1:], rtol=1e-12)
+    assert d["eta_mse_approx"].max() > 1 >= d["eta_mse"].max()  # the paper's approximation is no step size here
+    # exact β never exceeds 1/ρ̊_t, the noise level at the step end
+    assert np.all(d["beta_mse"] <= 1 / rr[1:] * (1 + 1e-12)) and np.all(d["beta_ml"] <= 1 / rr[1:] * (1 + 1e-12))
+
+
+@pytest.mark.parametrize("name", SCHEDULES)
+def test_edm_rho_grid(name):
+    from difftheory.theory import mse_diffusion_size as mds
+
+    g = mds.edm_rho_grid(name, 1e-3, 0.999, 40)
+    assert g[0] == 1e-3 and g[-1] == 0.999 and len(g) == 41 and np.all(np.diff(g) > 0)
+    s = np.exp(-Schedule(name).lam(g))  # σ_E spaced as EDM's σ_i
+    np.testing.assert_allclose(s[1:-1], mds.edm2_sigmas(41, s[-1], s[0])[1:-1], rtol=1e-8)
+
+
+def test_grid_accuracy_guard():
+    from difftheory.theory import mse_diffusion_size as mds
+
+    mds.check_grid_accuracy("logis", np.linspace(1e-3, 0.999, 1001))  # ordinary grids pass
+    mds.check_grid_accuracy("normal", mds.edm2_grid(32))  # EDM2's σ_min = 0.002 passes
+    with pytest.raises(ValueError, match="too close to 1"):
+        mds.check_grid_accuracy("logis", np.array([0.5, 1 - 1e-13]))
+    with pytest.raises(ValueError, match="below float64 resolution"):
+        mds.check_grid_accuracy("sech", np.linspace(0.5, 0.5 + 1e-9, 1001))
+
+
+# ---------------------------------------------------------------- issue 11: §2–§6 statements and App. A (SDE)
+def test_data_form_target_gives_S_equal_C_over_rho():
+    from difftheory.theory.mse_parameterizations import derive_data_form_S
+
+    d = derive_data_form_S()
+    assert all(d[k] == 0 for k in ("S_minus_C_over_rho", "A_minus_B_minus_C", "eps_hat_3_minus_1", "error_identity",
+                                   "S_fpred_sq_minus_printed"))
+
+
+@given(st.sampled_from(("normal", "logis", "sech")), st.floats(1e-6, 1 - 1e-6))
+@FAST
+def test_bell_cdf_inverts_the_printed_quantile(name, t):
+    from difftheory.theory.mse_schedules import bell_cdf
+
+    lam = Schedule(name).lam(t)
+    q = {"normal": lam - 0.4, "logis": lam, "sech": 2 / np.pi * lam}[name]
+    assert float(bell_cdf(name, q)) == pytest.approx(t, rel=1e-9, abs=1e-15)
+
+
+def test_symbolic_bell_laws_and_end_limits():
+    from difftheory.theory.mse_schedules import SECH_CONVENTIONS, derive_end_limits, printed_quantile, sym_bell
+
+    x = sp.Symbol("x", real=True)
+    for conv, holds in zip(SECH_CONVENTIONS, (True, False)):
+        pdf, cdf = sym_bell("sech", x, conv)
+        assert abs(float(sp.N((sp.diff(cdf, x) - pdf).subs(x, 0.7)))) < 1e-14
+        gap = abs(float(sp.N((cdf.subs(x, printed_quantile("sech")) - T).subs(T, 0.3), 20)))
+        assert (gap < 1e-15) == holds
+    assert derive_end_limits("logis") == (-sp.oo, sp.oo)
+    with pytest.raises(ValueError, match="schedule"):
+        sym_bell("sechinter", x)
+
+
+def test_S2_of_lam_matches_the_schedule_S2():
+    from difftheory.theory.mse_parameterizations import RHO_ONLY_PARAMETERIZATIONS, S2_of_lam
+
+    t = np.linspace(0.02, 0.98, 9)
+    for name in SCHEDULES:
+        sch = Schedule(name)
+        for p in RHO_ONLY_PARAMETERIZATIONS:
+            np.testing.assert_allclose(S2_of_lam(p, sch.lam(t), sch.dlam(t)), S2(p, sch, t), rtol=1e-12)
+    with pytest.raises(ValueError, match="parameterization"):
+        S2_of_lam("vel", 0.0, 1.0)
+
+
+def test_generator_in_Z_is_alpha_times_generator_in_Y():
+    from difftheory.theory import mse_generator as mg
+
+    rng = np.random.default_rng(1)
+    y, xh, xi = rng.standard_normal((3, 50))
+    rs, rt, hs, ht, as_, at = 0.8, 1.3, 0.6, 1.1, 0.4, 0.7
+    z = mg.generator_step_z(as_ * y, xh, rs, rt, as_ / hs, at / ht, hs, ht, xi)
+    np.testing.assert_allclose(z / at, mg.generator_step(y, xh, rs, rt, hs, ht, xi), rtol=1e-13)
+    res, alpha_syms = mg.derive_alpha_free()
+    assert res == 0 and alpha_syms == []
+    scale, left = mg.derive_rho_scale_invariance()
+    assert all(v == 0 for v in scale.values()) and left == []
+
+
+def test_kl_decompositions_18_19_hold_for_gaussians():
+    rng = np.random.default_rng(2)
+    sch = Schedule("sech")
+    for n in (1, 2, 4):
+        grid = np.sort(rng.uniform(0.1, 0.9, n + 1))
+        h = sch.rho(grid)
+        eta = np.sqrt(-np.expm1(-2 * 0.5 * np.diff(sch.lam(grid))))
+        k = rng.uniform(0.1, 1.0, n)
+        d = mdv.kl_decompositions(h, eta, k, 0.8, 0.7, 0.05)
+        assert d["x_marginal"] + d["path_given_x"] == pytest.approx(d["joint"], rel=1e-10)
+        assert d["diffusion_loss"] + d["bias"] == pytest.approx(d["joint"], rel=1e-10)
+        assert d["diffusion_loss"] == pytest.approx(mdv.prop1_sum(h, eta, k, 0.8), rel=1e-10)
+        assert d["cond_twin_gap"] < 1e-12
+    with pytest.raises(ValueError, match="rhoring needs N"):
+        mdv.kl_decompositions(h[:-1], eta, k, 0.8, 0.7, 0.05)
+
+
+@given(st.floats(-0.9, 1e3))
+@FAST
+def test_kl_variance_ratio_matches_gaussian_kl(x):
+    clean = abs(x) > 1e-2  # where the full-covariance KL has no cancellation to speak of
+    v = float(mdv.kl_variance_ratio(x))
+    assert v >= 0
+    if clean:
+        assert v == pytest.approx(mdv.gaussian_kl([0.0], [[1 + x]], [0.0], [[1.0]]), rel=1e-9)
+
+
+def test_kl_variance_ratio_series_is_continuous_and_checks_input():
+    a, b = mdv.kl_variance_ratio(np.nextafter(1e-3, 0)), mdv.kl_variance_ratio(1e-3)
+    assert a == pytest.approx(b, rel=1e-9)
+    with pytest.raises(ValueError, match="x must be > -1"):
+        mdv.kl_variance_ratio(-1.0)
+
+
+def test_repa_rate_and_step():
+    r = mdv.derive_repa()
+    assert sp.simplify(r["ratio"] - (1 - r["t"]) / 2) == 0 and r["d_ratio_dt"] == sp.Rational(-1, 2)
+    g = np.linspace(0.1, 0.9, 9)
+    np.testing.assert_allclose(mdv.eta_repa(g) ** 2, 1 - g[:-1] / g[1:], rtol=1e-14)
+    with pytest.raises(ValueError, match="increasing"):
+        mdv.eta_repa([0.5, 0.4])
+
+
+def test_app_a_derivations():
+    from difftheory.theory import mse_sde as ms
+
+    assert ms.derive_difference_form()["residual_corrected"] == 0
+    assert ms.derive_sde_rates() == (0, 0)
+    _, plus, minus = ms.derive_eps_form()
+    assert minus == 0 and plus != 0
+    assert ms.derive_variation_of_constants() == (0, 0, 0)
+    dl = ms.derive_taylor_deltas()
+    assert dl["delta1"]["h0"] == 0 and dl["delta2"]["h0"] == 0
+
+
+def test_deltas_32_approach_their_series_coefficient():
+    from difftheory.theory import mse_sde as ms
+
+    # Logis, ρ = ρ̊^κ: log r = (1 + κ)λ̊ with λ̊' = 1/(t(1−t)), λ̊'' = −(1 − 2t)/(t(1−t))²; δ1 ≈ −Δt(R1² + R2)/(2R1)
+    kappa, t, dt = 0.5, 0.6, 1e-5
+    d1, d2 = ms.deltas("logis", kappa, np.array([t - dt, t]))
+    l1, l2 = 1 / (t * (1 - t)), -(1 - 2 * t) / (t * (1 - t)) ** 2
+    R1, R2, P1, P2 = (1 + kappa) * l1, (1 + kappa) * l2, kappa * l1, kappa * l2
+    assert d1[0] / dt == pytest.approx(-(R1**2 + R2) / (2 * R1), rel=1e-3)
+    assert d2[0] / dt == pytest.approx(-(2 * P1**2 + P2) / (2 * P1), rel=1e-3)
+
+
+def test_gaussian_laws_of_uds_and_euler_maruyama():
+    from difftheory.theory import mse_sde as ms
+
+    for kappa in (0.0, 1.0):  # both converge to the continuous marginal v + ρ̊⁻²
+        for scheme in ("uds", "em"):
+            errs = [ms.gaussian_law("sech", kappa, np.linspace(0.05, 0.95, n + 1), scheme=scheme)["w2"] for n in (256, 2048)]
+            assert errs[1] < errs[0] / 4 and errs[1] < 1e-2
+    # the recursion of gaussian_law is em_step applied to the linear state: one step, same numbers
+    sch, g, v = Schedule("logis"), np.array([0.3, 0.35]), 1.0
+    h, d = sch.rho(g), sch.dlam(g)
+    k = v / (v + h[0] ** -2)
+    a = ms.em_step(1.0, k, 0.5 * d[0], d[0], h[0], 0.05, 0.0)  # state gain
+    b = ms.em_step(0.0, 0.0, 0.5 * d[0], d[0], h[0], 0.05, 1.0)  # noise coefficient
+    assert ms.gaussian_law("logis", 0.5, g, v, "em")["var"] == pytest.approx(a**2 * (v + h[0] ** -2) + b**2, rel=1e-13)
+    assert ms.gaussian_law("logis", 0.5, np.linspace(0.05, 0.95, 4097), scheme="em_plus")["var"] > 100  # (36)'s + sign
+    errs = [ms.local_error_33("sech", 0.5, np.linspace(0.05, 0.95, n + 1)) for n in (256, 1024)]
+    assert errs[1] < errs[0] / 4
+    with pytest.raises(ValueError, match="scheme"):
+        ms.gaussian_law("sech", 0.5, g, scheme="rk4")
+    with pytest.raises(ValueError, match="grid"):
+        ms.gaussian_law("sech", 0.5, np.array([0.5, 0.4]))
+    with pytest.raises(ValueError, match="kappa"):
+        ms.deltas("sech", 0.0, g)

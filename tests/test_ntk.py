@@ -76,3 +76,17 @@ def test_bad_kind():
     x, t = _inputs(2, 0)
     with pytest.raises(ValueError, match="kind"):
         ntk.ntk_structured(p, x, t, kind="diag")
+
+
+def test_homogenised_kernel_has_the_effective_rank_of_its_output_block():
+    """A perfectly homogenised kernel Θ = 1 1ᵀ ⊗ G (every input the same gradients) has eigenvalues n·eig(G): its
+    effective rank is erank(G) ∈ [1, 2] for two outputs — the reference of erd.fig11, not 1."""
+    from difftheory.toy.erd_experiments import homogenised_rank
+
+    G = torch.tensor([[2.0, 0.3], [0.3, 1.5]], dtype=torch.float64)
+    n = 7
+    K = torch.kron(torch.ones(n, n, dtype=torch.float64), G)
+    assert ntk.effective_rank(ntk.eigenvalues(K / n)) == pytest.approx(ntk.effective_rank(ntk.eigenvalues(G)), rel=1e-9)
+    assert homogenised_rank(K, 2) == pytest.approx(ntk.effective_rank(ntk.eigenvalues(G)), rel=1e-12)
+    assert 1.0 < homogenised_rank(K, 2) <= 2.0
+    assert homogenised_rank(torch.kron(torch.ones(n, n, dtype=torch.float64), torch.eye(2, dtype=torch.float64)), 2) == pytest.approx(2.0)

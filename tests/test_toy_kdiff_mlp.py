@@ -1,4 +1,5 @@
-"""Manifolds, TwoNN and the k-Diff MLP ensemble trainer (Alg. 1 under vmap)."""
+"""Manifolds, TwoNN and the k-Diff MLP ensemble trainer (Alg. 1 under vmap), the sweep's cache and the helpers
+of the MLP claims."""
 
 import math
 
@@ -7,21 +8,24 @@ import pytest
 import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from torch.func import functional_call, vmap
 
-from difftheory.linear_model.trainer import NonFiniteLoss
+from difftheory.linear_model.trainer import LossDiverged, NonFiniteLoss
 from difftheory.threads import single_thread
 from difftheory.theory.ktarget import KTarget, kdiff_loss
+from difftheory.toy import kdiff_mlp
 from difftheory.toy.intrinsic_dim import two_nn
 from difftheory.toy.kdiff_mlp import (
+    SweepScale,
     TimeMLP,
     _make_group,
+    check_loss,
     generate,
     learned_k,
     sample_quality,
     train_ensemble,
 )
 from difftheory.toy.manifolds import KINDS, make_manifold, span_dim
-from torch.func import functional_call, vmap
 
 FAST = settings(max_examples=10, deadline=None)
 
@@ -71,6 +75,14 @@ def test_bad_inputs_rejected():
         train_ensemble(m, [1.5])
     with pytest.raises(ValueError, match="steps"):
         train_ensemble(m, ["learn"], steps=0)
+    with pytest.raises(ValueError, match="lr_schedule"):
+        train_ensemble(m, ["learn"], steps=2, lr_schedule="step")
+    with pytest.raises(ValueError, match="manifold"):
+        train_ensemble([m, m], ["learn"], steps=2)
+    with pytest.raises(ValueError, match="one ambient D"):
+        train_ensemble([m, make_manifold("sphere", 5, 1)], ["learn", "learn"], steps=2)
+    with pytest.raises(ValueError, match="scale"):
+        kdiff_mlp.manifold_sweep("huge", 0)
 
 
 def test_vmapped_alg1_equals_per_model_kdiff_loss():
@@ -89,18 +101,80 @@ def test_vmapped_alg1_equals_per_model_kdiff_loss():
 
 def test_training_is_deterministic_and_k_moves():
     m = make_manifold("sphere", 8, 1, 0)
-    a = train_ensemble(m, ["learn", 1.0], steps=40, width=16, depth=2, seed=3)
-    b = train_ensemble(m, ["learn", 1.0], steps=40, width=16, depth=2, seed=3)
+    a = train_ensemble(m, ["learn", 1.0], steps=40, width=16, depth=2, seed=3, lr_schedule="constant", snapshot_at=32)
+    b = train_ensemble(m, ["learn", 1.0], steps=40, width=16, depth=2, seed=3, lr_schedule="constant", snapshot_at=32)
     assert np.array_equal(learned_k(a), learned_k(b)) and np.array_equal(a.losses, b.losses)
+    assert np.array_equal(a.k_ema, b.k_ema) and a.k_ema.shape == (len(a.record_steps), 1)
     assert abs(float(learned_k(a)[0]) - 0.5) > 1e-3
     assert a.losses.shape[1] == 2 and np.isfinite(a.losses).all()
+    # the snapshot is the state after 32 steps, not the final one
+    assert not torch.equal(a.snapshot[0]["target.w_k"], a.groups[0].params["target.w_k"])
     rows = sample_quality(a, n=64, steps=4)
-    assert len(rows) == 2 and all(math.isfinite(r["off_manifold"]) and math.isfinite(r["sliced_w2"]) for r in rows)
-    xs = generate(a, 8, steps=3)
-    assert xs[0][2].shape == (8, 8)
+    assert sorted(rows) == [0, 1] and all(math.isfinite(r["off_manifold"]) and math.isfinite(r["sliced_w2"])
+                                          for r in rows.values())
+    early = sample_quality(a, n=64, steps=4, params=a.snapshot)
+    assert early[0]["k"] != rows[0]["k"]
+    xs = generate(a, 8, steps=3, models=[1])
+    assert list(xs) == [1] and xs[1][2].shape == (8, 8) and xs[1][1] == 1.0
+
+
+def test_models_with_different_manifolds_train_as_one_stack():
+    ms = [make_manifold("sphere", 6, 1, 0), make_manifold("sphere", 6, 4, 0)]
+    ens = train_ensemble(ms, ["learn", "learn"], steps=5, width=8, depth=1, seed=0)
+    assert ens.manifolds == ms and learned_k(ens).shape == (2,)
 
 
 def test_non_finite_loss_stops_training():
     m = make_manifold("subspace", 4, 2, 0)
-    with pytest.raises(NonFiniteLoss, match="subspace D=4 d=2"):
+    with pytest.raises(NonFiniteLoss, match="subspace D=4"):
         train_ensemble(m, ["learn"], steps=200, lr=1e30, width=8, depth=1)
+
+
+def test_loss_growth_stops_training_with_one_line():
+    first = torch.tensor([2.0, 2.0])
+    check_loss(torch.tensor([2.5, 150.0]), first, 3, "x")  # 75x: below the limit
+    with pytest.raises(LossDiverged, match="grew 150x") as e:
+        check_loss(torch.tensor([2.0, 300.0]), first, 7, "sphere D=4")
+    assert "\n" not in str(e.value)
+    with pytest.raises(NonFiniteLoss, match="non-finite"):
+        check_loss(torch.tensor([2.0, float("nan")]), first, 7, "x")
+
+
+def test_sweep_is_cached_on_disk_and_reproducible(monkeypatch, tmp_path):
+    tiny = SweepScale(configs=(("sphere", 4, 1), ("sphere", 4, 2)), seeds=2, steps=20, width=8, quality=("sphere", 4, 2),
+                      quality_n=32, quality_steps=3, batch=16, dhat_n=100)
+    monkeypatch.setitem(kdiff_mlp.SWEEP, "quick", tiny)
+    monkeypatch.setenv("DIFFTHEORY_CACHE", str(tmp_path))
+    kdiff_mlp.manifold_sweep.cache_clear()
+    try:
+        a = kdiff_mlp.manifold_sweep("quick", 1)
+        assert len(list(tmp_path.glob("kdiff_mlp_sweep-*.safetensors"))) == 1
+        kdiff_mlp.manifold_sweep.cache_clear()
+        b = kdiff_mlp.manifold_sweep("quick", 1)  # loaded from disk
+    finally:
+        kdiff_mlp.manifold_sweep.cache_clear()
+    assert a == b
+    assert [(r["D"], r["d"]) for r in a["rows"]] == [(4, 1), (4, 2)]
+    r = a["rows"][0]
+    assert len(r["k_seeds"]) == 2 and len(r["drift_seeds"]) == 2 and len(r["d_hat_seeds"]) == 2
+    assert np.array(a["quality"]["end"]).shape == (2 * 4, 3)  # learned + ε, v, x, two seeds each
+
+
+def test_welch_interval_matches_scipy():
+    from scipy import stats
+
+    from difftheory.decide import welch_ci
+
+    a, b = [0.91, 0.93, 0.92, 0.95, 0.90], [0.80, 0.86, 0.83, 0.81, 0.85]
+    diff, lo, hi = welch_ci(a, b)
+    ci = stats.ttest_ind(a, b, equal_var=False).confidence_interval(0.95)
+    assert diff == pytest.approx(np.mean(a) - np.mean(b)) and (lo, hi) == pytest.approx((ci.low, ci.high))
+
+
+def test_constant_k_everywhere_is_not_a_rising_trend():
+    """The defect of issue 9: k = 0.5 on every config must not verify 'k rises with D'."""
+    from difftheory.toy.claims_kdiff_toy import _slices, decide_monotone
+
+    rows = [{"kind": "sphere", "D": D, "d": d, "k_seeds": [0.5, 0.5, 0.5], "k_mean": 0.5, "drift": 0.0,
+             "D_over_D_plus_d": D / (D + d)} for d in (1, 3) for D in (4, 16, 64) if D > d]
+    assert decide_monotone({"slices": _slices(rows)}).verdict == "refuted"

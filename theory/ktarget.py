@@ -119,7 +119,7 @@ def sample(velocity_fn, z0, steps: int = 50, solver: str = "heun", t0: float = 0
     last, which is an Euler step (so NFE = 2·steps − 1, e.g. 99 for 50 steps as in kdiff §5.1)."""
     steps = check_int("steps", steps, 1)
     check_choice("solver", solver, ("euler", "heun"))
-    ts = torch.linspace(t0, t1, steps + 1).tolist()
+    ts = torch.linspace(t0, t1, steps + 1, dtype=torch.float64).tolist()   # float64 grid: float32 moved t by ~1e-8
     z = z0
     for i in range(steps):
         last = i == steps - 1

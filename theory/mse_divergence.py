@@ -9,6 +9,8 @@ Derivations return SymPy objects; the claims compare them with the printed state
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import sympy as sp
 from scipy import optimize
@@ -20,6 +22,7 @@ from difftheory.validate import check_float
 # ---------------------------------------------------------------- symbolic derivations
 
 
+@lru_cache(maxsize=1)
 def derive_step_kl():
     """One-step KL (mse Eqs. 16–17) from the oracle (9) and the generator (10).
 
@@ -192,6 +195,26 @@ def eta_mse(gamma, S2_t, M):
     return (g - 1) / (np.sqrt(a * g) + np.sqrt(np.maximum(a + 1 - g, 0.0)))
 
 
+def discrete_etas(dlam_steps, s2dt) -> tuple[np.ndarray, np.ndarray, float]:
+    """Exact discrete step sizes of the ML- and the MSE-diffusion on a grid  # mse §5 Discrete time
+
+    ``dlam_steps``: Δλ̊_i = λ̊_{t_i} − λ̊_{s_i} > 0 per step (γ_i = e^{2Δλ̊_i} = ρ̊_t²/ρ̊_s²); ``s2dt``: the per-step
+    MSE weight S_{t_i}²Δt_i (on a uniform grid Δt cancels into M, giving the printed forms). Returns
+    (η̊, η̌, M) with η̊ = √(1 − 1/γ), M = max_i (γ_i − 1)/(2 S_i²Δt_i) and η̌ the printed
+    (γ − 1)/(√(2MS²γ) + √(2MS² + 1 − γ)), evaluated as η̊/(√r + √((r − 1)/γ)) with r_i = M/m_i ≥ 1,
+    m_i = (γ_i − 1)/(2S_i²Δt_i) (the same number without cancellation; γ itself is never formed)."""
+    dl = np.asarray(dlam_steps, float)
+    s2dt = np.asarray(s2dt, float)
+    if dl.ndim != 1 or dl.size == 0 or np.any(~(dl > 0)) or s2dt.shape != dl.shape or np.any(~(s2dt > 0)):
+        raise ValueError("dlam_steps and s2dt must be equal-length 1-D arrays of positive numbers")
+    eta_ring = np.sqrt(-np.expm1(-2 * dl))  # √(1 − 1/γ)
+    m = np.expm1(2 * dl) / (2 * s2dt)  # (γ − 1)/(2 S² Δt)
+    M = float(np.max(m))
+    r = M / m
+    eta_check = eta_ring / (np.sqrt(r) + np.sqrt((r - 1) * np.exp(-2 * dl)))
+    return eta_ring, eta_check, M
+
+
 def check_interval(t0, tmax) -> tuple[float, float]:
     """0 < t0 < tmax < 1 (mse §3: generation runs on [t0, tmax] ⊂ (0, 1))."""
     t0 = check_float("t0", t0, 0.0, 1.0, lo_open=True, hi_open=True)
@@ -265,3 +288,138 @@ def prop2_gap(schedule, t0: float, t1: float, kappa: float, n: int) -> tuple[flo
     d = np.diff(lam)
     w = w_step(1.0, np.exp(d), np.exp(-kappa * d))
     return float(np.sum(w)), float((1 + kappa) ** 2 / (4 * kappa) * (lam[-1] - lam[0]))
+
+
+# ---------------------------------------------------------------- §4.1 Eqs. (18)–(19): KL decompositions (Gaussian)
+
+
+def gaussian_kl(m1, C1, m2, C2) -> float:
+    """D[N(m1, C1) ‖ N(m2, C2)] (full covariances, Cholesky log-determinants)."""
+    m1, m2 = np.atleast_1d(np.asarray(m1, float)), np.atleast_1d(np.asarray(m2, float))
+    C1, C2 = np.atleast_2d(np.asarray(C1, float)), np.atleast_2d(np.asarray(C2, float))
+    L1, L2 = np.linalg.cholesky(C1), np.linalg.cholesky(C2)
+    P2 = np.linalg.inv(C2)
+    d = m2 - m1
+    logdet = 2 * (np.sum(np.log(np.diag(L2))) - np.sum(np.log(np.diag(L1))))
+    return float(0.5 * (np.trace(P2 @ C1) - len(m1) + d @ P2 @ d + logdet))
+
+
+def kl_variance_ratio(x):
+    """D[N(0, (1 + x)c) ‖ N(0, c)] = (x − log(1 + x))/2 for x > −1 and any c > 0; a series below |x| = 1e-3 (no
+    cancellation). With c = ρ̊⁻², x = vρ̊² it is the gap between the oracle's Y_t ~ N(0, v + ρ̊⁻²) and the generator's
+    start ρ̊⁻¹ε; with c = v, x = ρ̊⁻²/v the gap between Y_t and X ~ N(0, v) (mse §3, generation interval)."""
+    x = np.asarray(x, float)
+    if np.any(~(x > -1)):
+        raise ValueError(f"x must be > -1, got {x.min()!r}")
+    small = np.abs(x) < 1e-3
+    xs = np.where(small, x, 0.0)
+    series = xs**2 / 4 - xs**3 / 6 + xs**4 / 8
+    return np.where(small, series, 0.5 * (x - np.log1p(np.where(small, 0.0, x))))
+
+
+def _cond(S, a, b):
+    """Gaussian conditioning of a zero-mean joint with covariance ``S``: coefficient matrix G and covariance
+    of u[a] given u[b] (E[u_a | u_b] = G u_b)."""
+    Sab, Sbb = S[np.ix_(a, b)], S[np.ix_(b, b)]
+    G = Sab @ np.linalg.inv(Sbb)
+    return G, S[np.ix_(a, a)] - G @ Sab.T
+
+
+def _expected_cond_kl(G1, C1, G2, C2, Sbb) -> float:
+    """E_b D[N(G1 b, C1) ‖ N(G2 b, C2)] for b ~ N(0, Sbb)."""
+    P2 = np.linalg.inv(C2)
+    D = G1 - G2
+    logdet = np.linalg.slogdet(C2)[1] - np.linalg.slogdet(C1)[1]
+    return float(0.5 * (np.trace(P2 @ C1) - C1.shape[0] + logdet + np.trace(D.T @ P2 @ D @ Sbb)))
+
+
+def kl_decompositions(rhoring, etas, k, v: float, recon_gain: float, recon_var: float) -> dict:
+    """Both sides of mse Eqs. (18) and (19) for 1-D X ~ N(0, v), the oracle (8) and the generator (10) with a
+    linear denoiser X̂_{t_i}(y) = k_i y on the grid with ρ̊ = ``rhoring`` (t_0..t_N) and step sizes ``etas``, and a
+    Gaussian reconstruction p̄_t(x | y_N) = N(recon_gain·y_N, recon_var). Y units (Z = αY is a bijection per
+    time, so every KL is the same in Z).
+
+    The joints over u = (y_0, …, y_N, x) (mse §4.1): p = p^N(y_{1:N} | y_0, x) p_{t0}(y_0 | x) p_x(x) and
+    p̂ = p̂^N(y_{1:N} | y_0) p_{t0}(y_0) p̄_t(x | y_N), p_{t0}(y_0) the oracle's marginal. Every term is computed
+    separately from the joint covariances (no chain rule is assumed):
+    ``joint`` = D[p ‖ p̂]; ``x_marginal`` = D[p_x ‖ p̂^N_x]; ``path_given_x`` = E_X D[p(y_{0:N} | X) ‖ p̂(y_{0:N} | X)];
+    ``diffusion_loss`` = L̂^N (``path_kl_gaussian``); ``bias`` = B̄ = E_p log[p_{t0,x}(Y_0, X)/(p_{t0}(Y_0) p̄(X | Y_N))];
+    ``cond_twin_gap``: p(y_{0:N} | x) from the joint covariance vs from the oracle's own recursion (ours, ≈ 0)."""
+    h = np.asarray(rhoring, float)
+    eta = np.asarray(etas, float)
+    k = np.asarray(k, float)
+    n = len(eta)
+    if h.shape != (n + 1,) or k.shape != (n,) or np.any(~(eta > 0)) or np.any(~(eta < 1)):
+        raise ValueError(f"rhoring needs N + 1 points and k N for N = {n} etas in (0, 1); got rhoring {h.shape}, "
+                         f"k {k.shape}, etas in [{eta.min() if n else None}, {eta.max() if n else None}]")
+    v = check_float("v", v, 0.0, None, lo_open=True)
+    recon_var = check_float("recon_var", recon_var, 0.0, None, lo_open=True)
+    recon_gain = check_float("recon_gain", recon_gain)
+    q = np.sqrt(1 - eta**2) * h[:-1] / h[1:]
+    beta = eta / h[1:]
+    m = n + 2  # u = (y_0..y_N, x), x last
+    ix = m - 1
+
+    def sem(L, D):  # u = L u + D w, w ~ N(0, I): Cov u = A D Dᵀ Aᵀ with A = (I − L)⁻¹
+        A = np.linalg.inv(np.eye(m) - L)
+        return A @ np.diag(D**2) @ A.T
+
+    L, D = np.zeros((m, m)), np.zeros(m)  # oracle joint
+    D[ix] = np.sqrt(v)
+    L[0, ix], D[0] = 1.0, 1 / h[0]  # y_0 = x + ρ̊_0⁻¹ ε
+    for i in range(1, n + 1):
+        L[i, i - 1], L[i, ix], D[i] = q[i - 1], 1 - q[i - 1], beta[i - 1]  # Eq. (8)
+    S = sem(L, D)
+    Lh, Dh = np.zeros((m, m)), np.zeros(m)  # generator joint: y_0 ~ p_{t0}, steps (10), x ~ p̄(· | y_N)
+    Dh[0] = np.sqrt(v + h[0] ** -2)
+    for i in range(1, n + 1):
+        Lh[i, i - 1], Dh[i] = q[i - 1] + (1 - q[i - 1]) * k[i - 1], beta[i - 1]
+    Lh[ix, n], Dh[ix] = recon_gain, np.sqrt(recon_var)
+    Sh = sem(Lh, Dh)
+    zero = np.zeros(m)
+    out = {"joint": gaussian_kl(zero, S, zero, Sh)}
+    out["x_marginal"] = gaussian_kl([0.0], S[ix:, ix:], [0.0], Sh[ix:, ix:])
+    ys = list(range(n + 1))
+    G1, C1 = _cond(S, ys, [ix])
+    G2, C2 = _cond(Sh, ys, [ix])
+    out["path_given_x"] = _expected_cond_kl(G1, C1, G2, C2, S[ix:, ix:])
+    # the oracle's p(y | x) from its own recursion: y = A (e_x x + D ξ) restricted to y
+    A = np.linalg.inv(np.eye(m) - L)
+    G_rec = A[:n + 1, ix:ix + 1]  # E[y | x] = A[y, x]·x: u = A D w and x = D_x w_x
+    C_rec = A[:n + 1, :n + 1] @ np.diag(D[:n + 1] ** 2) @ A[:n + 1, :n + 1].T
+    out["cond_twin_gap"] = float(max(np.max(np.abs(G_rec - G1)), np.max(np.abs(C_rec - C1)) / np.max(np.abs(C1))))
+    out["diffusion_loss"] = path_kl_gaussian(h, eta, k, v)
+    # B̄ = E_p[log p(y_0, x) − log p_{t0}(y_0) − log p̄(x | y_N)], each a Gaussian log density under p's moments
+    S0x = S[np.ix_([0, ix], [0, ix])]
+    e_log_joint = -0.5 * (2 * np.log(2 * np.pi) + np.linalg.slogdet(S0x)[1] + 2)
+    v0 = v + h[0] ** -2
+    e_log_start = -0.5 * (np.log(2 * np.pi * v0) + S[0, 0] / v0)
+    resid2 = S[ix, ix] - 2 * recon_gain * S[ix, n] + recon_gain**2 * S[n, n]  # E (x − c y_N)²
+    e_log_recon = -0.5 * np.log(2 * np.pi * recon_var) - resid2 / (2 * recon_var)
+    out["bias"] = float(e_log_joint - e_log_start - e_log_recon)
+    return out
+
+
+# ---------------------------------------------------------------- §6: REPA's rate λ' = 1/(2t) on Logis
+
+
+def derive_repa():
+    """REPA(Logis) (mse §6): λ'_t = 1/(2t) against the Logis λ̊'_t = 1/(t(1 − t)) — the ratio λ'/λ̊', its limits
+    at t → 0⁺, 1⁻, the exact step η² = 1 − exp(−2∫_s^t λ') and the penalty c_t of Eq. (26) that gives this rate."""
+    t, s = sp.symbols("t s", positive=True)
+    tau = sp.Symbol("tau", positive=True)
+    rate = 1 / (2 * t)
+    dlam = 1 / (t * (1 - t))
+    ratio = sp.simplify(rate / dlam)
+    eta2 = sp.simplify(1 - sp.exp(-2 * sp.integrate(rate.subs(t, tau), (tau, s, t))))
+    c = sp.simplify((dlam / rate) ** 2 - 1)
+    return {"ratio": ratio, "ratio_at_0": sp.limit(ratio, t, 0, "+"), "ratio_at_1": sp.limit(ratio, t, 1, "-"),
+            "d_ratio_dt": sp.simplify(sp.diff(ratio, t)), "eta2": eta2, "penalty_c": c, "t": t, "s": s}
+
+
+def eta_repa(grid):
+    """η_st = √(1 − s/t) per step of ``grid``: the exact step of λ'_t = 1/(2t) (REPA's rate, mse §6)."""
+    g = np.asarray(grid, float)
+    if g.ndim != 1 or g.size < 2 or np.any(~(np.diff(g) > 0)) or g[0] <= 0:
+        raise ValueError("grid must be an increasing 1-D array of times in (0, 1) with at least 2 points")
+    return np.sqrt(1 - g[:-1] / g[1:])

@@ -14,7 +14,7 @@ from typing import Callable
 import numpy as np
 import sympy as sp
 
-from difftheory.theory.mse_divergence import M_discrete, eta_ml, eta_mse
+from difftheory.theory.mse_divergence import discrete_etas
 from difftheory.theory.mse_parameterizations import S2
 from difftheory.theory.mse_schedules import get_schedule
 from difftheory.validate import check_choice
@@ -82,6 +82,44 @@ def derive_ddpm_ddim():
     return sp.simplify(uds_mean - post_mean), sp.simplify(uds_var - post_var), sp.simplify(flow - ddim)
 
 
+def derive_alpha_free():
+    """The generator in Z = αY (the oracle's Z-form (9) with X replaced by X̂_s) against (10) (mse §3 after (9)):
+    with Ẑ = α Ŷ and σ = α/ρ̊, the Z-form is (10) term by term for any α_s, α_t (residual 0), so α enters
+    only through the denoiser's input (X̂_s is evaluated at Ẑ_s = α_s Ŷ_s). Returns the residual and the
+    α, σ symbols left in the derived one-step KL weight w^N of (17) (none: the KL does not see α either)."""
+    from difftheory.theory.mse_divergence import derive_step_kl
+
+    rs, rt, hs, ht, at, as_ = sp.symbols("rho_s rho_t rhoring_s rhoring_t alpha_t alpha_s", positive=True)
+    Ys, Yt, Xh, xi = sp.symbols("Y_s Y_t Xhat_s xi_s")
+    ss, st = as_ / hs, at / ht
+    r_s, r_t = rs * hs, rt * ht
+    z_form = rt / st * (at * Yt) - (rs / ss * (as_ * Ys) + (r_t - r_s) * Xh + sp.sqrt(rt**2 - rs**2) * xi)
+    y_form = r_t * Yt - (r_s * Ys + (r_t - r_s) * Xh + sp.sqrt(rt**2 - rs**2) * xi)  # Eq. (10)
+    w, _, _ = derive_step_kl()
+    alpha_syms = sorted(str(x) for x in w.free_symbols if str(x).startswith(("alpha", "sigma")))
+    return sp.simplify(z_form - y_form), alpha_syms
+
+
+def derive_rho_scale_invariance():
+    """Only quotients of ρ enter the generator (mse §3, 'the function λ_t is not needed, only its quotients'):
+    q_st, β_st of (13)–(14) and the derived KL weight w^N of (17) under ρ → cρ (residuals 0), and q, β written
+    with Λ = ∫_s^t λ' (ρ_s = ρ_t e^{−Λ}): the ρ symbols left (none)."""
+    from difftheory.theory.mse_divergence import derive_step_kl
+
+    rs, rt, hs, ht, c, Lam = sp.symbols("rho_s rho_t rhoring_s rhoring_t c Lambda", positive=True)
+    q = rs * hs / (rt * ht)
+    beta = sp.sqrt(1 - rs**2 / rt**2) / ht
+    w, _, s = derive_step_kl()
+    scale = {rs: c * rs, rt: c * rt}
+    res = {"q": sp.simplify(q.subs(scale, simultaneous=True) - q),
+           "beta": sp.simplify(beta.subs(scale, simultaneous=True) - beta),
+           "w": sp.simplify(w.subs({s["rho_s"]: c * s["rho_s"], s["rho_t"]: c * s["rho_t"]}, simultaneous=True) - w)}
+    by_rate = {rs: rt * sp.exp(-Lam)}
+    left = sorted({str(x) for e in (q, beta, w.subs(s["rho_s"], s["rho_t"] * sp.exp(-Lam)))
+                   for x in sp.simplify(e.subs(by_rate)).free_symbols if str(x) in ("rho_s", "rho_t")})
+    return res, left
+
+
 # ---------------------------------------------------------------- numeric twins
 
 
@@ -99,6 +137,12 @@ def oracle_step(y_s, x, rho_s, rho_t, rhoring_s, rhoring_t, xi):
 def generator_step(y_s, x_hat_s, rho_s, rho_t, rhoring_s, rhoring_t, xi):
     """r_t Ŷ_t = r_s Ŷ_s + (r_t − r_s) X̂_s + √(ρ_t² − ρ_s²) ξ_s  # mse Eq. (10)"""
     return oracle_step(y_s, x_hat_s, rho_s, rho_t, rhoring_s, rhoring_t, xi)
+
+
+def generator_step_z(z_s, x_hat_s, rho_s, rho_t, sigma_s, sigma_t, rhoring_s, rhoring_t, xi):
+    """(ρ_t/σ_t) Ẑ_t = (ρ_s/σ_s) Ẑ_s + (r_t − r_s) X̂_s + √(ρ_t² − ρ_s²) ξ_s, r = ρρ̊  # mse Eq. (9) with X → X̂_s"""
+    r_s, r_t = rho_s * rhoring_s, rho_t * rhoring_t
+    return sigma_t / rho_t * (rho_s / sigma_s * z_s + (r_t - r_s) * x_hat_s + np.sqrt(rho_t**2 - rho_s**2) * xi)
 
 
 def uds_coefficients(rhoring_s, rhoring_t, eta):
@@ -132,16 +176,13 @@ def step_etas(kind: str, schedule, param: str, grid) -> np.ndarray:
     check_choice("kind", kind, KINDS)
     sch = get_schedule(schedule)
     grid = np.asarray(grid, float)
-    rr = sch.rho(grid)
-    gamma = (rr[1:] / rr[:-1]) ** 2
+    dl = np.diff(sch.lam(grid))  # Δλ̊ per step: γ = e^{2Δλ̊} without forming ρ̊ ratios
     if kind == "flow":
-        return np.zeros_like(gamma)
-    if kind == "ml":
-        return eta_ml(gamma)
+        return np.zeros_like(dl)
     # per-step MSE weight S_t² Δt_i: on a uniform grid Δt cancels into M (the paper's form); on a
     # non-uniform grid (EDM2) it must stay, or coarse steps get the same MSE budget as fine ones
-    s2dt = S2(param, sch, grid[1:]) * np.diff(grid)
-    return eta_mse(gamma, s2dt, M_discrete(gamma, s2dt))
+    eta_ring, eta_check, _ = discrete_etas(dl, S2(param, sch, grid[1:]) * np.diff(grid))
+    return eta_ring if kind == "ml" else eta_check
 
 
 def uds_sample(denoiser: Callable, schedule, grid, etas, y0, noise, solver: str = "euler", denoise_last: bool = True):

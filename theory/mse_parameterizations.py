@@ -103,3 +103,43 @@ def S2(param: str, schedule, t):
 def kg_weight(param: str, schedule, t):
     """Kingma & Gao's weight ω_t = S_t²/λ̊'_t  # mse §2"""
     return 1.0 / dlam_over_S2(param, schedule, t)
+
+
+def derive_data_form_S():
+    """A target written with data, u = B Ȳ − C X (mse §2 after Eq. 3): substitute X = Ȳ − ρ̊⁻¹ε (Eq. 1).
+
+    Returns residuals (all 0 when the text holds): ε-coefficient − C/ρ̊ (S := C/ρ̊), Ȳ-coefficient − (B − C)
+    (the A of Eq. 2), ε̂ of Eq. (3) − ε̂ via Eq. (1) from X̂ = (BȲ − û)/C, and û − u + C(X̂ − X) (the error
+    identity of Eq. 3 in data form); plus the signed S of the Data target u = X and of the printed F_t."""
+    B, C, Yb, e, uh = sp.symbols("B C Ybar epsilon uhat")
+    rho = sp.Symbol("rhoring", positive=True)
+    X = Yb - e / rho  # Eq. (1)
+    u = sp.expand(B * Yb - C * X)
+    S, A = u.coeff(e), u.coeff(Yb)
+    Xh = (B * Yb - uh) / C  # the network's data estimate from û = BȲ − C X̂
+    eh_3 = (uh - A * Yb) / S  # Eq. (3)
+    eh_1 = rho * (Yb - Xh)  # Eq. (1) solved for ε
+    out = {"S_minus_C_over_rho": sp.simplify(S - C / rho), "A_minus_B_minus_C": sp.simplify(A - (B - C)),
+           "eps_hat_3_minus_1": sp.simplify(eh_3 - eh_1), "error_identity": sp.simplify((uh - u) + C * (Xh - X))}
+    # instances: Data (u = X: B = 0, C = −1) and the printed F_t = √(4 + ρ̊²) X − ρ̊²/√(4 + ρ̊²) Ȳ
+    out["S_data"] = sp.simplify((C / rho).subs({C: -1}))
+    out["S_fpred"] = sp.simplify((C / rho).subs({C: -sp.sqrt(4 + rho**2)}))
+    out["S_fpred_sq_minus_printed"] = sp.simplify(out["S_fpred"] ** 2 - (4 / rho**2 + 1))
+    return out
+
+
+RHO_ONLY_PARAMETERIZATIONS = ("noise", "data", "fpred", "sigmoid")  # S_t² a function of λ̊_t, λ̊'_t alone
+
+
+def S2_of_lam(param: str, lam, dlam):
+    """S_t² of the parameterizations that depend on the schedule through λ̊_t, λ̊'_t only (Noise, Data, F-pred,
+    Sigmoid; printed forms of mse §2). Vel and VelLN involve σ_t, which λ̊ does not fix: ValueError."""
+    check_choice("parameterization", param, RHO_ONLY_PARAMETERIZATIONS)
+    lam, dlam = np.asarray(lam, float), np.asarray(dlam, float)
+    if param == "noise":
+        return np.ones_like(lam)
+    if param == "data":
+        return np.exp(-2 * lam)
+    if param == "fpred":
+        return 4 * np.exp(-2 * lam) + 1
+    return 2 * dlam / (1 + np.exp(2 * lam - SIGMOID_BIAS))

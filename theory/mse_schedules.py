@@ -122,7 +122,8 @@ class Schedule:
         return np.sqrt(special.expit(-2 * self.lam(t)))  # σ² = 1 − α²
 
     def t_of_lam(self, lam):
-        """Inverse of λ̊ (numeric, monotone bisection-free closed forms where they exist)."""
+        """Inverse of λ̊: closed forms for Normal, Logis and Sech; for SechInter a vectorised bisection in
+        u = logit(t) (λ̊ increases in u), 100 halvings of [−800, 40], i.e. to far below float64 resolution."""
         lam = np.asarray(lam, float)
         if self.name == "normal":
             return special.ndtr(lam - NORMAL_SHIFT)
@@ -130,11 +131,62 @@ class Schedule:
             return special.expit(lam)
         if self.name == "sech":
             return 2 / np.pi * np.arctan(np.exp(lam))
-        from scipy.optimize import brentq
-
-        f = np.vectorize(lambda v: brentq(lambda t: float(self.lam(t)) - v, 1e-300, 1 - 1e-16, xtol=1e-15))
-        return f(lam)
+        lo, hi = np.full(lam.shape, -800.0), np.full(lam.shape, 40.0)
+        with np.errstate(over="ignore", under="ignore", divide="ignore"):
+            for _ in range(100):
+                mid = 0.5 * (lo + hi)
+                below = self.lam(special.expit(mid)) < lam
+                lo, hi = np.where(below, mid, lo), np.where(below, hi, mid)
+        return special.expit(0.5 * (lo + hi))
 
 
 def get_schedule(name) -> Schedule:
     return name if isinstance(name, Schedule) else Schedule(check_choice("schedule", name, SCHEDULES))
+
+
+# ---------------------------------------------------------------- §2: schedules as quantile functions (Kingma & Gao)
+# The bell-shaped densities behind three schedules (mse §2, after Kingma & Gao 2023): λ̊ − 0.4 = Φ⁻¹(t) (Normal),
+# λ̊ = logit t, the standard logistic quantile (Logis), and (2/π)λ̊ the hyperbolic-secant quantile (Sech).
+# Two conventions of "the hyperbolic secant distribution" are in use: the standard (unit-variance) one with
+# density ½ sech(πx/2), CDF (2/π) arctan(e^{πx/2}), and the unscaled (1/π) sech(x), CDF (2/π) arctan(e^x).
+BELL_SCHEDULES = ("normal", "logis", "sech")
+SECH_CONVENTIONS = ("unit variance: ½ sech(πx/2)", "unscaled: (1/π) sech(x)")
+NORMAL_SHIFT_SYM = sp.Rational(2, 5)  # the 0.4 of Normal, exact
+
+
+def sym_bell(name: str, x, convention: str = SECH_CONVENTIONS[0]):
+    """(density, CDF) in x of the bell-shaped law behind schedule ``name`` (SymPy)  # mse §2"""
+    check_choice("schedule", name, BELL_SCHEDULES)
+    check_choice("convention", convention, SECH_CONVENTIONS)
+    if name == "normal":
+        return sp.exp(-x**2 / 2) / sp.sqrt(2 * sp.pi), (1 + sp.erf(x / sp.sqrt(2))) / 2
+    if name == "logis":
+        return sp.exp(-x) / (1 + sp.exp(-x)) ** 2, 1 / (1 + sp.exp(-x))
+    if convention == SECH_CONVENTIONS[0]:
+        return sp.sech(sp.pi * x / 2) / 2, 2 / sp.pi * sp.atan(sp.exp(sp.pi * x / 2))
+    return sp.sech(x) / sp.pi, 2 / sp.pi * sp.atan(sp.exp(x))
+
+
+def printed_quantile(name: str, t=T):
+    """The quantity mse §2 calls the quantile function: λ̊ − 0.4 (Normal), λ̊ (Logis), (2/π)λ̊ (Sech) (SymPy)."""
+    check_choice("schedule", name, BELL_SCHEDULES)
+    lam = sym_lam(name, t)
+    return {"normal": lam - NORMAL_SHIFT_SYM, "logis": lam, "sech": 2 / sp.pi * lam}[name]
+
+
+
+def bell_cdf(name: str, x):
+    """NumPy twin of the CDF of ``sym_bell`` (unit-variance sech convention)  # mse §2"""
+    check_choice("schedule", name, BELL_SCHEDULES)
+    x = np.asarray(x, float)
+    if name == "normal":
+        return special.ndtr(x)
+    if name == "logis":
+        return special.expit(x)
+    return 2 / np.pi * np.arctan(np.exp(np.pi * x / 2))
+
+
+def derive_end_limits(name: str):
+    """(lim_{t→0⁺} λ̊_t, lim_{t→1⁻} λ̊_t) from the printed λ̊ (SymPy): −∞ and +∞ mean ρ̊_0 = 0, ρ̊_1 = ∞  # mse §3"""
+    lam = sym_lam(name)
+    return sp.limit(lam, T, 0, "+"), sp.limit(lam, T, 1, "-")

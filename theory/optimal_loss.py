@@ -2,7 +2,12 @@
 
 The k-target (φ = k, ψ = −(1 − k)) on the flow-matching schedule (α = t, σ = 1 − t); the effective
 measure is D̃α = p(t) κ(t; k)² dt (kdiff Eq. 5), so every integral of Eqs. (11)–(12) is a moment
-m_f = E_p[κ² f(t)] for f ∈ {1, t, 1 − t, t², (1 − t)²}."""
+m_f = E_p[κ² f(t)] for f ∈ {1, t, 1 − t, t², (1 − t)²}.
+
+Δ* is evaluated in residual form (``residual_losses``: the loss at W*, a sum of non-negative terms), not as Eq. (12)'s
+difference of two large numbers; accepted inputs (``check_dims``, ``check_setting``, ``samplers.TimeSampler``) are
+those where that is accurate to ≤ 1e-10 relative (``benchmarks/kstar_accuracy.py``). ``k_star`` reports ties
+(``TIE_REL``, ``TIE_RULE``) and the stationary points of Δ*(k)."""
 
 from __future__ import annotations
 
@@ -17,10 +22,19 @@ from difftheory.validate import check_choice, check_float, check_int
 
 MOMENT_NAMES = ("m0", "m_a", "m_s", "m_aa", "m_ss")  # E[κ²·1], E[κ² α], E[κ² σ], E[κ² α²], E[κ² σ²]
 
+# Accepted ranges: those where Δ* is computed to <= 1e-10 relative, measured against mpmath with 30 + 2·log10(1/clamp)
+# digits (benchmarks/kstar_accuracy.py) over k ∈ {0, 1e-6, 0.003, 0.02, 0.049, ½, 0.951, 0.99, 1 − 1e-6, 1}, the u/v/x/ε
+# losses, the uniform sampler (the worst case: p(0), p(1) > 0) and logit-normal at (±5, 2) and (0 or −5, 1e-4), D/d up
+# to 1e15. Worst error at clamp ≥ 1e-10: 1.2e-12. Outside the ranges the input is refused (ValueError), never computed.
+D_MAX = 10**15      # integers above 2^53 ≈ 9e15 are not exact in float64; accuracy measured up to D/d = 1e15
+CLAMP_MIN = 1e-10   # the residual form's error grows like (quad's ~1e-10 relative error of c_∥)² / clamp: at 1e-12 it
+                    # reached 1e-9 (uniform, x-loss, k = 0), at 1e-10 it stays <= 1.2e-12; Eq. (12) itself went negative
+                    # below ~1e-12 (Δ* = −1.25 at 1e-15)
+
 
 def check_dims(D, d) -> tuple[int, int]:
-    """Validate ambient D and intrinsic d: integers with 1 <= d <= D."""
-    D = check_int("D", D, 1)
+    """Validate ambient D and intrinsic d: integers with 1 <= d <= D <= D_MAX."""
+    D = check_int("D", D, 1, D_MAX)
     d = check_int("d", d, 1)
     if d > D:
         raise ValueError(f"d must be an integer in [1, D={D}], got {d}")
@@ -30,7 +44,7 @@ def check_dims(D, d) -> tuple[int, int]:
 def check_setting(loss: str, clamp) -> tuple[str, float | None]:
     loss = check_choice("loss", loss, LOSSES)
     if clamp is not None:
-        clamp = check_float("clamp", clamp, 0.0, 1.0, lo_open=True, hi_open=True)
+        clamp = check_float("clamp", clamp, CLAMP_MIN, 1.0, hi_open=True)
     return loss, clamp
 
 
@@ -47,17 +61,33 @@ def _kinks(ks, clamp) -> list[float]:
     return out
 
 
+def _expect_by_kinks(sampler: TimeSampler, integrand, ks: np.ndarray, clamp) -> np.ndarray:
+    """E_p[integrand(t, ks)] for an array of k, shape (K, …): one adaptive integral over all k, with every clamp
+    kink t = (c − k)/(1 − 2k) as a break point (without them quad_vec subdivides blindly towards each kink, ≈ 10×
+    slower). quad_vec controls the error of the whole vector against its largest entry, and the entries differ by
+    up to ~1/clamp between k; so a pilot pass measures each k's magnitude and the final pass integrates every k
+    scaled to O(1): each gets the relative tolerance. One subdivision for all k also makes the quadrature error a
+    smooth function of k, so Δ* differences between neighbouring k carry round-off only (``k_star`` reads slopes)."""
+    pts = _kinks(ks, clamp)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        pilot = sampler.expect(lambda t: integrand(t, ks, slice(None)), points=pts)
+        mag = np.max(np.abs(pilot.reshape(ks.size, -1)), axis=1)
+        mag = np.where(np.isfinite(mag) & (mag > 0), mag, 1.0)
+        shape = (ks.size,) + (1,) * (pilot.ndim - 1)
+        val = sampler.expect(lambda t: integrand(t, ks, slice(None)) / mag.reshape(shape), points=pts)
+    return val * mag.reshape(shape)
+
+
 def moments(k, sampler: TimeSampler, loss: str = "u", clamp=None) -> np.ndarray:
     """The five moments E_p[κ(t;k)² f(t)] (order MOMENT_NAMES); ``k`` scalar → shape (5,), array → (K, 5)."""
     ks = np.atleast_1d(np.asarray(k, dtype=float))
 
-    def integrand(t):
-        w = np.broadcast_to(kappa_k(t, ks, loss, clamp) ** 2, ks.shape)
+    def integrand(t, sub, sel):
+        w = np.broadcast_to(kappa_k(t, sub, loss, clamp) ** 2, sub.shape)
         a, s = t, 1 - t
         return np.stack([w, w * a, w * s, w * a * a, w * s * s], axis=-1)
 
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        m = sampler.expect(integrand, points=_kinks(ks, clamp) if ks.size <= 8 else ())
+    m = _expect_by_kinks(sampler, integrand, ks, clamp)
     return m[0] if np.ndim(k) == 0 else m
 
 
@@ -123,8 +153,32 @@ def mode_losses_at_singular_end(end: int, sampler: TimeSampler, loss: str) -> tu
     return 2 * m, 0.0
 
 
+def residual_losses(k, sampler: TimeSampler, loss: str = "u", clamp=None, m=None) -> tuple:
+    """(ℓ_∥, ℓ_⊥) evaluated as the residual integrals at W*, for an array ``k``:
+
+    ℓ_∥ = E_p[κ²((c_∥α − φ)² + (c_∥σ − ψ)²)], ℓ_⊥ = E_p[κ²(c_⊥σ − ψ)²] with (c_∥, c_⊥) of Eq. (11b).
+    Algebraically equal to Eq. (12)'s brackets (``mode_losses_from_moments``), but a sum of non-negative terms: no
+    cancellation. Eq. (12) subtracts two numbers of size E[κ²] ~ 1/clamp (or 1/Var t for a narrow sampler), losing
+    ~log10 of that many digits (Δ* = −1.25 at clamp 1e-15); this form keeps ~1e-10 relative (measured against
+    40-digit mpmath; see ``CLAMP_MIN``)  # kdiff Eqs. (11)–(12)"""
+    ks = np.atleast_1d(np.asarray(k, dtype=float))
+    if m is None:
+        m = moments(ks, sampler, loss, clamp)
+    c_par, c_perp = optimal_coefficients(m, ks)
+    phi, psi = ks, -(1 - ks)
+
+    def integrand(t, sub, sel):
+        w = np.broadcast_to(kappa_k(t, sub, loss, clamp) ** 2, sub.shape)
+        a, s, cp, cq, f, g = t, 1 - t, c_par[sel], c_perp[sel], phi[sel], psi[sel]
+        return np.stack([w * ((cp * a - f) ** 2 + (cp * s - g) ** 2), w * (cq * s - g) ** 2], axis=-1)
+
+    r = _expect_by_kinks(sampler, integrand, ks, clamp)
+    return r[..., 0], r[..., 1]
+
+
 def mode_losses(k, sampler: TimeSampler, loss: str = "u", clamp=None) -> tuple:
-    """(ℓ_∥(k), ℓ_⊥(k)) for scalar or array k, with the singular end points handled exactly."""
+    """(ℓ_∥(k), ℓ_⊥(k)) for scalar or array k (residual form, ``residual_losses``), with the singular end points
+    handled exactly."""
     ks = np.atleast_1d(np.asarray(k, dtype=float))
     par, perp = np.empty_like(ks), np.empty_like(ks)
     regular = np.ones(ks.shape, dtype=bool)
@@ -133,9 +187,7 @@ def mode_losses(k, sampler: TimeSampler, loss: str = "u", clamp=None) -> tuple:
             par[ks == end], perp[ks == end] = mode_losses_at_singular_end(end, sampler, loss)
             regular &= ks != end
     if np.any(regular):
-        kr = ks[regular]
-        par[regular], perp[regular] = (np.broadcast_to(v, kr.shape)
-                                       for v in mode_losses_from_moments(moments(kr, sampler, loss, clamp), kr))
+        par[regular], perp[regular] = residual_losses(ks[regular], sampler, loss, clamp)
     if np.ndim(k) == 0:
         return par[0], perp[0]
     return par, perp
@@ -150,28 +202,49 @@ def delta_star(k, D, d, sampler: TimeSampler, loss: str = "u", clamp=None):
     loss, clamp = check_setting(loss, clamp)
     k = np.asarray(k, dtype=float)
     if np.any(~np.isfinite(k)) or np.any((k < 0) | (k > 1)):
-        raise ValueError(f"k must be in [0, 1], got {k}")
+        bad = k if k.ndim == 0 else k[~(np.isfinite(k) & (k >= 0) & (k <= 1))][0]
+        raise ValueError(f"k must be a number in [0, 1], got {float(bad)!r}")
     par, perp = mode_losses(k, sampler, loss, clamp)
-    val = 0.5 * d * par + 0.5 * (D - d) * perp
-    if not np.all(np.isfinite(val)):
-        raise ValueError(f"Δ*(k) is not finite for loss={loss}, sampler={sampler}, clamp={clamp} at k={k}")
+    val = 0.5 * d * par + 0.5 * (float(D) - d) * perp
+    if not np.all(np.isfinite(val)):   # a bug here (every accepted input gives a finite Δ*): say so in one line
+        raise ValueError(f"Δ*(k) is not finite for loss={loss}, sampler={sampler}, clamp={clamp} "
+                         f"({int(np.sum(~np.isfinite(val)))} of {val.size} k values)")
     return val
+
+
+TIE_REL = 1e-9       # ties: Δ* within TIE_REL·max(1, |Δ*_min|) of the minimum (issue 9). Relative, since Δ* scales with
+                     # D, d; 10× above the measured accuracy of Δ* (≤ 1e-10 relative over the accepted ranges)
+INTERIOR_TOL = 1e-6  # k* counts as interior when more than this from both ends
+END_STEP = 1e-6      # Δ*(1e-6) vs Δ*(0) (and at 1), from the same integral as the grid, gives the end's own slope:
+                     # a slope/Δ* above ~1e-6 shows past SLOPE_NOISE; a minimum hidden behind a smaller slope lies
+                     # below the end's Δ* by < 1e-12 relative
+FLAT_SHARE = 1e-3    # an inflection candidate: a grid step whose slope is < 1e-3 of the steepest (else not refined)
+SLOPE_NOISE = 1e-12  # a grid step whose Δ* difference is below 1e-12·max|Δ*| carries no sign: the grid is one adaptive
+                     # integral (one subdivision for all k), so neighbouring differences carry round-off (~1e-15) only
+TIE_RULE = ("k* is the largest tied minimiser. Ties arise at D = d with a sampler symmetric about ½, where "
+            "Δ*(k) = Δ*(1 − k) ((x, n, t, k) → (n, x, 1 − t, 1 − k) keeps z and κ); for D slightly above d the unique "
+            "minimiser lies next to the largest one (v-loss, uniform or logit-normal(0,1), clamp 0.05 or none, "
+            "D/d = 1.001), so this choice keeps k*(D/d) right-continuous at D/d = 1")
 
 
 def k_star_of_ratio(ratios, sampler: TimeSampler | None = None, loss: str = "u", clamp=None,
                     grid: int = 401) -> np.ndarray:
     """k* for many D/d at once. Δ*/d = ½ℓ_∥ + ½(D/d − 1)ℓ_⊥ depends on (D, d) only through D/d, so one
     vectorised set of moments on a k-grid serves every ratio; the grid minimum is refined by a parabola
-    through its neighbours (accuracy ~ (1/grid)², for figures and sweeps; ``k_star`` is the precise one)."""
+    through its neighbours (accuracy ~ (1/grid)², for figures and sweeps; ``k_star`` is the precise one).
+    Ties follow ``TIE_RULE`` as in ``k_star`` (the largest tied grid point)."""
     sampler = sampler or TimeSampler()
     loss, clamp = check_setting(loss, clamp)
     r = np.atleast_1d(np.asarray(ratios, dtype=float))
-    if np.any(~np.isfinite(r)) or np.any(r < 1):
-        raise ValueError(f"ratios D/d must be finite numbers >= 1, got {ratios}")
+    if np.any(~np.isfinite(r)) or np.any(r < 1) or np.any(r > D_MAX):
+        bad = r[~(np.isfinite(r) & (r >= 1) & (r <= D_MAX))][0]
+        raise ValueError(f"ratios D/d must be numbers in [1, {D_MAX:.0e}], got {bad!r}")
     ks = np.linspace(0.0, 1.0, check_int("grid", grid, 5))
     par, perp = mode_losses(ks, sampler, loss, clamp)
     f = par[None, :] + (r[:, None] - 1) * perp[None, :]
-    i = np.argmin(f, axis=1)
+    f_min = f.min(axis=1, keepdims=True)
+    tied = f - f_min <= TIE_REL * np.maximum(1.0, np.abs(f_min))
+    i = ks.size - 1 - np.argmax(tied[:, ::-1], axis=1)     # TIE_RULE: the largest tied grid point
     out = ks[i].copy()
     inner = (i > 0) & (i < ks.size - 1)
     j = i[inner]
@@ -204,25 +277,91 @@ class KStar:
     k_star: float
     interior: bool
     delta_at: dict = field(default_factory=dict)  # keys "0", "0.5", "1", "k_star"
+    ties: list = field(default_factory=list)      # every minimiser (ends and interior minima) within TIE_REL of the minimum
+    stationary: list = field(default_factory=list)  # [{"k", "type": minimum|maximum|inflection, "delta"}], in k order
+
+
+def _is_tied(v, v_min) -> bool:
+    return v - v_min <= TIE_REL * max(1.0, abs(v_min))
+
+
+def _refine(f, lo, hi) -> tuple[float, float]:
+    res = optimize.minimize_scalar(f, bounds=(lo, hi), method="bounded", options={"xatol": 1e-10})
+    return float(res.x), float(res.fun)
 
 
 def k_star(D, d, sampler: TimeSampler | None = None, loss: str = "u", clamp=None, grid: int = 101) -> KStar:
-    """argmin_{k ∈ [0,1]} Δ*(k): a grid (one vectorised integral) refined by bounded Brent."""
+    """argmin_{k ∈ [0,1]} Δ*(k): Δ* on a grid (one vectorised integral), every interior local minimum and maximum
+    of the grid refined by bounded Brent; the end points compete with the interior minima.
+
+    ``ties``: all candidates (0, 1, interior minima) within ``TIE_REL`` of the least Δ*; k* follows ``TIE_RULE``.
+    ``stationary``: the points in (0, 1) where dΔ*/dk = 0 — a sign change of the grid slope (minimum or maximum), or
+    a refined zero of the slope without a sign change (inflection) — with Δ* there."""
     D, d = check_dims(D, d)
     loss, clamp = check_setting(loss, clamp)
     sampler = sampler or TimeSampler()
+    grid = check_int("grid", grid, 5)
     ks = np.linspace(0.0, 1.0, grid)
-    vals = delta_star(ks, D, d, sampler, loss, clamp)
-    i = int(np.argmin(vals))
-    lo, hi = ks[max(i - 1, 0)], ks[min(i + 1, grid - 1)]
-    res = optimize.minimize_scalar(lambda k: float(delta_star(k, D, d, sampler, loss, clamp)),
-                                   bounds=(lo, hi), method="bounded", options={"xatol": 1e-10})
-    k_opt, v_opt = (float(res.x), float(res.fun)) if res.fun <= vals[i] else (float(ks[i]), float(vals[i]))
-    for end, v_end in ((0.0, float(vals[0])), (1.0, float(vals[-1]))):  # an end point wins if at least as good
-        if v_end <= v_opt:
-            k_opt, v_opt = end, v_end
-    interior = 1e-6 < k_opt < 1 - 1e-6
-    at = {"0": float(vals[0]), "0.5": float(vals[(grid - 1) // 2]) if (grid - 1) % 2 == 0
-          else float(delta_star(0.5, D, d, sampler, loss, clamp)), "1": float(vals[-1])}
-    at["k_star"] = v_opt
-    return KStar(k_opt, interior, at)
+    near = np.array([END_STEP, 1.0 - END_STEP])    # one-sided slopes at the ends, in the same vectorised integral
+    vals, v_near = np.split(delta_star(np.concatenate([ks, near]), D, d, sampler, loss, clamp), [grid])
+
+    def f(k):
+        return float(delta_star(k, D, d, sampler, loss, clamp))
+
+    slope = np.diff(vals)
+    scale = max(1.0, float(np.max(np.abs(vals))))
+    sign = np.where(np.abs(slope) <= SLOPE_NOISE * scale, 0, np.sign(slope))   # flat steps carry no sign
+    nz = np.flatnonzero(sign)
+    candidates = {0.0: float(vals[0]), 1.0: float(vals[-1])}
+    stationary = []
+    for j1, j2 in zip(nz[:-1], nz[1:]):        # consecutive non-flat steps; a sign change brackets an extremum
+        lo, hi = ks[j1], ks[j2 + 1]
+        inner = np.arange(j1 + 1, j2 + 1)       # grid points between the two steps
+        if sign[j1] < 0 < sign[j2]:
+            i = inner[np.argmin(vals[inner])]
+            k_i, v_i = _refine(f, lo, hi)
+            if v_i > vals[i]:
+                k_i, v_i = float(ks[i]), float(vals[i])
+            candidates[k_i] = v_i
+            stationary.append({"k": k_i, "type": "minimum", "delta": v_i})
+        elif sign[j1] > 0 > sign[j2]:
+            i = inner[np.argmax(vals[inner])]
+            k_i, neg = _refine(lambda k: -f(k), lo, hi)
+            if -neg < vals[i]:
+                k_i, neg = float(ks[i]), -float(vals[i])
+            stationary.append({"k": k_i, "type": "maximum", "delta": -neg})
+    i = int(np.argmin(vals))                   # the grid's best point, refined even without a detected sign change
+    if 0 < i < grid - 1 and not any(ks[i - 1] <= s_["k"] <= ks[i + 1] for s_ in stationary if s_["type"] == "minimum"):
+        k_i, v_i = _refine(f, ks[i - 1], ks[i + 1])
+        if v_i > vals[i]:
+            k_i, v_i = float(ks[i]), float(vals[i])
+        candidates[k_i] = v_i
+        stationary.append({"k": k_i, "type": "minimum", "delta": v_i})
+    # a minimum inside the first or last grid step: the grid slope points into the end, the end's own slope away from it
+    for j, end, inner, v_in in ((0, 0.0, 1, v_near[0]), (grid - 2, 1.0, grid - 2, v_near[1])):
+        if (sign[j] > 0 if end == 0.0 else sign[j] < 0) and candidates[end] - v_in > SLOPE_NOISE * scale:
+            k_i, v_i = _refine(f, ks[j], ks[j + 1])
+            if 0.0 < k_i < 1.0 and v_i < candidates[end] and v_i < vals[inner]:
+                candidates[k_i] = v_i
+                stationary.append({"k": k_i, "type": "minimum", "delta": v_i})
+    for i in range(1, grid - 2):                # the slope dips towards 0 without changing sign: an inflection?
+        if (sign[i - 1] == sign[i] == sign[i + 1] != 0 and abs(slope[i]) < min(abs(slope[i - 1]), abs(slope[i + 1]))
+                and abs(slope[i]) <= FLAT_SHARE * float(np.max(np.abs(slope)))):
+            h = 1e-4
+            k_i, g = _refine(lambda k: abs(f(min(k + h, 1.0)) - f(max(k - h, 0.0))) / (2 * h), ks[i - 1], ks[i + 2])
+            if g <= 1e-7 * scale:               # central-difference slope ~0 relative to Δ*'s size
+                stationary.append({"k": k_i, "type": "inflection", "delta": f(k_i)})
+    v_min = min(candidates.values())
+    ties = []                                   # tied candidates; of two within INTERIOR_TOL keep the lower Δ*
+    for k in sorted(k for k, v in candidates.items() if _is_tied(v, v_min)):
+        if ties and k - ties[-1] <= INTERIOR_TOL:
+            if candidates[k] < candidates[ties[-1]]:
+                ties[-1] = k
+        else:
+            ties.append(k)
+    k_opt = ties[-1]                                         # TIE_RULE: the largest tied minimiser
+    v_opt = candidates[k_opt] if k_opt in candidates else f(k_opt)
+    interior = INTERIOR_TOL < k_opt < 1 - INTERIOR_TOL
+    half = float(vals[(grid - 1) // 2]) if (grid - 1) % 2 == 0 else f(0.5)
+    at = {"0": float(vals[0]), "0.5": half, "1": float(vals[-1]), "k_star": v_opt}
+    return KStar(k_opt, interior, at, ties, sorted(stationary, key=lambda s: s["k"]))

@@ -1,23 +1,81 @@
-"""Claims of the erd paper checked in App. F's toy world (2D GMM, time as in App. F: t = 0 data, t = 1 noise):
-exact Bayes floors, Lemmas C.1/C.2/D.1, Prop. B.1/D.3 on the MLP, the six figures of App. F turned into numbers,
-and the main claim (ERD weighting vs baselines) at toy scale."""
+"""Claims of the erd paper checked in App. F's toy world (2D GMM, time as in App. F: t = 0 data, t = 1 noise)
+that need no training or hold for any parameters: the exact Bayes floors, Lemmas C.1 / D.1 on the GMM, Fig. 8's
+phase space, and on the App. F MLP the gradient split of Lemma C.2 / Prop. D.3, the NTK step of Prop. B.1 and our
+NTK tooling. Fig. 7 is in ``claims_erd_fig7.py``, Figs. 9–12 in ``claims_erd_ntk.py``, the weighting comparison in
+``claims_erd_weighting.py`` (split so the verify workers can balance them; they share trained models through
+``difftheory/cache.py``).
+
+Each claim is an evidence function (the registered one) and a ``decide_*`` function that maps its evidence to a
+verdict by the rule in ``criteria``. ``resolved`` is the shared rule of the training-based claims here: a margin
+decides only when it exceeds both its drift over the last 20 % of training and its sampling noise."""
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
+import torch
 from scipy import stats
 
-from difftheory.ledger import Result, claim
+from difftheory.decide import within
+from difftheory.ledger import Decision, claim
 from difftheory.theory.erd_bayes import gelbrich_lower_bound, w2_coupling_bound
 from difftheory.theory.erd_weights import TARGETS, target_coefficients
+from difftheory.threads import single_thread
 from difftheory.toy import erd_dynamics as dyn
 from difftheory.toy import erd_experiments as ex
 from difftheory.toy import ntk
-from difftheory.toy.erd_bayes import bayes_floor, bayes_predictor, target_second_moment
-from difftheory.toy.erd_schedules import SCHEDULES, alpha_sigma
-from difftheory.threads import single_thread
 from difftheory.toy.distances import w2
+from difftheory.toy.erd_bayes import ACCURACY, DEFAULT_NODES, MAX_NODES, bayes_floor, bayes_predictor, target_second_moment
+from difftheory.toy.erd_schedules import SCHEDULES, alpha_sigma
 from difftheory.toy.gmm import erd_gmm
+
+# With 36 (or 12) cells, a correct Monte-Carlo estimate exceeds 5 standard errors with probability < 1e-4.
+Z_MAX = 5.0
+SPLIT_TOL = 1e-8  # float64 autograd vs the analytic split: round-off is ~1e-15
+PATHS_TOL = 1e-8  # float64 kernels by different algorithms: round-off is ~1e-14
+BOUND_SLACK = 1e-9  # relative slack on "≤" for float64 norms
+# Taylor: the first-order NTK prediction misses by O(η²), so log error vs log η has slope 2; ±0.2 absorbs round-off
+# at the smallest η (1e-3) in float64; a wrong first-order term would give slope ≈ 1.
+SLOPE_RANGE = (1.8, 2.2)
+FIRST_ORDER_REL = 1e-3  # relative error of the first-order prediction at η = 1e-3 (O(η) = 1e-3 × a few)
+LIMIT_TOL = 1e-12  # "→ 0": the Lemma D.1 bound at λ = −40 (α² ≈ 4e-18) must be below this
+
+
+def _f(x, fmt=".3g"):
+    return "n/a" if x is None else format(x, fmt)
+
+
+def resolved(margin, drift=0.0, noise=0.0) -> int:
+    """+1 when ``margin`` > 0 by more than both |drift| and |noise|, −1 when it is < 0 by more, 0 otherwise
+    (not finite, or within the drift over the last 20 % of training or the sampling noise: undecided)."""
+    vals = [margin, drift, noise]
+    if any(v is None or not math.isfinite(v) for v in vals):
+        return 0
+    slack = max(abs(drift), abs(noise))
+    if abs(margin) <= slack:
+        return 0
+    return 1 if margin > 0 else -1
+
+
+def seed_noise(values) -> float | None:
+    """Half-width of a 95% interval for the seed-mean of a statistic measured on ONE training seed, taking the
+    seed-to-seed s.d. from the replicated cell's values: t(0.975, S − 1) · sd. None (undecidable) with < 2 replicates."""
+    v = [float(x) for x in values if x is not None and math.isfinite(x)]
+    if len(v) < 2:
+        return None
+    return float(stats.t.ppf(0.975, len(v) - 1) * np.std(v, ddof=1))
+
+
+def worst(*noises):
+    """The largest of several noise terms (None — not measurable — makes the margin undecidable)."""
+    return None if any(n is None for n in noises) else float(max(abs(n) for n in noises))
+
+
+def verdict_of(signs) -> str:
+    """All pass → verified; any resolved failure → refuted; otherwise open."""
+    signs = list(signs)
+    return "refuted" if any(s < 0 for s in signs) else "verified" if signs and all(s > 0 for s in signs) else "open"
 
 
 def _mc_world(target, schedule, t, n, rng):
@@ -30,92 +88,164 @@ def _mc_world(target, schedule, t, n, rng):
     return z, cx * x0 + ce * eps
 
 
-@claim("erd.floors.quadrature", paper="erd", where="App. F.2, Fig. 2 / Fig. 7 (Bayes floor), Eq. (27)",
+# ----------------------------------------------------------------------------------------- exact floors
+def decide_floors_quadrature(ev) -> Decision:
+    conv = within(ev["max_node_rel_change"], ACCURACY)
+    mc = within(ev["max_abs_z"], Z_MAX)
+    if not (conv and mc):
+        return Decision("error", f"Our quadrature floor and our Monte-Carlo estimate disagree: max |z| = "
+                                 f"{_f(ev['max_abs_z'])} (limit {Z_MAX:g}), {ev['nodes']} vs {ev['nodes_check']} nodes "
+                                 f"differ by {_f(ev['max_node_rel_change'], '.1e')} of the energy (limit {ACCURACY:g}): "
+                                 "a bug here, not in the paper.")
+    return Decision("verified", f"{len(ev['cells'])} (target, schedule, t) cells: Monte-Carlo ({ev['mc_draws']} draws, "
+                                f"exact posterior mean) within {ev['max_abs_z']:.2f} standard errors of the quadrature "
+                                f"floor; {ev['nodes']} vs {ev['nodes_check']} Gauss–Hermite nodes differ by ≤ "
+                                f"{ev['max_node_rel_change']:.1e} of the target energy.")
+
+
+@claim("erd.floors.quadrature", paper="erd", where="App. F.2, Fig. 2 / Fig. 7 (analytical Bayes floor), Eq. (27)",
        statement="The Bayes floor E‖y − E[y|z_t]‖² of every target and schedule, computed exactly (posterior in closed "
                  "form, Gauss–Hermite over z), agrees with a large Monte-Carlo estimate.",
-       method="numeric")
+       method="numeric", equations=("Eq. (27)", "Fig. 7"),
+       assumptions=("App. F.1 data: 4 isotropic clusters at (±2, ±2), σ0 = 0.3",),
+       criteria=f"verified iff the Monte-Carlo mean squared error of the exact posterior mean is within {Z_MAX:g} "
+                f"standard errors of the quadrature floor in every cell and doubling the nodes changes the floor by ≤ "
+                f"{ACCURACY:g} of the target energy; error otherwise (our two computations disagree).",
+       decide=decide_floors_quadrature)
 def floors_quadrature(ctx):
     rng = np.random.default_rng(ctx.seed)
-    n = 50_000 if ctx.quick else 1_000_000
+    n = 50_000 if ctx.quick else 300_000  # s.e. of the MC floor ≈ 0.2 % of it at 300 000 draws
     ev, worst_z, worst_conv = {}, 0.0, 0.0
     for sc in SCHEDULES:
         for tg in TARGETS:
             for t in (0.1, 0.5, 0.9):
                 q = bayes_floor(tg, sc, t).sum()
-                q2 = bayes_floor(tg, sc, t, nodes=192).sum() if t == 0.5 or not ctx.quick else q
+                q2 = bayes_floor(tg, sc, t, nodes=MAX_NODES).sum()
                 z, y = _mc_world(tg, sc, t, n, rng)
                 err = ((y - bayes_predictor(tg, sc, t, z)) ** 2).sum(1)
                 zscore = (err.mean() - q) / (err.std() / np.sqrt(n))
                 worst_z = max(worst_z, abs(zscore))
-                worst_conv = max(worst_conv, abs(q - q2) / q)
+                worst_conv = max(worst_conv, abs(q - q2) / target_second_moment(tg, sc, t))
                 ev[f"{tg}/{sc}/t={t}"] = {"quadrature": float(q), "monte_carlo": float(err.mean()), "z": float(zscore)}
-    ok = worst_z < 5 and worst_conv < 1e-3
-    return Result("verified" if ok else "refuted",
-                  f"36 (target, schedule, t) cells: Monte-Carlo ({n} draws, exact posterior mean) within {worst_z:.2f} "
-                  f"standard errors of the quadrature floor; 96 vs 192 Gauss–Hermite nodes differ by ≤ {worst_conv:.1e} "
-                  f"relative ({'t = 0.5 cells' if ctx.quick else 'all cells'}).", {"cells": ev, "max_abs_z": worst_z, "max_node_rel_change": worst_conv, "mc_draws": n})
+    return {"cells": ev, "max_abs_z": worst_z, "max_node_rel_change": worst_conv, "mc_draws": n,
+            "nodes": DEFAULT_NODES, "nodes_check": MAX_NODES}
+
+
+def decide_lemma_c1_gmm(ev) -> Decision:
+    ok = within(ev["max_abs_cross_z"], Z_MAX) and within(ev["max_abs_residual_z"], Z_MAX)
+    if not ok:
+        return Decision("error", f"On the GMM the cross term or the decomposition residual is {_f(ev['max_abs_cross_z'])} / "
+                                 f"{_f(ev['max_abs_residual_z'])} standard errors from 0 (limit {Z_MAX:g}); Lemma C.1 is "
+                                 "proved symbolically (erd.lemma_c1.symbolic), so our exact posterior is wrong: a bug here.")
+    return Decision("verified", f"Cross term E⟨r − f*, f* − y⟩ within {ev['max_abs_cross_z']:.2f} and the residual of "
+                                f"E‖r − y‖² = floor + E‖r − f*‖² within {ev['max_abs_residual_z']:.2f} standard errors "
+                                f"of 0 for all {len(ev['pairs'])} (target, schedule) pairs at t = {ev['t']} "
+                                f"({ev['draws']} draws); the MSE-minimising step along the perturbation is "
+                                f"max |c*| = {ev['max_abs_argmin_c']:.1e}.")
 
 
 @claim("erd.lemma_c1.gmm", paper="erd", where="App. C, Lemma C.1; §3.2 Lemma 3.2",
        statement="On erd's GMM, for any predictor r: E‖r − y‖² = floor + E‖r − E[y|z]‖² (cross term zero), and "
                  "E[y|z] minimises the MSE among perturbations.",
-       method="numeric")
+       method="numeric", equations=("Lemma C.1", "Lemma 3.2", "Eq. (28)"),
+       assumptions=("E‖y‖² < ∞", "f* = E[y | z_t] exactly"),
+       criteria=f"verified iff, for a bounded perturbation r − f*, the Monte-Carlo cross term and the decomposition "
+                f"residual are within {Z_MAX:g} standard errors of 0 for all 12 (target, schedule) pairs; error "
+                "otherwise (the lemma is proved symbolically, so a failure is our posterior's).",
+       decide=decide_lemma_c1_gmm)
 def lemma_c1_gmm(ctx):
     rng = np.random.default_rng(ctx.seed + 1)
-    n = 100_000 if ctx.quick else 1_000_000
-    ev, worst = {}, 0.0
+    n = 100_000 if ctx.quick else 300_000
+    t = 0.35
+    ev = {}
     for sc in SCHEDULES:
         for tg in TARGETS:
-            t = 0.35
             z, y = _mc_world(tg, sc, t, n, rng)
             fs = bayes_predictor(tg, sc, t, z)
             delta = np.tanh(z[:, ::-1]) + 0.3  # an arbitrary bounded perturbation r − f*
-            cross = ((delta) * (fs - y)).sum(1)
-            zc = cross.mean() / (cross.std() / np.sqrt(n))
+            cross = (delta * (fs - y)).sum(1)
             floor = bayes_floor(tg, sc, t).sum()
-            # MSE of f* + c·delta is floor + c² E‖δ‖² − 2c·cross; its minimiser over c
-            c_star = cross.mean() / (delta**2).sum(1).mean()
-            total = ((fs + delta - y) ** 2).sum(1)
-            resid = total.mean() - floor - (delta**2).sum(1).mean()
-            worst = max(worst, abs(zc))
-            ev[f"{tg}/{sc}"] = {"cross_term_z": float(zc), "argmin_c": float(c_star),
-                                "decomposition_residual": float(resid), "floor": float(floor)}
-    ok = worst < 5
-    return Result("verified" if ok else "refuted",
-                  f"Cross term E⟨r − f*, f* − y⟩ within {worst:.2f} standard errors of 0 for all 12 (target, schedule) "
-                  f"pairs at t = 0.35 ({n} draws); the MSE-minimising step along the perturbation is ≈ 0 "
-                  f"(max |c*| = {max(abs(v['argmin_c']) for v in ev.values()):.1e}).", ev)
+            # per sample ‖f* + δ − y‖² − ‖δ‖² = ‖f* − y‖² + 2⟨δ, f* − y⟩: its mean minus the floor is the residual
+            resid = ((fs - y) ** 2).sum(1) + 2 * cross
+            ev[f"{tg}/{sc}"] = {"cross_term_z": float(cross.mean() / (cross.std() / np.sqrt(n))),
+                                "residual_z": float((resid.mean() - floor) / (resid.std() / np.sqrt(n))),
+                                "argmin_c": float(cross.mean() / (delta**2).sum(1).mean()), "floor": float(floor)}
+    return {"pairs": ev, "t": t, "draws": n, "max_abs_cross_z": max(abs(v["cross_term_z"]) for v in ev.values()),
+            "max_abs_residual_z": max(abs(v["residual_z"]) for v in ev.values()),
+            "max_abs_argmin_c": max(abs(v["argmin_c"]) for v in ev.values())}
 
 
-@claim("erd.floors.signal_split", paper="erd", where="§3.2 / Fig. 3: ‖E[y|z]‖ vs ‖y − E[y|z]‖",
+def decide_signal_split(ev) -> Decision:
+    if not within(ev["max_rel_err"], ACCURACY):
+        return Decision("error", f"Signal + floor misses the target energy by {_f(ev['max_rel_err'], '.1e')} of it "
+                                 f"(limit {ACCURACY:g}) at {ev['worst']}: our quadrature is off (the identity is exact).")
+    return Decision("verified", f"E‖E[y|z]‖² + E‖y − E[y|z]‖² = c_x² E‖x0‖² + c_ε² d to {ev['max_rel_err']:.1e} of the "
+                                f"target energy for all targets, schedules and t ∈ {ev['ts']} ({ev['nodes']} nodes).")
+
+
+@claim("erd.beyond.signal_split", paper="erd", where="§3.2 / Fig. 3: ‖E[y|z]‖ vs ‖y − E[y|z]‖",
        statement="(beyond the paper) The recoverable signal and the Bayes noise split the target energy exactly: "
                  "E‖E[y|z]‖² + E‖y − E[y|z]‖² = c_x² E‖x0‖² + c_ε² d.",
-       method="numeric")
-def floors_signal_split(ctx):
+       method="numeric", equations=("Lemma C.1", "Fig. 3"),
+       assumptions=("x0 ⟂ ε, E ε = 0",),
+       criteria=f"verified iff the quadrature's signal + floor equals the closed-form target energy to {ACCURACY:g} of "
+                "it for every target, schedule and t ∈ {0, 0.3, 0.7, 1}; error otherwise (an exact identity: a miss is "
+                "our quadrature's).",
+       decide=decide_signal_split)
+def signal_split(ctx):
     from difftheory.toy.erd_bayes import signal_and_noise
 
-    worst = 0.0
+    worst, where = 0.0, ""
+    ts = (0.0, 0.3, 0.7, 1.0)
     for sc in SCHEDULES:
         for tg in TARGETS:
-            for t in (0.0, 0.3, 0.7, 1.0):
+            for t in ts:
                 s, nn = signal_and_noise(tg, sc, t)
                 tot = target_second_moment(tg, sc, t)
-                worst = max(worst, abs(s + nn - tot) / tot)
-    return Result("verified" if worst < 1e-4 else "refuted",
-                  f"Orthogonality (Lemma C.1 with r = 0) holds in the quadrature to {worst:.1e} relative for all targets, "
-                  "schedules and t ∈ {0, 0.3, 0.7, 1}.", {"max_rel_err": worst})
+                if abs(s + nn - tot) / tot >= worst:
+                    worst, where = abs(s + nn - tot) / tot, f"{tg}/{sc}/t={t}"
+    return {"max_rel_err": worst, "worst": where, "ts": list(ts), "nodes": DEFAULT_NODES}
+
+
+# ----------------------------------------------------------------------------------------- Lemma D.1
+def decide_lemma_d1_w2(ev) -> Decision:
+    exact_bad = [k for k, v in ev["cells"].items() if v["gelbrich_lower"] > v["bound"] * (1 + BOUND_SLACK) + 1e-12]
+    emp_bad = [k for k, v in ev["cells"].items() if v["empirical_W2sq"] > v["bound"] + 3 * ev["empirical_floor_W2sq"]]
+    limit = ev["bound_at_lambda"][-1][1]
+    lim_ok = limit is not None and limit < LIMIT_TOL
+    lims = ", ".join(f"{k}: {v:.2e}" for k, v in ev["bound_at_t1"].items())
+    short = [k for k, v in ev["bound_at_t1"].items() if v is not None and v >= LIMIT_TOL]
+    if exact_bad or not lim_ok:
+        return Decision("refuted", f"The coupling bound fails: the exact Gelbrich lower bound exceeds it at "
+                                   f"{', '.join(exact_bad) or 'no cell'}; at λ = {ev['bound_at_lambda'][-1][0]} the bound is "
+                                   f"{_f(limit, '.2e')} (must be < {LIMIT_TOL:g} for q_λ → N(0, σ_max² I)).")
+    if emp_bad:
+        return Decision("open", f"The empirical W2² (n = {ev['n']}) exceeds the bound by more than 3 estimator floors "
+                                f"({ev['empirical_floor_W2sq']:.3f}) at {', '.join(emp_bad)}; the exact Gelbrich lower "
+                                "bound is below it everywhere. More samples would settle it.")
+    return Decision("verified", f"The coupling bound α²E‖x0‖² + (σ − σ_max)²d dominates the exact Gelbrich lower bound "
+                                f"and the empirical W2² (POT, n = {ev['n']}, within 3 estimator floors "
+                                f"{ev['empirical_floor_W2sq']:.3f}) at all {len(ev['cells'])} (schedule, t) cells; along "
+                                f"VP-type (α² + σ² = 1) schedules it falls to {limit:.1e} at λ = {ev['bound_at_lambda'][-1][0]}. "
+                                f"At t = 1: {lims}" + (f" ({', '.join(short)} ends before λ = −∞: the limit needs the "
+                                                       "schedule extended)." if short else "."))
 
 
 @claim("erd.lemma_d1.w2_gmm", paper="erd", where="App. D, Lemma D.1, Eqs. (68)–(70)",
        statement="W2²(q_λ, N(0, σ_max² I)) ≤ α² E‖x0‖² + (σ − σ_max)² d, so q_λ → N(0, σ_max² I) as λ → −∞.",
-       method="numeric")
+       method="numeric", equations=("Lemma D.1", "Eq. (68)", "Eq. (69)", "Eq. (70)"),
+       assumptions=("x0 ⟂ ε", "E‖x0‖² < ∞", "α → 0 and σ → σ_max as λ → −∞"),
+       criteria="refuted iff the exact Gelbrich lower bound on W2² exceeds the coupling bound at some (schedule, t), or "
+                f"the bound at λ = −40 on a VP-type schedule is not below {LIMIT_TOL:g}; open iff only the empirical W2² "
+                "(POT) exceeds the bound by more than 3 estimator floors; verified otherwise.",
+       decide=decide_lemma_d1_w2)
 def lemma_d1_w2(ctx):
     g = erd_gmm()
     m2 = target_second_moment("x0", "linear", 0.0)  # E‖x0‖²
-    n = 1000 if ctx.quick else 3000
+    n = 1000 if ctx.quick else 2000
     rng = np.random.default_rng(ctx.seed + 2)
     ref = w2(rng.standard_normal((n, 2)), rng.standard_normal((n, 2))) ** 2  # estimator floor, same n
-    ev, ok = {"empirical_floor_W2sq": ref, "n": n}, True
+    cells = {}
     with single_thread():
         for sc in SCHEDULES:
             for t in (0.5, 0.8, 0.95, 1.0):
@@ -123,49 +253,93 @@ def lemma_d1_w2(ctx):
                 bound = float(w2_coupling_bound(a, s, 1.0, m2, 2))
                 lb = gelbrich_lower_bound(np.zeros(2), (a**2 * m2 / 2 + s**2) * np.eye(2), 1.0)
                 zt = a * g.sample(n, rng) + s * rng.standard_normal((n, 2))
-                emp = w2(zt, rng.standard_normal((n, 2))) ** 2
-                ok &= lb <= bound + 1e-12 and emp <= bound + 3 * ref
-                ev[f"{sc}/t={t}"] = {"bound": bound, "gelbrich_lower": lb, "empirical_W2sq": emp}
-    lim = {sc: ev[f"{sc}/t=1.0"]["bound"] for sc in SCHEDULES}
-    return Result("verified" if ok else "refuted",
-                  "The coupling bound dominates the exact Gelbrich lower bound and the empirical W2² (POT, within the "
-                  f"estimator floor {ref:.3f}) at every checked t; at t = 1 it is {', '.join(f'{k}: {v:.2e}' for k, v in lim.items())}"
-                  " (VP ends at α(1) = e^{-5.05} > 0, so its limit needs the extended schedule of the lemma).", ev)
+                cells[f"{sc}/t={t}"] = {"bound": bound, "gelbrich_lower": lb,
+                                        "empirical_W2sq": w2(zt, rng.standard_normal((n, 2))) ** 2}
+    lam = []
+    for L in (-5.0, -10.0, -20.0, -40.0):  # VP-type: α² = sigmoid(λ), σ² = sigmoid(−λ)
+        a, s = math.sqrt(1 / (1 + math.exp(-L))), math.sqrt(1 / (1 + math.exp(L)))
+        lam.append([L, float(w2_coupling_bound(a, s, 1.0, m2, 2))])
+    return {"cells": cells, "empirical_floor_W2sq": ref, "n": n, "bound_at_lambda": lam,
+            "bound_at_t1": {sc: cells[f"{sc}/t=1.0"]["bound"] for sc in SCHEDULES}}
+
+
+# ----------------------------------------------------------------------------------------- Lemma C.2 / Prop. B.1
+def decide_lemma_c2(ev) -> Decision:
+    if not (within(ev["split_max_rel_err"], SPLIT_TOL) and within(ev["frobenius_twin_rel_err"], SPLIT_TOL)):
+        return Decision("error", f"The vector–Jacobian split of the representation gradient differs from autograd by "
+                                 f"{_f(ev['split_max_rel_err'], '.1e')}, or the layer-signal ‖∇_ϑ h‖_F from the full "
+                                 f"Jacobian by {_f(ev['frobenius_twin_rel_err'], '.1e')} (limit {SPLIT_TOL:g}): a bug here.")
+    shares = ", ".join(f"{k}: {v['noise_share']:.3f}" for k, v in ev["cells"].items())
+    if ev["bound_ratio_max"] is None or ev["bound_ratio_max"] > 1 + BOUND_SLACK:
+        return Decision("refuted", f"‖∇_ϑ ℓ‖ exceeds M ‖∇_ϑ h‖_F ‖W‖_op (‖r‖ + ‖ξ‖) (Eq. 78): max ratio "
+                                   f"{_f(ev['bound_ratio_max'], '.4f')} > 1 on the trained models.")
+    return Decision("verified", f"On the trained global {ev['schedule']}-schedule models ({ev['scale']} scale): the Bayes "
+                                f"split of the per-sample representation gradient matches autograd to "
+                                f"{ev['split_max_rel_err']:.1e}; the norm bound holds with max ratio "
+                                f"{ev['bound_ratio_max']:.3f}. Bayes-noise share ‖ξ-term‖/(‖r-term‖+‖ξ-term‖): {shares}.")
 
 
 @claim("erd.lemma_c2.gradient", paper="erd", where="App. C, Lemma C.2, Eq. (36); Prop. D.3, Eqs. (77)–(78)",
        statement="∇ℓ = M Jᵀ(f − f*) + M Jᵀ(f* − y); through f = W h the representation gradient splits the same way "
                  "and ‖∇_ϑ ℓ‖ ≤ M ‖∇_ϑ h‖_F ‖W‖_op (‖r‖ + ‖ξ‖).",
-       method="numeric")
+       method="numeric", equations=("Lemma C.2", "Eq. (36)", "Prop. D.3", "Eq. (77)", "Eq. (78)"),
+       assumptions=("f = W h with a linear head", "squared loss ½M‖f − y‖²"),
+       criteria=f"error iff the vector–Jacobian split differs from autograd, or the layer-signal ‖∇_ϑ h‖_F from the full "
+                f"Jacobian, by more than {SPLIT_TOL:g} (float64); refuted iff "
+                f"the gradient norm exceeds the Eq. (78) bound (ratio > 1 + {BOUND_SLACK:g}) on any sample; verified "
+                "otherwise. Checked on the trained global linear-schedule models at t = 0.05, 0.5, 0.95.",
+       decide=decide_lemma_c2)
 def lemma_c2_gradient(ctx):
-    gp = ex.global_and_piecewise(ctx.scale, ctx.seed)
-    ev, split, ratio = {}, 0.0, 0.0
+    gm = ex.global_models(ctx.scale, ctx.seed)
+    cells, split, ratio, twin = {}, 0.0, 0.0, None
     with single_thread():
-        for m, spec in enumerate(gp["specs"]):
+        for m, spec in enumerate(gm["specs"]):
             if spec.schedule != "linear":
                 continue
-            p = [(W[m].double(), b[m].double()) for W, b in gp["params"]]
+            p = ex.one(gm["params"], m, torch.float64)
             for t in (0.05, 0.5, 0.95):
                 z, tt, y, fs = dyn.toy_batch(spec.target, spec.schedule, 16, ctx.seed + 3, t=t)
                 r = dyn.gradient_decomposition(p, z, tt, y, fs)
                 split = max(split, r["split_max_rel_err"])
                 ratio = max(ratio, r["bound_ratio_max"])
-                ev[f"{spec.target}/t={t}"] = {"noise_share": r["noise_share_mean"], "residual_rms": r["residual_rms"],
-                                              "bayes_noise_rms": r["bayes_noise_rms"], "bound_ratio_max": r["bound_ratio_max"]}
-    ok = split < 1e-6 and ratio <= 1 + 1e-9
-    shares = {k: round(v["noise_share"], 3) for k, v in ev.items()}
-    return Result("verified" if ok else "refuted",
-                  f"On the trained global linear-schedule models: the Bayes split of the per-sample representation gradient "
-                  f"matches autograd to {split:.1e}; the norm bound holds with max ratio {ratio:.3f} (loose). Bayes-noise "
-                  f"share ‖ξ-term‖/(‖r-term‖+‖ξ-term‖): {shares}.", ev)
+                cells[f"{spec.target}/t={t}"] = {"noise_share": r["noise_share_mean"], "residual_rms": r["residual_rms"],
+                                                 "bayes_noise_rms": r["bayes_noise_rms"],
+                                                 "bound_ratio_max": r["bound_ratio_max"]}
+                if twin is None:  # the layer-signal Frobenius norm against the full Jacobian on two samples
+                    ref = dyn.jacobian_frobenius_reference(p, z[:2], tt[:2])
+                    twin = float((torch.tensor(r["jacobian_frobenius"][:2], dtype=torch.float64) - ref).abs().max() / ref.max())
+    return {"cells": cells, "split_max_rel_err": split, "bound_ratio_max": ratio, "frobenius_twin_rel_err": twin,
+            "schedule": "linear", "scale": ctx.scale}
+
+
+def decide_prop_b1(ev) -> Decision:
+    slopes = ev["loglog_slopes"]
+    lo, hi = SLOPE_RANGE
+    ok_slope = all(s is not None and lo <= s <= hi for s in slopes.values())
+    ok_small = within(ev["max_rel_error_smallest_eta"], FIRST_ORDER_REL)
+    shown = ", ".join(f"{k}: {v:.3f}" for k, v in slopes.items())
+    forcing = ", ".join(f"{k}: {v['contraction_norm']:.3g}/{v['forcing_norm']:.3g}" for k, v in ev["targets"].items())
+    if ok_slope and ok_small:
+        return Decision("verified", f"Width-{ev['width']} App. F MLP, batch {ev['batch']}: the error of the NTK "
+                                    f"first-order prediction −ηΘe/B scales as η^s with s = {shown}; relative error at "
+                                    f"η = {ev['smallest_eta']:g} ≤ {ev['max_rel_error_smallest_eta']:.1e}. Contraction "
+                                    f"‖Θr‖ vs Bayes forcing ‖Θξ‖ per unit step: {forcing}.")
+    return Decision("refuted", f"The first-order prediction −ηΘe/B does not match one gradient step to second order: "
+                               f"log-log slopes {shown} (second order needs {lo}–{hi}), relative error at "
+                               f"η = {ev['smallest_eta']:g}: {_f(ev['max_rel_error_smallest_eta'], '.1e')}.")
 
 
 @claim("erd.prop_b1.ntk_step", paper="erd", where="App. B, Prop. B.1, Eq. (18); App. C, Thm C.4, Eq. (45)",
        statement="Under gradient flow the residual moves by −E[Θ e]; one small gradient step η on a batch changes the "
                  "outputs by −η Θ e / B with an error O(η²); for the Bayes-centred residual, Θ e = Θ r + Θ ξ.",
-       method="numeric")
+       method="numeric", equations=("Prop. B.1", "Eq. (18)", "Thm C.4", "Eq. (45)"),
+       assumptions=("differentiable network", "squared loss", "small step (Euler step of the flow)"),
+       criteria=f"verified iff for every target the log-log slope of the prediction error against η (0.1 … 0.001) "
+                f"lies in [{SLOPE_RANGE[0]}, {SLOPE_RANGE[1]}] (second order) and the relative error at η = 1e-3 is ≤ "
+                f"{FIRST_ORDER_REL:g}; refuted otherwise.",
+       decide=decide_prop_b1)
 def prop_b1_ntk_step(ctx):
-    ev, slopes = {}, []
+    targets = {}
     with single_thread():
         for tg in TARGETS:
             p = dyn.small_mlp(32, ctx.seed)
@@ -173,275 +347,123 @@ def prop_b1_ntk_step(ctx):
             ze, te, _, _ = dyn.toy_batch(tg, "linear", 8, ctx.seed + 5)
             r = dyn.ntk_step_errors(p, z, t, y, ze, te, [1e-1, 3e-2, 1e-2, 3e-3, 1e-3])
             r.update(dyn.bayes_split_of_step(p, z, t, y, fs, ze, te))
-            slopes.append(r["loglog_slope"])
-            ev[tg] = r
-    ok = all(1.8 < s < 2.2 for s in slopes) and all(v["relative_error"][-1] < 1e-3 for v in ev.values())
-    return Result("verified" if ok else "refuted",
-                  f"Width-32 App. F MLP, batch 16: the error of the NTK first-order prediction scales as η^s with "
-                  f"s = {', '.join(f'{x:.3f}' for x in slopes)} (targets {', '.join(TARGETS)}); relative error at η = 1e-3 "
-                  f"≤ {max(v['relative_error'][-1] for v in ev.values()):.1e}. Contraction ‖Θr‖ vs forcing ‖Θξ‖ per unit "
-                  "step: " + ", ".join(f"{k}: {v['contraction_norm']:.3g}/{v['forcing_norm']:.3g}" for k, v in ev.items()) + ".",
-                  ev)
+            targets[tg] = r
+    return {"targets": targets, "loglog_slopes": {k: v["loglog_slope"] for k, v in targets.items()},
+            "max_rel_error_smallest_eta": max(v["relative_error"][-1] for v in targets.values()),
+            "smallest_eta": 1e-3, "width": 32, "batch": 16}
+
+
+def decide_ntk_paths(ev) -> Decision:
+    worst = max((v for v in ev["disagreement"].values()), default=None)
+    if not within(worst, PATHS_TOL):
+        return Decision("error", f"Our NTK paths disagree by {_f(worst, '.1e')} (limit {PATHS_TOL:g}): "
+                                 + ", ".join(f"{k}: {_f(v, '.1e')}" for k, v in ev["disagreement"].items()))
+    return Decision("verified", f"Structured per-layer kernel, jacrev + vmap, the per-sample autograd loop and Lanczos "
+                                f"on NTK-vector products agree to {worst:.1e} (float64, trained ε/linear model, "
+                                f"{ev['n']} inputs).")
 
 
 @claim("erd.ntk.paths_agree", paper="erd", where="App. F.4 (empirical NTK), Eqs. (2), (14)",
        statement="(tooling) The structured per-layer NTK, jacrev + vmap, a per-sample autograd loop and matrix-free "
                  "Lanczos on NTK-vector products give the same kernel / top eigenvalues.",
-       method="numeric")
+       method="numeric", equations=("Eq. (2)", "Eq. (14)", "App. F.4"),
+       criteria=f"verified iff every pair of paths agrees to {PATHS_TOL:g} relative (float64); error otherwise (our bug).",
+       decide=decide_ntk_paths)
 def ntk_paths(ctx):
-    gp = ex.global_and_piecewise(ctx.scale, ctx.seed)
-    p = [(W[0].double(), b[0].double()) for W, b in gp["params"]]
+    gm = ex.global_models(ctx.scale, ctx.seed)
+    p = ex.one(gm["params"], 0, torch.float64)
     z, t, _, _ = dyn.toy_batch("eps", "linear", 12, ctx.seed + 6)
     with single_thread():
         Ks = ntk.ntk_structured(p, z, t)
         Kj = ntk.ntk_jacrev(p, z, t)
         Kn = ntk.ntk_naive(p, z, t)
         top = ntk.top_eigenvalues(p, z, t, 3)
-    ev = {"structured_vs_jacrev": float((Ks - Kj).abs().max() / Kj.abs().max()),
-          "structured_vs_naive": float((Ks - Kn).abs().max() / Kn.abs().max()),
-          "lanczos_vs_dense_top3": float(np.max(np.abs(top - ntk.eigenvalues(Ks)[:3]) / ntk.eigenvalues(Ks)[:3]))}
-    ok = max(ev.values()) < 1e-5
-    return Result("verified" if ok else "refuted", f"Max relative disagreement {max(ev.values()):.1e} (float64).", ev)
+    dense = ntk.eigenvalues(Ks)[:3]
+    return {"disagreement": {"structured_vs_jacrev": float((Ks - Kj).abs().max() / Kj.abs().max()),
+                             "structured_vs_naive": float((Ks - Kn).abs().max() / Kn.abs().max()),
+                             "lanczos_vs_dense_top3": float(np.max(np.abs(top - dense) / dense))},
+            "n": int(z.shape[0])}
 
 
-# ----------------------------------------------------------------------------- App. F figures as numbers
-def _phase():
-    return ex.phase_space(np.array([0.02, 0.1, 0.3, 0.5, 0.7, 0.9, 0.98]))
+# ----------------------------------------------------------------------------------------- Fig. 8: phase space
+PHASE_TS = tuple(np.round(np.linspace(0.02, 0.98, 49), 4))
 
 
-@claim("erd.fig8.poles", paper="erd", where="App. F.2, Fig. 3 / Fig. 8; §3.3",
-       statement="Bayes noise dominates the recoverable signal at low noise (t → 0) for ε and at high noise (t → 1) "
-                 "for x0.", method="numeric", figures=("erd_fig8_phase_space",))
-def fig8_poles(ctx):
-    ph = _phase()
-    ev, ok = {}, True
-    for sc in SCHEDULES:
-        for tg in ("eps", "x0"):
-            sig, noise = ph["norms"][(tg, sc)].T
-            ratio = noise / np.maximum(sig, 1e-300)
-            ev[f"{tg}/{sc}"] = {"noise_over_signal_t0.02": float(ratio[0]), "noise_over_signal_t0.98": float(ratio[-1])}
-            ok &= (ratio[0] > 1 > ratio[-1]) if tg == "eps" else (ratio[0] < 1 < ratio[-1])
-    return Result("verified" if ok else "refuted",
-                  "Exact RMS norms (quadrature): ε is noise-dominated at t = 0.02 and signal-dominated at 0.98; x0 the "
-                  "reverse, in all three schedules.", ev)
-
-
-@claim("erd.fig8.migration", paper="erd", where="App. F.2, Fig. 8 caption",
-       statement="Samples universally migrate from a signal-dominated to a noise-dominated regime as t increases; the "
-                 "mixed targets v and u are more balanced.", method="numeric", figures=("erd_fig8_phase_space",))
-def fig8_migration(ctx):
-    ph = _phase()
-    ev = {}
+def _phase_evidence():
+    ph = ex.phase_space(np.array(PHASE_TS))
+    out = {}
     for sc in SCHEDULES:
         for tg in TARGETS:
             sig, noise = ph["norms"][(tg, sc)].T
             lr = np.log10(noise / np.maximum(sig, 1e-300))
-            ev[f"{tg}/{sc}"] = {"log10_noise_over_signal": [round(float(v), 3) for v in lr],
-                                "spearman_vs_t": float(stats.spearmanr(ph["ts"], lr)[0]),
-                                "max_abs_log10": float(np.abs(lr).max())}
-    decreasing = [k for k, v in ev.items() if v["spearman_vs_t"] < 0]
-    balance = {tg: max(ev[f"{tg}/{sc}"]["max_abs_log10"] for sc in SCHEDULES) for tg in TARGETS}
-    mixed_balanced = max(balance["v"], balance["u"]) < min(balance["eps"], balance["x0"])
-    detail = (f"Not universal: the noise/signal ratio falls with t for {', '.join(decreasing)} (ε starts noise-dominated, "
-              "E[ε|z_0] = 0, and ends signal-dominated). Mixed targets are "
-              f"{'more' if mixed_balanced else 'not more'} balanced: max |log10 noise/signal| over t ∈ [0.02, 0.98]: "
-              + ", ".join(f"{k}: {v:.2f}" for k, v in balance.items()) + ".")
-    return Result("refuted" if decreasing else "verified", detail, ev)
+            out[f"{tg}/{sc}"] = {"log10_noise_over_signal": [round(float(v), 4) for v in lr],
+                                 "noise_dominated_first": bool(lr[0] > 0), "noise_dominated_last": bool(lr[-1] > 0),
+                                 "crossings": int(np.sum(np.diff(np.sign(lr)) != 0)),
+                                 "spearman_vs_t": float(stats.spearmanr(PHASE_TS, lr)[0]),
+                                 "max_abs_log10": float(np.abs(lr).max())}
+    return out
 
 
-@claim("erd.fig7.piecewise_vs_global", paper="erd", where="App. F.2, Fig. 2 / Fig. 7 (bottom rows)",
-       statement="Piecewise models trained on time bins approach the Bayes floor more closely than the global model "
-                 "(excess ratio global/piecewise > 1 per t bin).", method="simulation",
-       figures=("erd_fig7_loss_vs_floor",))
-def fig7_piecewise(ctx):
-    gp = ex.global_and_piecewise(ctx.scale, ctx.seed)
-    nb = gp["n_bins"]
-    exg = gp["loss_global"] - gp["floor"]
-    exp_ = gp["loss_piece"] - gp["floor"]
-    floor_scale = gp["floor"].mean(1, keepdims=True)
-    ratios, ev = [], {}
-    for i, s in enumerate(gp["specs"]):
-        rg = np.array([exg[i, gp["bins"] == b].mean() for b in range(nb)])
-        rp = np.array([exp_[i, gp["bins"] == b].mean() for b in range(nb)])
-        eps = 0.01 * floor_scale[i, 0]  # excess below 1 % of the mean floor counts as "at the floor"
-        r = np.maximum(rg, eps) / np.maximum(rp, eps)
-        ratios.extend(r)
-        ev[f"{s.target}/{s.schedule}"] = {"excess_global": rg.round(4).tolist(), "excess_piecewise": rp.round(4).tolist(),
-                                          "ratio": r.round(3).tolist()}
-    ratios = np.array(ratios)
-    frac = float(np.mean(ratios > 1))
-    med = float(np.median(ratios))
-    ok = frac >= 0.75 and med > 1
-    ev.update({"fraction_bins_ratio_gt_1": frac, "median_ratio": med, "scale": ctx.scale})
-    return Result("verified" if ok else "refuted",
-                  f"Excess over the exact floor, global / piecewise, over {len(ratios)} (target, schedule, bin) cells: "
-                  f"median ratio {med:.2f}, ratio > 1 in {frac:.0%} of cells ({ctx.scale} scale).", ev)
+def decide_fig8_poles(ev) -> Decision:
+    bad = []
+    for k, v in ev["curves"].items():
+        tg = k.split("/")[0]
+        want = (True, False) if tg == "eps" else (False, True)
+        if (v["noise_dominated_first"], v["noise_dominated_last"]) != want or v["crossings"] != 1:
+            bad.append(f"{k} (noise-dominated at t = {ev['ts'][0]}: {v['noise_dominated_first']}, at {ev['ts'][-1]}: "
+                       f"{v['noise_dominated_last']}, {v['crossings']} crossings)")
+    shown = ", ".join(f"{k}: log10 noise/signal {v['log10_noise_over_signal'][0]:+.2f} → "
+                      f"{v['log10_noise_over_signal'][-1]:+.2f}" for k, v in ev["curves"].items())
+    if bad:
+        return Decision("refuted", "Not exclusively at the stated pole: " + "; ".join(bad) + ".")
+    return Decision("verified", f"Exact RMS norms (quadrature, t ∈ [{ev['ts'][0]}, {ev['ts'][-1]}]): ε is noise-dominated "
+                                "only at low noise and x0 only at high noise (one crossing each), in all three schedules: "
+                                + shown + ".")
 
 
-@claim("erd.fig7.loss_domination", paper="erd", where="App. F.2, Fig. 7 (top rows)",
-       statement="In the global model the excess over the floor is small where the Bayes floor is large and large where "
-                 "the floor is low (e.g. t → 1 for ε).", method="simulation", figures=("erd_fig7_loss_vs_floor",))
-def fig7_domination(ctx):
-    gp = ex.global_and_piecewise(ctx.scale, ctx.seed)
-    exg = gp["loss_global"] - gp["floor"]
-    ev, rhos = {}, []
-    for i, s in enumerate(gp["specs"]):
-        rho = float(stats.spearmanr(gp["floor"][i], exg[i])[0])
-        rhos.append(rho)
-        lo, hi = np.argmin(gp["floor"][i]), np.argmax(gp["floor"][i])
-        ev[f"{s.target}/{s.schedule}"] = {"spearman_floor_vs_excess": rho, "excess_at_min_floor": float(exg[i, lo]),
-                                          "excess_at_max_floor": float(exg[i, hi]),
-                                          "t_min_floor": float(gp["ts"][lo]), "t_max_floor": float(gp["ts"][hi])}
-    eps_end = {s.schedule: float(exg[i, -1]) for i, s in enumerate(gp["specs"]) if s.target == "eps"}
-    eps_peak = {s.schedule: float(exg[i].max()) for i, s in enumerate(gp["specs"]) if s.target == "eps"}
-    neg = float(np.mean(np.array(rhos) < 0))
-    ok = neg >= 0.75
-    return Result("verified" if ok else "refuted",
-                  f"Spearman correlation of floor and excess across t is negative in {neg:.0%} of the 12 global models "
-                  f"(median {np.median(rhos):.2f}). ε at the last t bin: excess {eps_end} vs its peak over t {eps_peak} "
-                  f"({ctx.scale} scale).", ev)
+@claim("erd.fig8.poles", paper="erd", where="App. F.2, Fig. 3 / Fig. 8; §3.3",
+       statement="Contamination (Bayes noise above the recoverable signal) occurs exclusively at low noise (t → 0) for ε "
+                 "and at high noise (t → 1) for x0.", method="numeric", figures=("erd_fig8_phase_space",),
+       equations=("Fig. 8", "Fig. 3", "§3.3"),
+       assumptions=("App. F.1 GMM and schedules",),
+       criteria="On 49 times in [0.02, 0.98] (exact quadrature): verified iff in every schedule ε's noise/signal ratio is "
+                "> 1 at the first time, < 1 at the last, and crosses 1 once, and x0's the reverse; refuted otherwise.",
+       decide=decide_fig8_poles)
+def fig8_poles(ctx):
+    ph = _phase_evidence()
+    return {"curves": {k: v for k, v in ph.items() if k.split("/")[0] in ("eps", "x0")}, "ts": list(PHASE_TS)}
 
 
-@claim("erd.fig9.representation_collapse", paper="erd", where="App. F.3, Fig. 9",
-       statement="Hidden representations at t = 0.1, 0.4, 0.7, 0.9 on the t = 0.1 PCA basis collapse from separable "
-                 "clusters into an entangled mass that shrinks toward the origin.", method="simulation",
-       figures=("erd_fig9_pca",))
-def fig9_pca(ctx):
-    rp = ex.representations(ctx.scale, ctx.seed)
-    ev, shrink, follows = {}, [], []
-    for (tg, sc), v in rp["by_model"].items():
-        ev[f"{tg}/{sc}"] = {"rms_radius": np.round(v["rms"], 3).tolist(), "separability_h": np.round(v["sep_h"], 3).tolist(),
-                            "separability_input": np.round(v["sep_input"], 3).tolist()}
-        shrink.append(v["rms"][-1] < v["rms"][0])
-        follows.append(max(abs(a - b) for a, b in zip(v["sep_h"], v["sep_input"])))
-    sep_last = [v["sep_h"][-1] for v in rp["by_model"].values()]
-    collapsed = max(sep_last) < 0.2
-    grow = [k for k, s in zip(ev, shrink) if not s]
-    detail = (f"Cluster separability of h (between-cluster variance share on the t = 0.1 PCA plane) falls to "
-              f"≤ {max(sep_last):.2f} at t = 0.9, but the raw input z_t loses it equally (max |sep_h − sep_input| = "
-              f"{max(follows):.2f}): the collapse is the input's information loss, not a degraded representation. "
-              f"Shrinking toward the origin holds only for some models; the radius grows for {', '.join(grow) or 'none'}.")
-    verdict = "verified" if collapsed and not grow and max(follows) > 0.3 else "corrected" if collapsed else "refuted"
-    return Result(verdict, detail, ev)
+def decide_fig8_migration(ev) -> Decision:
+    c = ev["curves"]
+    not_migrating = [k for k, v in c.items()
+                     if not (not v["noise_dominated_first"] and v["noise_dominated_last"] and v["spearman_vs_t"] > 0)]
+    balance = {tg: max(c[f"{tg}/{sc}"]["max_abs_log10"] for sc in ev["schedules"]) for tg in ("eps", "x0", "v", "u")}
+    mixed = max(balance["v"], balance["u"]) < min(balance["eps"], balance["x0"])
+    bal = ", ".join(f"{k}: {v:.2f}" for k, v in balance.items())
+    shown = "; ".join(f"{k}: log10 noise/signal {c[k]['log10_noise_over_signal'][0]:+.2f} → "
+                      f"{c[k]['log10_noise_over_signal'][-1]:+.2f} (Spearman vs t {c[k]['spearman_vs_t']:+.2f})"
+                      for k in not_migrating)
+    if not not_migrating and mixed:
+        return Decision("verified", f"Every (target, schedule) goes from signal- to noise-dominated as t rises; mixed "
+                                    f"targets are more balanced (max |log10 noise/signal|: {bal}).")
+    parts = []
+    if not_migrating:
+        parts.append(f"Not universal: {len(not_migrating)} of {len(c)} curves do not migrate from signal- to "
+                     f"noise-dominated: {shown}")
+    parts.append(f"Mixed targets are {'more' if mixed else 'not more'} balanced than ε and x0 (max |log10 noise/signal| "
+                 f"over t ∈ [{ev['ts'][0]}, {ev['ts'][-1]}]: {bal})")
+    return Decision("refuted", ". ".join(parts) + ".")
 
 
-def _ntk_rows(ctx):
-    return ex.ntk_study(ctx.scale, ctx.seed)
-
-
-@claim("erd.fig10.eigen_decay", paper="erd", where="App. F.4, Fig. 10 / Fig. 4b",
-       statement="For x0 and u the top NTK eigenvalues drop monotonically over several orders of magnitude as t → 1.",
-       method="simulation", figures=("erd_fig10_ntk_eigs",))
-def fig10_decay(ctx):
-    st = _ntk_rows(ctx)
-    ev, ok = {}, True
-    for m, s in enumerate(st["specs"]):
-        if s.target not in ("x0", "u"):
-            continue
-        k1 = st["top3"][m, :, 0]
-        drop = float(np.log10(k1.max() / k1[-1]))
-        rho = float(stats.spearmanr(st["ts"], k1)[0])
-        ev[f"{s.target}/{s.schedule}"] = {"log10_drop_max_to_last": drop, "spearman_vs_t": rho,
-                                         "kappa1": np.round(k1, 4).tolist()}
-        ok &= drop >= 2 and rho < -0.8
-    return Result("verified" if ok else "refuted",
-                  "Top eigenvalue of Θ/n (fixed-noise kernel on n inputs z_t): decades of decline from its maximum to "
-                  f"t = {st['ts'][-1]:g}: " + ", ".join(f"{k}: {v['log10_drop_max_to_last']:.2f} (ρ = {v['spearman_vs_t']:.2f})"
-                                                        for k, v in ev.items()) + f" ({ctx.scale} scale).", ev)
-
-
-@claim("erd.fig10.eps_u_shape", paper="erd", where="App. F.4, Fig. 10",
-       statement="The ε spectrum is U-shaped: its top eigenvalue rises again at high noise.", method="simulation",
-       figures=("erd_fig10_ntk_eigs",))
-def fig10_u_shape(ctx):
-    st = _ntk_rows(ctx)
-    ev, ok = {}, True
-    for m, s in enumerate(st["specs"]):
-        if s.target != "eps":
-            continue
-        k1 = st["top3"][m, :, 0]
-        mid = k1[1:-1].min()
-        ev[s.schedule] = {"first_over_min_middle": float(k1[0] / mid), "last_over_min_middle": float(k1[-1] / mid),
-                          "kappa1": np.round(k1, 4).tolist()}
-        ok &= k1[0] / mid > 1.2 and k1[-1] / mid > 1.2
-    return Result("verified" if ok else "refuted",
-                  "ε top eigenvalue, end / minimum over the interior t: " + ", ".join(
-                      f"{k}: start {v['first_over_min_middle']:.2f}, end {v['last_over_min_middle']:.2f}" for k, v in ev.items())
-                  + f" (U shape needs both > 1.2; {ctx.scale} scale).", ev)
-
-
-@claim("erd.fig11.effective_rank", paper="erd", where="App. F.4, Fig. 11",
-       statement="The Shannon effective rank of the NTK plummets toward near-singularity as t → 1.",
-       method="simulation", figures=("erd_fig11_effective_rank",))
-def fig11_rank(ctx):
-    st = _ntk_rows(ctx)
-    last = st["erank"][:, -1]
-    peak = st["erank"].max(1)
-    ev = {f"{s.target}/{s.schedule}": {"erank": np.round(st["erank"][m], 3).tolist()} for m, s in enumerate(st["specs"])}
-    ev.update({"erank_last_min": float(last.min()), "erank_last_max": float(last.max()),
-               "last_over_peak_median": float(np.median(last / peak))})
-    ok = last.max() < 1.5
-    return Result("verified" if ok else "refuted",
-                  f"Effective rank exp(H(λ/Σλ)) of Θ/n at t = {st['ts'][-1]:g}: {last.min():.2f}–{last.max():.2f} "
-                  f"(near-singular would be ≈ 1); median last/peak over t {np.median(last / peak):.2f} ({ctx.scale} scale).",
-                  ev)
-
-
-@claim("erd.fig12.homogenization", paper="erd", where="App. F.4, Fig. 12",
-       statement="The normalized NTK Gram is block-diagonal by cluster at t = 0.05 and homogenizes toward a uniform "
-                 "(rank-one) matrix at t = 0.95.", method="simulation", figures=("erd_fig12_ntk_gram",))
-def fig12_gram(ctx):
-    st = _ntk_rows(ctx)
-    ev, contrast_drop, homog = {}, [], []
-    for s in st["specs"]:
-        c0, o0 = ex.block_contrast(*st["grams"][(s.target, s.schedule, 0.05)])
-        c1, o1 = ex.block_contrast(*st["grams"][(s.target, s.schedule, 0.95)])
-        ev[f"{s.target}/{s.schedule}"] = {"block_contrast_t0.05": c0, "block_contrast_t0.95": c1,
-                                         "mean_cosine_t0.05": o0, "mean_cosine_t0.95": o1}
-        contrast_drop.append(c1 < c0)
-        homog.append(o1 > o0)
-    frac_drop, frac_h = float(np.mean(contrast_drop)), float(np.mean(homog))
-    mean_cos = float(np.mean([v["mean_cosine_t0.95"] for v in ev.values()]))
-    ok = frac_drop >= 0.75 and frac_h >= 0.75
-    return Result("verified" if ok else "refuted",
-                  f"Block contrast (within − between cluster gradient cosine) falls from t = 0.05 to 0.95 in "
-                  f"{frac_drop:.0%} of models, mean cosine rises in {frac_h:.0%} (mean at 0.95: {mean_cos:.2f}). At 0.95 "
-                  "z_t barely depends on the cluster, so the loss of block structure is expected of any smooth model.", ev)
-
-
-@claim("erd.main.weighting", paper="erd", where="§3.4, §4.3 / Fig. 6 (ERD vs uniform, Min-SNR, P2), at toy scale",
-       statement="ERD's effective-amplitude weighting improves training over uniform, Min-SNR-5 and P2 (sample W2 to "
-                 "data, loss excess over the Bayes floor), same MLP, targets, schedules and iterations.",
-       method="simulation", figures=("erd_weighting_comparison",))
-def main_weighting(ctx):
-    wc = ex.weighting_comparison(ctx.scale, ctx.seed)
-    cfg = ex.get_scale(ctx.scale)
-    specs = wc["specs"]
-    w2sum = ex.paired_summary(wc["w2"], specs, cfg.seeds)
-    exc = ex.paired_summary(wc["excess"].mean(1), specs, cfg.seeds)
-    per_bin = {}
-    for b in range(wc["n_bins"]):
-        per_bin[f"bin{b}"] = {w: float(np.mean([wc["excess_bins"][i, b] for i, s in enumerate(specs) if s.weighting == w]))
-                              for w in ex.COMPARED_WEIGHTINGS}
-    better = all(v[2] < 0 for v in w2sum["erd_minus"].values())
-    worse = [k for k, v in w2sum["erd_minus"].items() if v[1] > 0]
-    table = "; ".join(f"{w}: W2 {v[0]:.3f} [{v[1]:.3f}, {v[2]:.3f}]" for w, v in w2sum["by_weighting"].items())
-    diffs = "; ".join(f"{k}: {v[0]:+.3f} [{v[1]:+.3f}, {v[2]:+.3f}]" for k, v in w2sum["erd_minus"].items())
-    detail = (f"{ctx.scale} scale, {cfg.seeds} seeds, schedules {', '.join(cfg.cmp_schedules)}, all 4 targets, "
-              f"{cfg.train.iterations} iterations: mean W2 (95% CI over seeds) {table}; paired ERD − baseline {diffs}; "
-              f"data-vs-data W2 at the same n {np.mean(wc['w2_data_vs_data']):.3f}. Mean unweighted loss excess over the "
-              "exact floor: " + "; ".join(f"{w}: {v[0]:.3f}" for w, v in exc["by_weighting"].items())
-              + "; paired ERD − baseline " + "; ".join(f"{k}: {v[0]:+.3f} [{v[1]:+.3f}, {v[2]:+.3f}]"
-                                                     for k, v in exc["erd_minus"].items())
-              + " (unweighted MSE is what uniform weighting optimises). ")
-    if better:
-        verdict, detail = "verified", detail + "ERD is better than every baseline (paired CIs below 0)."
-    elif worse:
-        verdict = "refuted"
-        detail += f"ERD is significantly worse than {', '.join(worse)} at this scale."
-    else:
-        verdict = "open"
-        detail += ("Not resolved at this scale and seed count: the paired 95% intervals of ERD − baseline include 0 for "
-                   "at least one baseline, so no improvement is established (nor a deterioration).")
-    return Result(verdict, detail, {"w2": w2sum, "mean_excess": exc, "excess_per_bin": per_bin,
-                                    "w2_data_vs_data": wc["w2_data_vs_data"]})
+@claim("erd.fig8.migration", paper="erd", where="App. F.2, Fig. 8 caption and text",
+       statement="Samples universally migrate from a signal-dominated to a noise-dominated regime as t increases; the "
+                 "mixed targets v and u are more balanced.", method="numeric", figures=("erd_fig8_phase_space",),
+       equations=("Fig. 8",),
+       assumptions=("App. F.1 GMM and schedules",),
+       criteria="Exact quadrature on 49 times in [0.02, 0.98]: verified iff every (target, schedule) curve is "
+                "signal-dominated (noise/signal < 1) at the first time, noise-dominated at the last and rising (Spearman "
+                "> 0), and the largest |log10 noise/signal| of v and u is below that of ε and of x0; refuted otherwise.",
+       decide=decide_fig8_migration)
+def fig8_migration(ctx):
+    return {"curves": _phase_evidence(), "ts": list(PHASE_TS), "schedules": list(SCHEDULES)}

@@ -1,16 +1,27 @@
 """Training erd App. F's toy models: many (target, schedule, weighting, time-bin, seed) models at once, as one
 stack of parameters through ``torch.func.vmap`` (Adam is elementwise, so a stack trains exactly as its
-models would one at a time, given the same batches).
+models would one at a time).
+
+Every model draws its batches from its **own** random stream (seeded by its spec and the run seed), so a
+trained model depends only on (spec, config, seed, code) — not on which other models share its stack. That is
+what lets claims share models: the uniform-weighted ε/GVP model of the weighting comparison *is* the global
+ε/GVP model of the NTK claims. ``trained()`` trains a group once and keeps it in the on-disk cache
+(``difftheory/cache.py``, keyed by specs, config, seed and a hash of this code) and in memory.
 
 Time as in erd App. F: t = 0 data, t = 1 noise; each model samples t ~ U(t_lo, t_hi) (global models:
 [0, 1]; piecewise models: one bin). Loss per model: mean over the batch of w(t) ‖f(z_t, t) − y‖² (summed
 over the 2 dimensions), w normalized to mean 1 over t ~ U(0, 1) (``erd_weights.normalized_weight``).
-App. F.1 settings are ``TRAIN_CONFIGS["full"]``: Adam 1e-3, batch 512, 2000 iterations, width 256."""
+App. F.1 settings are ``TRAIN_CONFIGS["full"]``: Adam 1e-3, batch 512, 2000 iterations, width 256.
+
+Training stops with a one-line ``TrainingDiverged`` error when a model's loss is non-finite or its mean over
+the last ``GROWTH_WINDOW`` iterations exceeds ``GROWTH_FACTOR`` × its loss at the initial parameters."""
 
 from __future__ import annotations
 
+import math
 import zlib
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from functools import lru_cache
 
 import numpy as np
 import torch
@@ -22,9 +33,18 @@ from difftheory.toy.erd_schedules import SCHEDULES, alpha_sigma
 from difftheory.toy.gmm import erd_gmm
 from difftheory.validate import check_choice, check_float, check_int
 
-
-
 T_EPS = 1e-4  # weights are evaluated at t clamped to [T_EPS, 1 − T_EPS] (some are 0·∞ at the endpoints)
+# A healthy Adam run ends far below its starting loss; a 10-step mean 10× above the initial loss is divergence, not
+# noise (a batch mean fluctuates by tens of per cent at most, and the weights are normalized to mean 1 over t).
+GROWTH_FACTOR = 10.0
+GROWTH_WINDOW = 10
+CHECKPOINT_SHARE = 0.8  # parameters are also kept after 80 % of the iterations: the drift test of decide.settled
+CODE = ("difftheory.toy.erd_train", "difftheory.toy.erd_model", "difftheory.toy.erd_schedules", "difftheory.toy.gmm",
+        "difftheory.theory.erd_weights")  # what a cached model depends on (its code hash)
+
+
+class TrainingDiverged(RuntimeError):
+    """A model's training loss became non-finite or grew by more than ``GROWTH_FACTOR`` over its start."""
 
 
 @dataclass(frozen=True)
@@ -34,7 +54,7 @@ class ModelSpec:
     weighting: str = "uniform"
     t_lo: float = 0.0
     t_hi: float = 1.0
-    seed: int = 0
+    seed: int = 0  # replicate index (independent initialisation and data stream)
 
     def __post_init__(self):
         check_choice("target", self.target, TARGETS)
@@ -66,7 +86,7 @@ class TrainConfig:
 
 TRAIN_CONFIGS = {
     "full": TrainConfig(),  # erd App. F.1
-    "quick": TrainConfig(iterations=300, batch=256, width=64),
+    "quick": TrainConfig(iterations=400, batch=128, width=64),
 }
 
 WEIGHT_TABLE = 4096  # weights are tabulated on this many t cells and interpolated
@@ -74,6 +94,10 @@ WEIGHT_TABLE = 4096  # weights are tabulated on this many t cells and interpolat
 
 def _init_seed(spec: ModelSpec, seed: int) -> int:
     return zlib.crc32(f"{spec.label()}|{seed}".encode()) & 0x7FFFFFFF
+
+
+def _data_seed(spec: ModelSpec, seed: int) -> int:
+    return zlib.crc32(f"data|{spec.label()}|{seed}".encode()) & 0x7FFFFFFF
 
 
 def weight_table(specs: list[ModelSpec], n: int = WEIGHT_TABLE) -> torch.Tensor:
@@ -97,6 +121,24 @@ def sample_gmm_torch(n_models: int, batch: int, gen: torch.Generator) -> torch.T
     return means[j] + float(g.sds[0]) * torch.randn(n_models, batch, 2, generator=gen)
 
 
+class _Streams:
+    """One random stream per model: each step draws (x0, ε, u) for every model from that model's generator."""
+
+    def __init__(self, specs: list[ModelSpec], seed: int):
+        g = erd_gmm()
+        self.gens = [torch.Generator().manual_seed(_data_seed(s, seed)) for s in specs]
+        self.means = torch.tensor(g.means, dtype=torch.float32)
+        self.sd = float(g.sds[0])
+        self.cum = torch.tensor(np.cumsum(g.weights)[:-1], dtype=torch.float32)
+
+    def draw(self, batch: int):
+        normal = torch.stack([torch.randn(batch, 4, generator=g) for g in self.gens])  # (M, B, 4)
+        unif = torch.stack([torch.rand(batch, 2, generator=g) for g in self.gens])  # (M, B, 2)
+        comp = torch.searchsorted(self.cum, unif[..., 0].contiguous(), right=True)
+        x0 = self.means[comp] + self.sd * normal[..., :2]
+        return x0, normal[..., 2:], unif[..., 1]
+
+
 def schedule_and_target(specs: list[ModelSpec], t: torch.Tensor):
     """α, σ, c_x, c_ε of each model at its times t (M, B) → four (M, B) tensors."""
     a = torch.empty_like(t)
@@ -115,10 +157,45 @@ def schedule_and_target(specs: list[ModelSpec], t: torch.Tensor):
     return a, s, cx, ce
 
 
-def train_stack(specs: list[ModelSpec], config: TrainConfig, seed: int = 0, progress: bool = False):
-    """Train the models ``specs`` together. Returns (stacked params, loss history (iterations, M) as NumPy).
+def _check_growth(history: np.ndarray, it: int, specs: list[ModelSpec], config: TrainConfig) -> None:
+    """Raise ``TrainingDiverged`` (one line) for a non-finite loss or a loss grown past GROWTH_FACTOR × its start."""
+    row = history[it]
+    bad = np.nonzero(~np.isfinite(row))[0]
+    if bad.size:
+        raise TrainingDiverged(f"non-finite training loss at iteration {it} for model {specs[bad[0]].label()} "
+                               f"(lr={config.lr}, batch={config.batch}, width={config.width})")
+    if it + 1 >= GROWTH_WINDOW:
+        start = history[0]  # the loss of the initial parameters (before any step)
+        recent = history[it + 1 - GROWTH_WINDOW:it + 1].mean(0)
+        grown = np.nonzero(recent > GROWTH_FACTOR * start)[0]
+        if grown.size:
+            m = grown[0]
+            raise TrainingDiverged(f"training loss diverged at iteration {it} for model {specs[m].label()}: mean of the "
+                                   f"last {GROWTH_WINDOW} iterations {recent[m]:.4g} > {GROWTH_FACTOR:g} × its start "
+                                   f"{start[m]:.4g} (lr={config.lr}, batch={config.batch}, width={config.width})")
 
-    Raises RuntimeError naming the model's setting when a loss becomes non-finite."""
+
+@dataclass(frozen=True)
+class Trained:
+    """A trained stack: parameters (leading model axis), the parameters after ``CHECKPOINT_SHARE`` of the
+    iterations, and the training-loss history (iterations, M)."""
+
+    specs: tuple
+    config: TrainConfig
+    seed: int
+    params: list
+    params_checkpoint: list
+    history: np.ndarray
+    checkpoint_iteration: int
+
+
+def checkpoint_iteration(iterations: int) -> int:
+    """Iterations done when the drift checkpoint is taken (80 % of training)."""
+    return int(math.floor(CHECKPOINT_SHARE * iterations))
+
+
+def train_models(specs: list[ModelSpec], config: TrainConfig, seed: int = 0, progress: bool = False) -> Trained:
+    """Train the models ``specs`` together (no cache). See the module docstring for the streams and the stop rule."""
     if not specs:
         raise ValueError("specs must name at least one model")
     seed = check_int("seed", seed, 0, 2**31 - 1)
@@ -129,30 +206,71 @@ def train_stack(specs: list[ModelSpec], config: TrainConfig, seed: int = 0, prog
         models.append(init_mlp(config.width, config.depth, generator=g))
     params = stack_params(models)
     flat = [p.requires_grad_() for pair in params for p in pair]
-    opt = torch.optim.Adam(flat, lr=config.lr)
+    opt = torch.optim.Adam(flat, lr=config.lr, fused=True)  # fused: one kernel per step, same update as Adam
     table = weight_table(specs)
     lo = torch.tensor([s.t_lo for s in specs])[:, None]
     hi = torch.tensor([s.t_hi for s in specs])[:, None]
-    gen = torch.Generator().manual_seed(seed)
+    streams = _Streams(specs, seed)
     history = np.empty((config.iterations, M), dtype=np.float32)
+    ck = checkpoint_iteration(config.iterations)
+    snapshot = [(W.detach().clone(), b.detach().clone()) for W, b in params] if ck == 0 else None
     for it in tqdm(range(config.iterations), desc="erd toy training", disable=not progress, leave=False):
-        x0 = sample_gmm_torch(M, config.batch, gen)
-        eps = torch.randn(M, config.batch, 2, generator=gen)
-        t = lo + (hi - lo) * torch.rand(M, config.batch, generator=gen)
+        x0, eps, u = streams.draw(config.batch)
+        t = lo + (hi - lo) * u
         a, s, cx, ce = schedule_and_target(specs, t)
         z = a[..., None] * x0 + s[..., None] * eps
         y = cx[..., None] * x0 + ce[..., None] * eps
         w = torch.gather(table, 1, (t * WEIGHT_TABLE).round().long().clamp(0, WEIGHT_TABLE))
         per_model = (w * ((stacked_forward(params, z, t) - y) ** 2).sum(-1)).mean(1)
-        if not torch.isfinite(per_model).all():
-            bad = int(torch.nonzero(~torch.isfinite(per_model))[0, 0])
-            raise RuntimeError(f"non-finite training loss at iteration {it} for model {specs[bad].label()} "
-                               f"(lr={config.lr}, batch={config.batch}, width={config.width})")
+        history[it] = per_model.detach().numpy()
+        _check_growth(history, it, specs, config)
         opt.zero_grad(set_to_none=True)
         per_model.sum().backward()
         opt.step()
-        history[it] = per_model.detach().numpy()
-    return [(W.detach(), b.detach()) for W, b in params], history
+        if it + 1 == ck:
+            snapshot = [(W.detach().clone(), b.detach().clone()) for W, b in params]
+    final = [(W.detach(), b.detach()) for W, b in params]
+    return Trained(tuple(specs), config, seed, final, snapshot, history, ck)
+
+
+def train_stack(specs: list[ModelSpec], config: TrainConfig, seed: int = 0, progress: bool = False):
+    """Train ``specs`` together; (stacked params, loss history (iterations, M) as NumPy)."""
+    tr = train_models(specs, config, seed, progress)
+    return tr.params, tr.history
+
+
+def _to_tensors(tr: Trained) -> dict:
+    out = {"history": torch.from_numpy(tr.history)}
+    for i, (W, b) in enumerate(tr.params):
+        out[f"W{i}"], out[f"b{i}"] = W, b
+    for i, (W, b) in enumerate(tr.params_checkpoint):
+        out[f"ckW{i}"], out[f"ckb{i}"] = W, b
+    return out
+
+
+def _from_tensors(d: dict, specs, config, seed) -> Trained:
+    n = sum(1 for k in d if k.startswith("W"))
+    params = [(d[f"W{i}"], d[f"b{i}"]) for i in range(n)]
+    ck = [(d[f"ckW{i}"], d[f"ckb{i}"]) for i in range(n)]
+    return Trained(tuple(specs), config, seed, params, ck, d["history"].numpy(), checkpoint_iteration(config.iterations))
+
+
+@lru_cache(maxsize=32)
+def trained(specs: tuple, config: TrainConfig, seed: int = 0) -> Trained:
+    """``train_models`` through the on-disk cache (``difftheory.cache``) and an in-process LRU: a group of models is
+    trained at most once per (specs, config, seed, code), whichever claim or process asks first."""
+    from difftheory.cache import cached
+    from difftheory.threads import single_thread
+
+    specs = tuple(specs)
+    key = {"specs": [s.label() for s in specs], "config": asdict(config), "seed": int(seed),
+           "streams": "per-model", "checkpoint_share": CHECKPOINT_SHARE}
+
+    def build():
+        with single_thread():
+            return _to_tensors(train_models(list(specs), config, seed))
+
+    return _from_tensors(cached("erd-toy-models", key, build, code=CODE), specs, config, seed)
 
 
 def eval_loss_curve(params, specs: list[ModelSpec], ts, n: int = 2000, seed: int = 1) -> np.ndarray:

@@ -17,12 +17,14 @@ import torch
 from torch import nn
 from torch.func import functional_call, stack_module_state, vmap
 
-from difftheory.linear_model.trainer import NonFiniteLoss
+from difftheory.decide import drift
+from difftheory.linear_model.trainer import LossDiverged, NonFiniteLoss
+from difftheory.linear_model.trainer import _Adam as Adam  # torch.optim's update without its ≈1.3 CPU-s import
 from difftheory.threads import single_thread
 from difftheory.theory.ktarget import KTarget, kdiff_loss, sample
 from difftheory.theory.samplers import LATENT_SAMPLER, TimeSampler
 from difftheory.toy.manifolds import Manifold
-from difftheory.validate import check_float, check_int
+from difftheory.validate import check_choice, check_float, check_int
 
 
 class TimeMLP(nn.Module):
@@ -96,80 +98,145 @@ def _make_group(mode, ks, seeds, D, width, depth, clamp) -> Group:
     return Group(mode, list(ks), list(seeds), mods[0], params, buffers)
 
 
+LOSS_GROWTH_LIMIT = 100.0  # a model whose minibatch loss exceeds 100× its first-step loss has diverged: the v-loss
+# starts near its ceiling (an untrained net predicts ~0, loss ≈ E‖v‖²) and minibatch noise at batch ≥ 64 moves it by
+# far less than 2×, so a 100× rise is divergence, never noise
+LR_SCHEDULES = ("constant", "cosine")
+
+
+def check_loss(per_model: torch.Tensor, first: torch.Tensor, step: int, what: str) -> None:
+    """Stop training with one line when any model's loss is non-finite or has grown by more than
+    ``LOSS_GROWTH_LIMIT`` over its first-step loss."""
+    if not bool(torch.isfinite(per_model).all()):
+        raise NonFiniteLoss(f"non-finite k-Diff loss at step {step} for {what}; lower lr or set a clamp")
+    ratio = float((per_model / first.clamp_min(1e-30)).max())
+    if ratio > LOSS_GROWTH_LIMIT:
+        raise LossDiverged(f"k-Diff loss grew {ratio:.3g}x over its first-step value by step {step} for {what} "
+                           f"(limit {LOSS_GROWTH_LIMIT:g}x); lower lr")
+
+
 @dataclass
 class Ensemble:
-    manifold: Manifold
+    manifolds: list  # one Manifold per model (same D)
     groups: list
     sampler: TimeSampler
     clamp: float | None
     steps: int
     record_steps: list
     losses: np.ndarray  # (T, models) minibatch losses at the recorded steps
+    k_ema: np.ndarray | None = None  # (T, learn models): EMA of k at the recorded steps (decay ``ema``)
+    order: list = field(default_factory=list)  # model index of each stacked slot (learn group first)
+    snapshot: list | None = None  # per group, a copy of the stacked parameters at step ``snapshot_at``
+    ema_params: list | None = None  # per group, the EMA of the stacked parameters (``ema_weights``)
+
+    @property
+    def manifold(self):
+        return self.manifolds[0]
 
 
-def train_ensemble(manifold: Manifold, models: list, steps: int = 1000, batch: int = 256, lr: float = 3e-3,
+def train_ensemble(manifold, models: list, steps: int = 1000, batch: int = 256, lr: float = 3e-3,
                    k_lr: float = 5e-2, sampler: TimeSampler = LATENT_SAMPLER, clamp: float | None = 0.05,
                    width: int = 128, depth: int = 3, seed: int = 0, record_every: int | None = None,
-                   progress: bool = False) -> Ensemble:
-    """Train MLP denoisers with Alg. 1 on ``manifold``. ``models``: list of ``"learn"`` (k = sigmoid(w_k)
-    from 0.5) or a float (fixed k: 0 → ε, 0.5 → v, 1 → x); each entry is one model with its own init and
-    minibatches. Adam (lr for the nets, ``k_lr`` for w_k), cosine-decayed; defaults: kdiff Table 4's
-    logit-normal(0, 1) time sampler and clamp 0.05."""
+                   lr_schedule: str = "cosine", ema_share: float = 0.05, snapshot_at: int | None = None,
+                   ema_weights: bool = False, progress: bool = False) -> Ensemble:
+    """Train MLP denoisers with Alg. 1 on ``manifold`` (one Manifold, or a list with one per model, all of the
+    same D). ``models``: list of ``"learn"`` (k = sigmoid(w_k) from 0.5) or a float (fixed k: 0 → ε, 0.5 → v,
+    1 → x); each entry is one model with its own init and minibatches. Adam (lr for the nets, ``k_lr`` for w_k),
+    ``lr_schedule`` constant (kdiff Table 4) or cosine-decayed to 2 %; defaults: kdiff Table 4's
+    logit-normal(0, 1) time sampler and clamp 0.05. ``k_ema`` records an exponential moving average of k with
+    time constant ``ema_share`` × steps (the paper evaluates EMA weights, Table 4). Stops with
+    ``NonFiniteLoss``/``LossDiverged`` (one line) on a non-finite loss or one grown ``LOSS_GROWTH_LIMIT``-fold.
+    ``snapshot_at``: keep a copy of every group's parameters after that many steps (``Ensemble.snapshot``).
+    ``ema_weights``: also keep an EMA of all parameters (same time constant; kdiff Table 4 samples from EMA
+    weights) in ``Ensemble.ema_params``; the snapshot is then of the EMA parameters."""
     steps = check_int("steps", steps, 1, 10**7)
     batch = check_int("batch", batch, 1, 10**6)
     lr = check_float("lr", lr, 0.0, None, lo_open=True)
     k_lr = check_float("k_lr", k_lr, 0.0, None, lo_open=True)
     check_int("seed", seed, 0)
+    check_choice("lr_schedule", lr_schedule, LR_SCHEDULES)
+    ema_share = check_float("ema_share", ema_share, 0.0, 0.5, lo_open=True)
+    if snapshot_at is not None:
+        snapshot_at = check_int("snapshot_at", snapshot_at, 1, steps)
     if not models:
         raise ValueError("models must list at least one 'learn' or fixed k in [0, 1], got []")
+    manifolds = list(manifold) if isinstance(manifold, (list, tuple)) else [manifold] * len(models)
+    if len(manifolds) != len(models):
+        raise ValueError(f"manifold must be one Manifold or a list of {len(models)} (one per model), got {len(manifolds)}")
+    D = manifolds[0].D
+    if any(m.D != D for m in manifolds):
+        raise ValueError(f"manifold list must share one ambient D, got {sorted({m.D for m in manifolds})}")
     learn = [j for j, m in enumerate(models) if m == "learn"]
     fixed = [j for j, m in enumerate(models) if m != "learn"]
     fixed_k = [check_float(f"models[{j}]", models[j], 0.0, 1.0) for j in fixed]
     seeds = [seed * 1000 + j for j in range(len(models))]
-    D = manifold.D
-    groups = []
+    groups, members = [], []
     if learn:
         groups.append(_make_group("learn", [0.5] * len(learn), [seeds[j] for j in learn], D, width, depth, clamp))
+        members.append(learn)
     if fixed:
         groups.append(_make_group("fixed", fixed_k, [seeds[j] for j in fixed], D, width, depth, clamp))
+        members.append(fixed)
     order = learn + fixed
     net_params = [p for g in groups for n, p in g.params.items() if not n.startswith("target.")]
     k_params = [p for g in groups for n, p in g.params.items() if n.startswith("target.")]
-    opt = torch.optim.Adam([{"params": net_params, "lr": lr}] + ([{"params": k_params, "lr": k_lr}] if k_params else []))
-    base = [g["lr"] for g in opt.param_groups]
+    opts = [(Adam(net_params), lr)] + ([(Adam(k_params), k_lr)] if k_params else [])
     gen = torch.Generator().manual_seed(seed)
     record_every = check_int("record_every", record_every or max(steps // 50, 1), 1)
-    rec, losses = [], []
+    decay = 1.0 - 1.0 / max(ema_share * steps, 1.0)
+    rec, losses, k_ema_traj = [], [], []
+    ema = None
+    first = None
+    snapshot = None
+    ema_params = [{n: p.detach().clone() for n, p in g.params.items()} for g in groups] if ema_weights else None
+    what = (f"{manifolds[0].kind} D={D} d={sorted({m.d for m in manifolds})} (models {len(models)}, lr {lr:g}, "
+            f"k_lr {k_lr:g}, clamp {clamp})")
 
     from tqdm import tqdm
 
     for i in tqdm(range(steps), desc=f"k-Diff MLP D={D}", disable=not progress, leave=False):
         total, per_model = 0.0, []
-        for g in groups:
-            M = len(g.seeds)
-            x = manifold.sample(M * batch, gen).reshape(M, batch, D)
+        for g, idx in zip(groups, members):
+            M = len(idx)
+            x = torch.stack([manifolds[j].sample(batch, gen) for j in idx])
             n = torch.randn(M, batch, D, generator=gen)
             t = sampler.sample_torch(M * batch, generator=gen).reshape(M, batch)
             loss = vmap(lambda p, b, xx, tt, nn_: functional_call(g.template, (p, b), (xx, tt, nn_)))(
                 g.params, g.buffers, x, t, n)
             per_model.append(loss.detach())
             total = total + loss.sum()
-        if not bool(torch.isfinite(total)):
-            raise NonFiniteLoss(f"non-finite k-Diff loss at step {i} for {manifold.kind} D={D} d={manifold.d} "
-                                f"(models {models}, lr {lr:g}, clamp {clamp}); lower lr or set a clamp")
-        c = 0.5 * (1 + math.cos(math.pi * i / steps))
-        for pg, b0 in zip(opt.param_groups, base):
-            pg["lr"] = b0 * (0.02 + 0.98 * c)
-        opt.zero_grad()
+        cur = torch.cat(per_model)
+        if first is None:
+            first = cur.clone()
+        check_loss(cur, first, i, what)
+        scale = 1.0 if lr_schedule == "constant" else 0.02 + 0.98 * 0.5 * (1 + math.cos(math.pi * i / steps))
+        for opt, _ in opts:
+            for p in opt.params:
+                p.grad = None
         total.backward()
-        opt.step()
+        for opt, base in opts:
+            opt.step([p.grad for p in opt.params], base * scale)
+        if ema_params is not None:
+            with torch.no_grad():
+                for e, g in zip(ema_params, groups):
+                    for n, p in g.params.items():
+                        e[n].lerp_(p.detach(), 1 - decay)
+        if snapshot_at is not None and i + 1 == snapshot_at:
+            src = ema_params if ema_params is not None else [g.params for g in groups]
+            snapshot = [{n: p.detach().clone() for n, p in e.items()} for e in src]
+        if learn:
+            k_now = groups[0].k
+            ema = k_now if ema is None else decay * ema + (1 - decay) * k_now
         if i % record_every == 0 or i == steps - 1:
             rec.append(i)
-            losses.append(torch.cat(per_model).numpy())
+            losses.append(cur.numpy())
             for g in groups:
                 g.k_traj.append(g.k)
+            if learn:
+                k_ema_traj.append(ema.copy())
     inv = np.argsort(order)
-    return Ensemble(manifold, groups, sampler, clamp, steps, rec, np.stack(losses)[:, inv])
+    return Ensemble(manifolds, groups, sampler, clamp, steps, rec, np.stack(losses)[:, inv],
+                    np.array(k_ema_traj) if learn else None, order, snapshot, ema_params)
 
 
 def learned_k(ens: Ensemble) -> np.ndarray:
@@ -178,25 +245,45 @@ def learned_k(ens: Ensemble) -> np.ndarray:
         g.mode == "learn" for g in ens.groups) else np.array([])
 
 
-@torch.no_grad()
-def generate(ens: Ensemble, n: int, steps: int = 50, seed: int = 0) -> list[tuple[str, float, torch.Tensor]]:
-    """n samples per model by Alg. 2 with Heun (``ktarget.sample``, NFE = 2·steps − 1), from z0 ~ N(0, I);
-    returns (mode, k, samples) per model."""
-    n = check_int("n", n, 1)
-    gen = torch.Generator().manual_seed(seed)
-    out = []
-    for g in ens.groups:
+def _slots(ens: Ensemble, models) -> list[tuple[int, list[int], list[int]]]:
+    """(group index, slots in that group, model indices) for the requested model indices (all when None)."""
+    models = list(range(len(ens.order))) if models is None else list(models)
+    out, start = [], 0
+    for gi, g in enumerate(ens.groups):
         M = len(g.seeds)
+        members = ens.order[start:start + M]
+        pick = [(s, j) for s, j in enumerate(members) if j in models]
+        if pick:
+            out.append((gi, [s for s, _ in pick], [j for _, j in pick]))
+        start += M
+    return out
+
+
+@torch.no_grad()
+def generate(ens: Ensemble, n: int, steps: int = 50, seed: int = 0, models=None,
+             params: list | None = None) -> dict[int, tuple[str, float, torch.Tensor]]:
+    """n samples per model by Alg. 2 with Heun (``ktarget.sample``, NFE = 2·steps − 1) from one shared start
+    z0 ~ N(0, I) (common random numbers: differences between models are not start-noise differences).
+    ``models``: the model indices to sample (all when None); ``params``: per group, stacked parameters to use
+    instead of the final ones (e.g. a snapshot). Returns {model index: (mode, k, samples)}."""
+    n = check_int("n", n, 1)
+    z0 = torch.randn(n, ens.manifold.D, generator=torch.Generator().manual_seed(seed))
+    out = {}
+    for gi, slots, idx in _slots(ens, models):
+        g = ens.groups[gi]
+        P = g.params if params is None else params[gi]
+        P = {name: p[slots] for name, p in P.items()}
+        B = {name: b[slots] for name, b in g.buffers.items()}
         vel = _Velocity(g.template.net, g.template.target, ens.clamp)
 
-        def velocity_fn(z, t, g=g, vel=vel):
+        def velocity_fn(z, t, P=P, B=B, vel=vel):
             tt = torch.tensor(float(t))
-            return vmap(lambda p, b, zz: functional_call(vel, (p, b), (zz, tt)))(g.params, g.buffers, z)
+            return vmap(lambda p, b, zz: functional_call(vel, (p, b), (zz, tt)))(P, B, z)
 
-        z0 = torch.randn(M, n, ens.manifold.D, generator=gen)
-        xs = sample(velocity_fn, z0, steps=steps, solver="heun")
-        for j in range(M):
-            out.append((g.mode, float(g.k[j]), xs[j]))
+        xs = sample(velocity_fn, z0.expand(len(slots), n, ens.manifold.D), steps=steps, solver="heun")
+        ks = torch.sigmoid(P["target.w_k"]).numpy() if "target.w_k" in P else B["target.k_fixed"].numpy()
+        for s, j in enumerate(idx):
+            out[j] = (g.mode, float(ks[s]), xs[s])
     return out
 
 
@@ -208,69 +295,138 @@ def sliced_w2(x: torch.Tensor, y: torch.Tensor, n_projections: int = 200, seed: 
                                                 n_projections=n_projections, seed=seed))
 
 
-def sample_quality(ens: Ensemble, n: int = 1000, steps: int = 50, seed: int = 0) -> list[dict]:
-    """Per model: mean off-manifold distance of generated samples and sliced W2 to fresh data."""
-    gen = torch.Generator().manual_seed(seed + 7)
-    fresh = ens.manifold.sample(n, gen)
-    rows = []
-    for j, (mode, k, xs) in enumerate(generate(ens, n, steps, seed)):
+def sample_quality(ens: Ensemble, n: int = 1000, steps: int = 50, seed: int = 0, models=None,
+                   params: list | None = None) -> dict[int, dict]:
+    """Per model (indices ``models``, all when None): mean off-manifold distance of its generated samples to its
+    own manifold and sliced W2 to fresh data of that manifold."""
+    rows = {}
+    for j, (mode, k, xs) in generate(ens, n, steps, seed, models, params).items():
+        m = ens.manifolds[j]
         if not bool(torch.isfinite(xs).all()):
-            raise NonFiniteLoss(f"non-finite samples from model {j} ({mode}, k={k:.3f}) on {ens.manifold.kind} "
-                                f"D={ens.manifold.D} d={ens.manifold.d}")
-        rows.append({"mode": mode, "k": k, "off_manifold": float(ens.manifold.distance(xs).mean()),
-                     "sliced_w2": sliced_w2(xs, fresh, seed=seed)})
+            raise NonFiniteLoss(f"non-finite samples from model {j} ({mode}, k={k:.3f}) on {m.kind} D={m.D} d={m.d}")
+        fresh = m.sample(n, torch.Generator().manual_seed(seed + 7))
+        rows[j] = {"mode": mode, "k": k, "off_manifold": float(m.distance(xs).mean()),
+                   "sliced_w2": sliced_w2(xs, fresh, seed=seed)}
     return rows
 
 
 # --- the experiments shared by the claims and the figures (cached per scale and seed) -------------------
-SWEEP = {  # (kinds, D values, d values, steps, width)
-    "quick": (("sphere",), (4, 16, 64), (1, 3), 600, 64),
-    "full": (("sphere", "nonlinear"), (4, 8, 16, 32, 64, 128, 256, 512), (1, 2, 4, 8), 2000, 128),
+@dataclass(frozen=True)
+class SweepScale:
+    """One scale of the manifold sweep: every (kind, D, d) config trains ``seeds`` learn-mode models; the
+    ``quality`` config also trains ``seeds`` fixed-target models per k in QUALITY_KS (ε, v, x)."""
+
+    configs: tuple  # (kind, D, d)
+    seeds: int
+    steps: int
+    width: int
+    quality: tuple  # (kind, D, d), one of ``configs``
+    quality_n: int  # generated samples per model
+    quality_steps: int  # Alg. 2 Heun steps (NFE = 2·steps − 1)
+    batch: int = 256
+    lr: float = 1e-3  # Adam, constant (kdiff Table 4: constant schedule)
+    # w_k's Adam lr: with the nets' 1e-3, w_k moves ≤ 1e-3 per step and k has not settled after 4000 steps
+    # (D=16, d=4: 0.70 and still rising 0.06 per 20 % of training); 0.05 lets k settle within 10³ steps
+    k_lr: float = 0.05
+    depth: int = 3
+    dhat_n: int = 2000  # points per TwoNN estimate
+
+
+QUALITY_KS = (0.0, 0.5, 1.0)  # fixed targets ε, v, x (kdiff §3.3)
+_FULL_CONFIGS = tuple(("sphere", D, d) for d in (1, 2, 4) for D in (4, 8, 16, 64, 256) if D >= d + 1) + (
+    ("sphere", 4, 3), ("nonlinear", 16, 2), ("nonlinear", 16, 4))
+SWEEP = {
+    "quick": SweepScale(configs=(("sphere", 4, 1), ("sphere", 4, 3), ("sphere", 16, 1), ("sphere", 16, 3)),
+                        seeds=3, steps=800, width=64, quality=("sphere", 16, 3), quality_n=500, quality_steps=25),
+    "full": SweepScale(configs=_FULL_CONFIGS, seeds=5, steps=5000, width=64, quality=("sphere", 16, 4),
+                       quality_n=2000, quality_steps=50),
 }
 
 
-@functools.lru_cache(maxsize=4)
-def manifold_sweep(scale: str = "quick", seed: int = 0, n_seeds: int = 3) -> dict:
-    """Learned k of a k-Diff MLP (Alg. 1: v-loss, logit-normal(0,1), clamp 0.05) over manifolds of
-    intrinsic dimension d in R^D (``n_seeds`` models each), with TwoNN's d̂ of the same data."""
-    from difftheory.toy.intrinsic_dim import two_nn
-    from difftheory.toy.manifolds import make_manifold, span_dim
-
-    kinds, Ds, ds, steps, width = SWEEP[scale]
-    rows = []
-    with single_thread():
-        for kind in kinds:
-            for d in ds:
-                for D in Ds:
-                    if span_dim(kind, d) > D:
-                        continue
-                    m = make_manifold(kind, D, d, seed)
-                    ens = train_ensemble(m, ["learn"] * n_seeds, steps=steps, width=width, seed=seed)
-                    x = m.sample(2000, torch.Generator().manual_seed(seed + 1))
-                    d_hat = two_nn(x.numpy())
-                    traj = np.array(ens.groups[0].k_traj)  # (T, seeds)
-                    tail = traj[-max(len(traj) // 5, 2):]
-                    kl = learned_k(ens)
-                    rows.append({"kind": kind, "D": D, "d": d, "k_learned": float(kl.mean()),
-                                 "k_seeds": kl.tolist(), "k_se": float(kl.std(ddof=1) / np.sqrt(len(kl))),
-                                 "k_drift_last_20pct": float(np.abs(tail[-1] - tail[0]).max()),
-                                 "k_traj": traj.mean(1).tolist(),
-                                 "D_over_D_plus_d": D / (D + d), "d_hat": d_hat, "D_over_D_plus_dhat": D / (D + d_hat)})
-    return {"rows": rows, "steps": steps, "width": width}
-
-
-QUALITY = {"quick": (16, 2, 500, 128, 64, 600), "full": (64, 4, 3000, 256, 128, 2000)}  # D, d, steps, batch, width, n
-
-
-@functools.lru_cache(maxsize=4)
-def quality_run(scale: str = "quick", seed: int = 0, n_seeds: int = 3) -> dict:
-    """Fixed ε / v / x targets against learned k on a sphere: sample quality over ``n_seeds`` seeds each."""
+def _train_stack(cfg: SweepScale, D: int, configs: list, seed: int) -> dict:
+    """Train every learn-mode model of the configs with ambient D (and, for the quality config, the fixed
+    targets) as one stacked ensemble; returns tensors (for the on-disk cache)."""
     from difftheory.toy.manifolds import make_manifold
 
-    D, d, steps, batch, width, n = QUALITY[scale]
-    m = make_manifold("sphere", D, d, seed)
-    models = ["learn"] * n_seeds + [0.0] * n_seeds + [0.5] * n_seeds + [1.0] * n_seeds
+    manifolds, models, tags = [], [], []
+    for c in configs:
+        m = make_manifold(c[0], D, c[2], seed)
+        manifolds += [m] * cfg.seeds
+        models += ["learn"] * cfg.seeds
+        tags += [(c, "learn")] * cfg.seeds
+        if c == cfg.quality:
+            for k in QUALITY_KS:
+                manifolds += [m] * cfg.seeds
+                models += [k] * cfg.seeds
+                tags += [(c, k)] * cfg.seeds
+    snap_at = int(0.8 * cfg.steps)
+    ens = train_ensemble(manifolds, models, steps=cfg.steps, batch=cfg.batch, lr=cfg.lr, k_lr=cfg.k_lr,
+                         lr_schedule="constant", width=cfg.width, depth=cfg.depth, seed=seed,
+                         snapshot_at=snap_at if any(c == cfg.quality for c in configs) else None, ema_weights=True)
+    out = {"k_ema": torch.tensor(ens.k_ema, dtype=torch.float64),
+           "k_final": torch.tensor(learned_k(ens), dtype=torch.float64),
+           "losses": torch.tensor(ens.losses, dtype=torch.float64),
+           "record_steps": torch.tensor(ens.record_steps)}
+    qual = [j for j, (c, _) in enumerate(tags) if c == cfg.quality]
+    if qual:
+        for name, params in (("end", ens.ema_params), ("at80", ens.snapshot)):  # EMA weights, as kdiff samples
+            rows = sample_quality(ens, cfg.quality_n, cfg.quality_steps, seed, models=qual, params=params)
+            out[f"quality_{name}"] = torch.tensor([[rows[j]["off_manifold"], rows[j]["sliced_w2"], rows[j]["k"]]
+                                                   for j in qual], dtype=torch.float64)
+    return out
+
+
+def _cache_key(cfg: SweepScale, D: int, configs: list, seed: int) -> dict:
+    from dataclasses import asdict
+
+    return {"scale": asdict(cfg), "D": D, "configs": [list(c) for c in configs], "seed": seed,
+            "quality_ks": list(QUALITY_KS), "loss_growth_limit": LOSS_GROWTH_LIMIT}
+
+
+@functools.lru_cache(maxsize=4)
+def manifold_sweep(scale: str = "quick", seed: int = 0) -> dict:
+    """Learned k of k-Diff MLPs (Alg. 1: v-loss, logit-normal(0,1), clamp 0.05; Adam at a constant lr as kdiff
+    Table 4) over manifolds of intrinsic dimension d in R^D, ``seeds`` models per config, with TwoNN's d̂ of
+    the same data (one sample per seed), the fixed-target comparison on the quality config, and each model's
+    EMA-of-k trajectory (its drift over the last 20 % is the convergence measure). Trained models' results
+    are cached on disk (difftheory.cache), keyed by the settings, the seed and the training code."""
+    from difftheory import cache
+    from difftheory.toy import intrinsic_dim, manifolds
+    from difftheory.toy.intrinsic_dim import two_nn
+    from difftheory.toy.manifolds import make_manifold
+    from difftheory.theory import ktarget, targets
+
+    check_choice("scale", scale, tuple(SWEEP))
+    check_int("seed", seed, 0)
+    cfg = SWEEP[scale]
+    by_D: dict[int, list] = {}
+    for c in cfg.configs:
+        by_D.setdefault(c[1], []).append(c)
+    rows, quality = [], None
     with single_thread():
-        ens = train_ensemble(m, models, steps=steps, batch=batch, width=width, seed=seed)
-        rows = sample_quality(ens, n=n, steps=25 if scale == "quick" else 50, seed=seed)
-    return {"manifold": f"sphere D={D} d={d}", "steps": steps, "rows": rows}
+        for D, configs in sorted(by_D.items()):
+            res = cache.cached("kdiff_mlp_sweep", _cache_key(cfg, D, configs, seed),
+                               lambda D=D, configs=configs: _train_stack(cfg, D, configs, seed),
+                               code=[__name__, manifolds.__name__, ktarget.__name__, targets.__name__])
+            k_ema, k_final = res["k_ema"].numpy(), res["k_final"].numpy()
+            steps_rec = res["record_steps"].numpy()
+            for i, c in enumerate(configs):
+                sl = slice(i * cfg.seeds, (i + 1) * cfg.seeds)
+                traj = k_ema[:, sl]  # (T, seeds)
+                m = make_manifold(c[0], D, c[2], seed)
+                d_hat = [two_nn(m.sample(cfg.dhat_n, torch.Generator().manual_seed(seed * 1000 + 100 + s)).numpy())
+                         for s in range(cfg.seeds)]
+                rows.append({"kind": c[0], "D": D, "d": c[2],
+                             "k_seeds": traj[-1].tolist(),  # EMA of k at the end of training, per seed
+                             "k_raw_seeds": k_final[sl].tolist(),
+                             "drift_seeds": [drift(traj[:, s]) for s in range(cfg.seeds)],
+                             "k_traj_mean": traj.mean(1).tolist(), "k_traj_sd": traj.std(1, ddof=1).tolist(),
+                             "d_hat_seeds": d_hat, "D_over_D_plus_d": D / (D + c[2])})
+            if "quality_end" in res:
+                quality = {"config": list(cfg.quality), "ks": ["learn", *QUALITY_KS],
+                           "end": res["quality_end"].numpy().tolist(), "at80": res["quality_at80"].numpy().tolist()}
+            record = steps_rec.tolist()
+    return {"rows": rows, "quality": quality, "steps": cfg.steps, "width": cfg.width, "seeds": cfg.seeds,
+            "record_steps": record, "lr": cfg.lr, "k_lr": cfg.k_lr, "batch": cfg.batch,
+            "quality_n": cfg.quality_n, "quality_steps": cfg.quality_steps, "dhat_n": cfg.dhat_n,
+            "estimator": intrinsic_dim.ESTIMATOR}

@@ -1,15 +1,23 @@
-"""mse's headline claim where the denoiser is exact: a toy analogue of Table 1.
+"""mse's generator comparisons where the denoiser is exact: toy analogues of Table 1.
 
 A 2-D Gaussian mixture has a closed-form posterior mean (``toy.gmm.GaussianMixture``), hence an exact
 denoiser X̂_t(Y_t) for every schedule. We generate with Euler- and Heun-UDS (mse Eqs. 14–15) as Flow
-(η = 0), MSE-diffusion (η̌) and ML-diffusion (η̊) at NFE 63 and 255 and score each with the exact
-2-Wasserstein distance (POT) to fresh data; then repeat with a small MLP trained by MSE on the Vel
-target (Logis schedule), whose training implies the Logis+Vel MSE-diffusion.
+(η = 0), MSE-diffusion (η̌) and ML-diffusion (η̊) at NFE 63 and 255, and, in Table 1's own environment
+(Normal schedule, F-pred, EDM2's ρ = 7 grid), with EDM2's Heun sampler (Karras et al. 2022, Alg. 1 without
+churn); then repeat with a small MLP trained by MSE on the Vel target (Logis), whose training implies the
+Logis+Vel MSE-diffusion.
+
+Scores: the exact-side MMD² to the mixture (unbiased; the data side is a closed-form Gaussian integral, so
+its mean over seeds is the true MMD²) — the toy's FID; for the deterministic flows in the EDM2 setting also
+the RMS distance of every sample to the exact ODE solution from the same start (a reference HeunEDM2 run on
+a fine grid), which bounds the W2 distance between the solver's law and the exact flow's law.
+Common random numbers: within a seed every generator starts from the same noise and uses the same ξ's.
 
 Time convention: t ∈ (0, 1), 0 = noise, 1 = data (α increasing); the state is Y = Z/α (mse Eq. 7)."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,14 +27,14 @@ from difftheory.theory import mse_diffusion_size as mds
 from difftheory.theory import mse_generator as mg
 from difftheory.theory.mse_schedules import get_schedule
 from difftheory.theory.targets import x_hat
-from difftheory.toy.gmm import GaussianMixture
-from difftheory.validate import check_choice, check_int
 from difftheory.threads import single_thread
-from difftheory.toy.distances import w2
+from difftheory.toy.gmm import GaussianMixture
+from difftheory.validate import check_choice, check_float, check_int
 
 NFES = (63, 255)
 KINDS = mg.KINDS  # flow, mse, ml
 SOLVERS = mg.SOLVERS  # euler, heun
+EDM2_HEUN = "heun_edm2"  # EDM2's own sampler (flow only), Table 1's first column
 
 
 @dataclass(frozen=True)
@@ -38,11 +46,11 @@ class Setting:
     denoiser: str  # "exact" or "mlp"
 
 
-SETTINGS = (
-    Setting("exact/logis+vel", "logis", "vel", "uniform", "exact"),
-    Setting("exact/normal+fpred(edm2 grid)", "normal", "fpred", "edm2", "exact"),
-    Setting("mlp/logis+vel", "logis", "vel", "uniform", "mlp"),
-)
+SETTINGS = {
+    "edm2": Setting("exact/normal+fpred(edm2 grid)", "normal", "fpred", "edm2", "exact"),  # Table 1's environment
+    "logis": Setting("exact/logis+vel", "logis", "vel", "uniform", "exact"),  # the DiT/SiT/RAE family
+    "mlp": Setting("mlp/logis+vel", "logis", "vel", "uniform", "mlp"),
+}
 
 
 def mse_gmm() -> GaussianMixture:
@@ -52,9 +60,12 @@ def mse_gmm() -> GaussianMixture:
 
 
 def steps_for(solver: str, nfe: int) -> int:
-    """UDS steps N with ``mg.nfe(solver, N) == nfe`` (63 → 62 Euler / 31 Heun; 255 → 254 / 127)."""
+    """UDS steps N with ``mg.nfe(solver, N) == nfe`` (63 → 62 Euler / 31 Heun; 255 → 254 / 127); the same
+    count for EDM2's Heun (31 Heun steps + a final Euler step to σ = 0 on its 32-point grid: NFE 63)."""
+    solver = check_choice("solver", solver, SOLVERS + (EDM2_HEUN,))
+    nfe = check_int("nfe", nfe, 2)
     n = nfe - 1 if solver == "euler" else (nfe - 1) // 2
-    if mg.nfe(solver, n) != nfe:
+    if mg.nfe("euler" if solver == "euler" else "heun", n) != nfe:
         raise ValueError(f"nfe must be odd for Heun, got {nfe}")
     return n
 
@@ -76,51 +87,93 @@ def exact_denoiser(gmm: GaussianMixture, schedule):
     return den
 
 
-@lru_cache(maxsize=4)
-def train_vel_mlp(scale: str, seed: int):
-    """A small MLP v̂(z, t) trained by MSE on the velocity v = X − ε of z = tX + (1 − t)ε (Logis + Vel,
-    t ~ U(0, 1), so the implied MSE-diffusion is Logis+Vel's). Returns (model, final loss)."""
-    check_choice("scale", scale, ("quick", "full"))
-    steps = 1500 if scale == "quick" else 8000
-    with single_thread():  # a tiny model: one thread is ~4x faster than two on busy shared cores
-        return _train(steps, scale, seed)
+# ------------------------------------------------------------------------------------------ the MLP denoiser
+LOSS_GROWTH_LIMIT = 100.0  # training stops when the minibatch loss exceeds 100× its first-step value: it starts
+# near E‖X − ε‖² ≈ 6 (untrained net ≈ 0) and only falls while training works; minibatch noise at batch 512 is < 2×
+MLP = {"quick": dict(steps=1000, width=64), "full": dict(steps=8000, width=128)}
+MLP_LR, MLP_BATCH = 2e-3, 512
 
 
-def _train(steps: int, scale: str, seed: int):
+def _mlp(width: int):
     import torch
+
+    return torch.nn.Sequential(torch.nn.Linear(3, width), torch.nn.SiLU(), torch.nn.Linear(width, width),
+                               torch.nn.SiLU(), torch.nn.Linear(width, width), torch.nn.SiLU(),
+                               torch.nn.Linear(width, 2))
+
+
+def _train(steps: int, width: int, seed: int, snapshot_at: int | None = None) -> dict:
+    """Train v̂(z, t) by MSE on v = X − ε of z = tX + (1 − t)ε, t ~ U(0, 1) (Logis + Vel: the implied
+    MSE-diffusion is Logis+Vel's), Adam with cosine-decayed lr. Returns the state dicts (end and, if asked, at
+    ``snapshot_at``) and the loss trajectory, as tensors. Stops with one line on a non-finite loss or one grown
+    ``LOSS_GROWTH_LIMIT``-fold over its first step."""
+    import torch
+
+    from difftheory.linear_model.trainer import LossDiverged, NonFiniteLoss
+    from difftheory.linear_model.trainer import _Adam as Adam
 
     g = torch.Generator().manual_seed(seed)
     torch.manual_seed(seed)
     gmm = mse_gmm()
     data = torch.tensor(gmm.sample(200_000, np.random.default_rng(seed + 7)), dtype=torch.float32)
-    net = torch.nn.Sequential(torch.nn.Linear(3, 128), torch.nn.SiLU(), torch.nn.Linear(128, 128), torch.nn.SiLU(),
-                              torch.nn.Linear(128, 128), torch.nn.SiLU(), torch.nn.Linear(128, 2))
-    opt = torch.optim.Adam(net.parameters(), lr=2e-3)
-    sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, steps)
-    loss = torch.tensor(0.0)
+    net = _mlp(width)
+    params = list(net.parameters())
+    opt = Adam(params)
+    losses, first, snap = [], None, {}
     for i in range(steps):
-        x = data[torch.randint(0, len(data), (512,), generator=g)]
+        x = data[torch.randint(0, len(data), (MLP_BATCH,), generator=g)]
         e = torch.randn(x.shape, generator=g)
         t = torch.rand(len(x), 1, generator=g)
         z = t * x + (1 - t) * e
         loss = ((net(torch.cat([z, t], 1)) - (x - e)) ** 2).sum(1).mean()
-        if not torch.isfinite(loss):
-            raise RuntimeError(f"non-finite loss at step {i} training the Vel MLP (scale={scale}, seed={seed}, lr=2e-3)")
-        opt.zero_grad()
+        val = float(loss.detach())
+        if not math.isfinite(val):
+            raise NonFiniteLoss(f"non-finite loss at step {i} training the Vel MLP (width={width}, seed={seed}, "
+                                f"lr={MLP_LR:g})")
+        first = val if first is None else first
+        if val > LOSS_GROWTH_LIMIT * first:
+            raise LossDiverged(f"Vel MLP loss grew {val / first:.3g}x over its first step by step {i} (width={width}, "
+                               f"seed={seed}, lr={MLP_LR:g}; limit {LOSS_GROWTH_LIMIT:g}x)")
+        losses.append(val)
+        for p in params:
+            p.grad = None
         loss.backward()
-        opt.step()
-        sched.step()
-    net.eval()
-    return net, float(loss.detach())
+        opt.step([p.grad for p in params], MLP_LR * 0.5 * (1 + math.cos(math.pi * i / steps)))
+        if snapshot_at is not None and i + 1 == snapshot_at:
+            snap = {f"at80.{k}": v.detach().clone() for k, v in net.state_dict().items()}
+    out = {f"end.{k}": v.detach().clone() for k, v in net.state_dict().items()}
+    return {**out, **snap, "losses": torch.tensor(losses, dtype=torch.float64)}
+
+
+@lru_cache(maxsize=4)
+def train_vel_mlp(scale: str, seed: int) -> dict:
+    """The Vel MLP of ``scale`` (trained once per settings, seed and code: on-disk cache) → {"end": net,
+    "at80": net after 80 % of training, "losses": per-step minibatch losses}."""
+    from difftheory import cache
+
+    check_choice("scale", scale, tuple(MLP))
+    check_int("seed", seed, 0)
+    cfg = MLP[scale]
+    snap = int(0.8 * cfg["steps"])
+    with single_thread():  # a tiny model: one thread is ~4x faster than two on busy shared cores
+        res = cache.cached("mse_vel_mlp", {**cfg, "seed": seed, "lr": MLP_LR, "batch": MLP_BATCH, "snapshot": snap},
+                           lambda: _train(cfg["steps"], cfg["width"], seed, snap), code=[__name__])
+    nets = {}
+    for tag in ("end", "at80"):
+        net = _mlp(cfg["width"])
+        net.load_state_dict({k.split(".", 1)[1]: v for k, v in res.items() if k.startswith(tag + ".")})
+        net.eval()
+        nets[tag] = net
+    return {**nets, "losses": res["losses"].numpy()}
 
 
 def mlp_denoiser(net):
     """X̂ from v̂ via kdiff's x̂ (targets.x_hat with φ = 1, ψ = −1 for v = X − ε), Y units, Logis."""
     import torch
 
-    def den(y, t):
+    def den(y, t):  # callers run it inside single_thread() (entering it per call costs ~2 ms of system time)
         z = t * y
-        with torch.no_grad(), single_thread():
+        with torch.no_grad():
             inp = torch.tensor(np.c_[z, np.full(len(z), t)], dtype=torch.float32)
             v = net(inp).double().numpy()
         return x_hat(z, v, t, 1 - t, 1.0, -1.0)
@@ -128,8 +181,10 @@ def mlp_denoiser(net):
     return den
 
 
+# ------------------------------------------------------------------------------------------ generators
 def generate(setting: Setting, kind: str, solver: str, nfe: int, n: int, seed: int, denoiser) -> np.ndarray:
-    """n samples of one generator; seeded (same seed → same numbers)."""
+    """n samples of one UDS generator (mse Eqs. 13–15); seeded (same seed → same numbers, and the same start
+    noise and ξ's for every kind and solver of that seed and NFE)."""
     check_choice("kind", kind, KINDS)
     steps = steps_for(solver, nfe)
     grid = make_grid(setting, steps)
@@ -141,84 +196,124 @@ def generate(setting: Setting, kind: str, solver: str, nfe: int, n: int, seed: i
     return mg.uds_sample(denoiser, sch, grid, etas, y0, noise, solver=solver)
 
 
+def heun_edm2(denoiser, points: int, y0: np.ndarray) -> np.ndarray:
+    """EDM2's deterministic sampler (Karras et al. 2022 Alg. 1 with S_churn = 0, EDM2's ``edm_sampler``): Heun on
+    dx/dσ = (x − D(x; σ))/σ over σ_0 > … > σ_{N−1} (ρ = 7, [0.002, 80]) and σ_N = 0, Euler on the last step;
+    x_0 = σ_0 y0 with y0 ~ N(0, I). ``denoiser(y, t)`` in mse time of the Normal schedule (α = 1, σ = e^{−λ̊}),
+    so NFE = 2·points − 1 (63 for EDM2's 32 points)."""
+    points = check_int("points", points, 2)
+    sch = get_schedule("normal")
+    sig = np.r_[mds.edm2_sigmas(points), 0.0]
+    ts = sch.t_of_lam(-np.log(sig[:-1]))
+    x = np.asarray(y0, float) * sig[0]
+    for i in range(points):
+        d = (x - denoiser(x, ts[i])) / sig[i]
+        x_next = x + (sig[i + 1] - sig[i]) * d
+        if i < points - 1:  # Heun correction (2nd order) everywhere but the final step to σ = 0
+            d2 = (x_next - denoiser(x_next, ts[i + 1])) / sig[i + 1]
+            x_next = x + (sig[i + 1] - sig[i]) * 0.5 * (d + d2)
+        x = x_next
+    return x
+
+
 def mmd2_to_gmm(x: np.ndarray, gmm: GaussianMixture, h: float) -> float:
     """Unbiased MMD² between the sample ``x`` and the mixture itself (Gaussian kernel of width h): the data
     side is exact (Gaussian integrals), so the estimate has no finite-sample floor — its mean over seeds is
     the true MMD²."""
+    from scipy.spatial.distance import pdist
+
     x = np.asarray(x, float)
     n, D = x.shape
-    sq = np.sum(x * x, 1)
-    d2 = np.maximum(sq[:, None] + sq[None] - 2 * x @ x.T, 0.0)
-    kxx = (np.exp(-d2 / (2 * h * h)).sum() - n) / (n * (n - 1))
+    kxx = 2.0 * np.exp(-pdist(x, "sqeuclidean") / (2 * h * h)).sum() / (n * (n - 1))
     v1 = h * h + gmm.sds**2  # E_{y~N(μ, s²I)} k(x, y) = (h²/v1)^{D/2} exp(−‖x − μ‖²/(2 v1))
     dm = ((x[:, None, :] - gmm.means[None]) ** 2).sum(-1)
     kxp = np.mean(((h * h / v1) ** (D / 2) * np.exp(-dm / (2 * v1))) @ gmm.weights)
-    v2 = h * h + gmm.sds[:, None] ** 2 + gmm.sds[None] ** 2
-    mm = ((gmm.means[:, None] - gmm.means[None]) ** 2).sum(-1)
-    kpp = gmm.weights @ ((h * h / v2) ** (D / 2) * np.exp(-mm / (2 * v2))) @ gmm.weights
-    return float(kxx - 2 * kxp + kpp)
+    return float(kxx - 2 * kxp + _kpq(gmm, gmm, h))
 
 
-def _interval(x) -> dict:
-    """mean and a 95% t-interval over seeds."""
-    from scipy import stats
+def _kpq(p: GaussianMixture, q: GaussianMixture, h: float) -> float:
+    """E k(X, Y) for X ~ p, Y ~ q independent (isotropic mixtures, Gaussian kernel of width h)."""
+    D = p.dim
+    v = h * h + p.sds[:, None] ** 2 + q.sds[None] ** 2
+    mm = ((p.means[:, None] - q.means[None]) ** 2).sum(-1)
+    return float(p.weights @ ((h * h / v) ** (D / 2) * np.exp(-mm / (2 * v))) @ q.weights)
 
-    x = np.asarray(x, float)
-    h = stats.t.ppf(0.975, len(x) - 1) * x.std(ddof=1) / np.sqrt(len(x)) if len(x) > 1 else float("nan")
-    return {"mean": float(x.mean()), "lo": float(x.mean() - h), "hi": float(x.mean() + h), "per_seed": x.tolist()}
+
+def mmd2_width_error(gmm: GaussianMixture, rel: float, h: float) -> float:
+    """Exact MMD² between the mixture and the same mixture with every component's sd scaled by 1 + ``rel``."""
+    rel = check_float("rel", rel, -1.0, None, lo_open=True)
+    q = GaussianMixture(gmm.means, gmm.sds * (1 + rel), gmm.weights)
+    return _kpq(gmm, gmm, h) - 2 * _kpq(gmm, q, h) + _kpq(q, q, h)
 
 
-SCALES = {"quick": dict(n=600, n_w2=600, seeds=3, settings=(0, 2)),
-          "full": dict(n=3000, n_w2=1500, seeds=6, settings=(0, 1, 2))}
+SCALES = {"quick": dict(n=800, seeds=3, settings=("edm2", "mlp")),
+          "full": dict(n=3000, seeds=8, settings=("edm2", "logis", "mlp"))}
 MMD_BANDWIDTH = 0.25  # the components' sd: sensitive to mode shapes and weights
+REF_POINTS = 512  # reference ODE solution: HeunEDM2 on 512 points; its own error (2nd order, ≈ 0.0006·(128/512)²
+# ≈ 4e-5 RMS, from the 128-point run's) is < 10 % of the smallest path error it measures (NFE 255)
+
+
+def _key(solver: str, kind: str, nfe: int) -> str:
+    return f"{solver}/{kind}/{nfe}"
+
+
+def generator_keys(setting: str) -> list[str]:
+    keys = [_key(sv, k, f) for sv in SOLVERS for k in KINDS for f in NFES]
+    return keys + [_key(EDM2_HEUN, "flow", f) for f in NFES] if setting == "edm2" else keys
 
 
 @lru_cache(maxsize=4)
 def generator_comparison(scale: str, seed: int) -> dict:
-    """W2 (POT, on ``n_w2`` samples) and exact-side MMD² to the data for every setting × solver × kind × NFE,
-    over several seeds with common random numbers (the same start noise, ξ's and reference sample for
-    every generator within a seed), and the paired differences to the flow. Cached per (scale, seed).
-
-    Returns {setting: {"w2": {key: interval}, "mmd2": {...}, "d_w2": {key: interval of W2(kind) − W2(flow)},
-    "d_mmd2": {...}, "w2_floor": interval of W2 between two data samples, ...}}, key = "solver/kind/nfe"."""
+    """See ``_comparison``; runs single-threaded (small arrays: threads only contend)."""
     check_choice("scale", scale, tuple(SCALES))
     check_int("seed", seed, 0)
+    with single_thread():
+        return _comparison(scale, seed)
+
+
+def _comparison(scale: str, seed: int) -> dict:
+    """Exact-side MMD² to the data for every generator of every setting of ``scale`` over ``seeds`` seeds with
+    common random numbers, and in the EDM2 setting the RMS path error of each deterministic flow.
+
+    Returns {setting: {"mmd2": {key: [per seed]}, "path_rms": {key: [per seed]} (edm2), "n", "seeds", ...}},
+    key = "solver/kind/nfe" (solver euler | heun | heun_edm2). The MLP setting also carries "mmd2_at80" (the
+    same generators with the network after 80 % of training) and the training losses."""
     cfg = SCALES[scale]
     gmm = mse_gmm()
     out = {}
-    from tqdm import tqdm
-
-    settings = [SETTINGS[i] for i in cfg["settings"]]
-    bar = tqdm(total=len(settings) * cfg["seeds"] * len(SOLVERS) * len(KINDS) * len(NFES),
-               desc="mse toy generators", leave=False, disable=scale == "quick")
-    for s in settings:
+    for name in cfg["settings"]:
+        s = SETTINGS[name]
         extra = {}
         if s.denoiser == "exact":
-            den = exact_denoiser(gmm, s.schedule)
+            dens = {"mmd2": exact_denoiser(gmm, s.schedule)}
         else:
-            net, loss = train_vel_mlp(scale, seed)
-            den, extra = mlp_denoiser(net), {"final_train_loss": loss}
-        w2s, mmds, floors = {}, {}, []
+            nets = train_vel_mlp(scale, seed)
+            dens = {"mmd2": mlp_denoiser(nets["end"]), "mmd2_at80": mlp_denoiser(nets["at80"])}
+            extra = {"losses": nets["losses"], "mlp": dict(MLP[scale])}
+        res = {tag: {} for tag in dens}
+        path = {}
         for r in range(cfg["seeds"]):
             rs = seed * 1000 + r
-            ref = gmm.sample(cfg["n_w2"], np.random.default_rng(rs + 10**6))
-            floors.append(w2(gmm.sample(cfg["n_w2"], np.random.default_rng(rs + 2 * 10**6)), ref))
-            for sv in SOLVERS:
-                for f in NFES:
-                    for k in KINDS:
+            for tag, den in dens.items():
+                for key in generator_keys(name):
+                    sv, k, f = key.split("/")
+                    f = int(f)
+                    if sv == EDM2_HEUN:
+                        y0 = np.random.default_rng(rs).standard_normal((cfg["n"], 2))  # generate()'s start noise
+                        x = heun_edm2(den, steps_for(sv, f) + 1, y0)
+                    else:
                         x = generate(s, k, sv, f, cfg["n"], rs, den)
-                        if not np.all(np.isfinite(x)):
-                            raise RuntimeError(f"non-finite samples from {s.name} {sv}/{k} NFE {f}")
-                        key = f"{sv}/{k}/{f}"
-                        w2s.setdefault(key, []).append(w2(x[: cfg["n_w2"]], ref))
-                        mmds.setdefault(key, []).append(mmd2_to_gmm(x, gmm, MMD_BANDWIDTH))
-                        bar.update()
-        d_w2 = {k: _interval(np.subtract(v, w2s[k.replace(k.split("/")[1], "flow")])) for k, v in w2s.items()
-                if "/flow/" not in k}
-        d_mmd = {k: _interval(np.subtract(v, mmds[k.replace(k.split("/")[1], "flow")])) for k, v in mmds.items()
-                 if "/flow/" not in k}
-        out[s.name] = {"w2": {k: _interval(v) for k, v in w2s.items()}, "mmd2": {k: _interval(v) for k, v in mmds.items()},
-                       "d_w2": d_w2, "d_mmd2": d_mmd, "w2_floor": _interval(floors), "n": cfg["n"],
-                       "n_w2": cfg["n_w2"], "seeds": cfg["seeds"], **extra}
-    bar.close()
+                    if not np.all(np.isfinite(x)):
+                        raise FloatingPointError(f"non-finite samples from {s.name} {key} (seed {rs})")
+                    res[tag].setdefault(key, []).append(mmd2_to_gmm(x, gmm, MMD_BANDWIDTH))
+                    if name == "edm2" and k == "flow":
+                        path.setdefault(key, []).append(x)
+            if path:
+                ref = heun_edm2(dens["mmd2"], REF_POINTS, np.random.default_rng(rs).standard_normal((cfg["n"], 2)))
+                for key in list(path):
+                    x = path[key].pop()
+                    path[key].append(float(np.sqrt(np.mean(np.sum((x - ref) ** 2, 1)))))
+        out[name] = {"setting": s.name, **res, "n": cfg["n"], "seeds": cfg["seeds"], **extra}
+        if path:
+            out[name]["path_rms"] = path
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 from pathlib import Path
 
+from difftheory.io import check_writable_dir
 from difftheory.ledger import SCALES
 from difftheory.validate import check_int
 
@@ -28,10 +29,13 @@ def run(args) -> int:
         for name in sorted(figs):
             print(f"{name}\t{figs[name].paper}\t{figs[name].caption}")
         return 0
+    if args.only is not None and not args.only.strip():
+        raise ValueError("--only must be a non-empty glob over figure names (e.g. 'kdiff_*'), got ''")
     names = sorted(n for n in figs if args.only is None or fnmatch.fnmatchcase(n, args.only))
     if not names:
         raise ValueError(f"--only {args.only!r} matches no figure (available: {', '.join(sorted(figs))})")
+    out = check_writable_dir("--out", Path(args.out))
     for name in tqdm(names, desc="figures", unit="fig"):
-        for path in registry.render(name, Path(args.out), args.scale, seed):
+        for path in registry.render(name, out, args.scale, seed):
             print(path)
     return 0

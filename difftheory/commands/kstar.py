@@ -1,6 +1,10 @@
 """``difftheory kstar``: the optimal k of kdiff's linear model (Thm 3.1's Δ*(k) minimised over [0, 1]) for a
 given ambient D, intrinsic d, time sampler, loss and clamp. Light imports only (NumPy + SciPy): no torch,
-no SymPy."""
+no SymPy.
+
+Accepted ranges are those where Δ* is computed to ≤ 1e-10 relative (measured against 40+-digit mpmath, see
+``theory/optimal_loss.py``); anything outside is refused with exit 2 and one line naming the flag, the value
+and the valid range — never computed."""
 
 from __future__ import annotations
 
@@ -12,34 +16,52 @@ LOSS_HELP = ("u: MSE on the k-target itself (κ = 1, Thm 3.2); v: Alg. 1's veloc
 
 
 def add_arguments(p):
-    p.add_argument("--D", required=True, metavar="INT", help="ambient dimension, integer >= 1")
-    p.add_argument("--d", required=True, metavar="INT", help="intrinsic dimension, integer in [1, D]")
+    from difftheory.theory.optimal_loss import CLAMP_MIN, D_MAX
+    from difftheory.theory.samplers import MU_MAX, SIGMA_MAX, SIGMA_MIN
+
+    p.add_argument("--D", required=True, metavar="INT",
+                   help=f"ambient dimension, an integer in [1, {D_MAX:.0e}] (plain or exact scientific notation, e.g. "
+                        "1e6); larger D is refused: above 2^53 ≈ 9e15 an integer is not exact in float64, and "
+                        f"accuracy was measured up to D/d = {D_MAX:.0e}")
+    p.add_argument("--d", required=True, metavar="INT", help="intrinsic dimension, an integer in [1, D]")
     p.add_argument("--sampler", default="uniform",
-                   help="time density: 'uniform' (default) or 'logit-normal:MU,SIGMA' (|MU| <= 5, 0 < SIGMA <= 2; kdiff Table 4: "
-                        "logit-normal:0,1 latent, logit-normal:-0.8,0.8 pixel)")
+                   help=f"time density: 'uniform' (default) or 'logit-normal:MU,SIGMA' with |MU| <= {MU_MAX:g} and "
+                        f"{SIGMA_MIN:g} <= SIGMA <= {SIGMA_MAX:g} (a narrower SIGMA is refused: Δ* loses accuracy "
+                        "below 1e-10 there; kdiff Table 4: logit-normal:0,1 latent, logit-normal:-0.8,0.8 pixel)")
     p.add_argument("--loss", default="u", help=f"one of u, v, x, eps (default u). {LOSS_HELP}")
     p.add_argument("--clamp", default=None,
-                   help="lower clamp of the velocity denominator k(1-t)+(1-k)t, a number in (0, 1) or 'none'. "
-                        "Default: none for the u-loss (κ = 1, the clamp has no effect), 0.05 for v/x/eps "
-                        "(Alg. 1 with kdiff §4 / Table 4)")
+                   help=f"lower clamp of the velocity denominator k(1-t)+(1-k)t: a number in [{CLAMP_MIN:g}, 1) or "
+                        "'none'. Default: none for the u-loss (κ = 1, the clamp has no effect), 0.05 for v/x/eps "
+                        f"(Alg. 1 with kdiff §4 / Table 4). Clamps below {CLAMP_MIN:g} are refused: κ² reaches "
+                        "1/clamp² and Δ* is no longer accurate to 1e-10; use 'none' for the unclamped loss")
     p.add_argument("--json", action="store_true",
-                   help='print one JSON object {"k_star", "interior", "delta_at": {"0", "0.5", "1", "k_star"}, '
-                        '"D", "d", "sampler", "loss", "clamp"}; interior: k* more than 1e-6 from both ends; '
-                        'a non-finite Δ* would be null (Δ* is finite for every valid input)')
+                   help='print one JSON object {"k_star", "interior", "delta_at": {"0", "0.5", "1", "k_star"}, "ties", '
+                        '"stationary", "D", "d", "sampler", "loss", "clamp"}; interior: k* more than 1e-6 from both '
+                        'ends; ties: every minimiser (end point or interior minimum) whose Δ* is within 1e-9 '
+                        '(relative) of the least, k* being the largest of them; stationary: [{"k", "type": '
+                        'minimum|maximum|inflection, "delta"}], the points in (0, 1) where dΔ*/dk = 0')
 
 
-def _int(name, text):
-    from difftheory.validate import check_int
+def _int(flag, text, lo, hi):
+    """An integer flag from plain or exact scientific notation ('1e6'), checked against [lo, hi] before any
+    conversion that could overflow."""
+    from decimal import Decimal, InvalidOperation
 
+    rng = f"[{lo}, {hi:.0e}]" if isinstance(hi, int) and hi >= 10**6 else f"[{lo}, {hi}]"
+    shown = text if len(str(text)) <= 40 else str(text)[:20] + f"...({len(str(text))} characters)"
     try:
-        value = int(text)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be an integer >= 1, got {text!r}") from None
-    return check_int(name, value, 1)
+        value = Decimal(str(text).strip())
+    except (InvalidOperation, ValueError):
+        raise ValueError(f"{flag} must be an integer in {rng}, got {shown!r}") from None
+    if not value.is_finite() or value != value.to_integral_value():
+        raise ValueError(f"{flag} must be an integer in {rng}, got {shown!r}")
+    if value.adjusted() > len(str(hi)) or not lo <= value <= hi:   # adjusted(): the decimal exponent; no huge int
+        raise ValueError(f"{flag} must be an integer in {rng}, got {shown}")
+    return int(value)
 
 
 def _clamp(text, loss):
-    from difftheory.validate import check_float
+    from difftheory.theory.optimal_loss import CLAMP_MIN
 
     if text is None:
         return None if loss == "u" else 0.05
@@ -48,8 +70,19 @@ def _clamp(text, loss):
     try:
         value = float(text)
     except ValueError:
-        raise ValueError(f"--clamp must be a number in (0, 1) or 'none', got {text!r}") from None
-    return check_float("--clamp", value, 0.0, 1.0, lo_open=True, hi_open=True)
+        value = math.nan
+    if not (math.isfinite(value) and CLAMP_MIN <= value < 1.0):
+        raise ValueError(f"--clamp must be a number in [{CLAMP_MIN:g}, 1) or 'none', got {text!r}")
+    return value
+
+
+def _sampler(text):
+    from difftheory.theory.samplers import parse_sampler
+
+    try:
+        return parse_sampler(text)
+    except ValueError as exc:
+        raise ValueError(f"--sampler: {exc}") from None
 
 
 def _finite_or_none(x):
@@ -57,32 +90,31 @@ def _finite_or_none(x):
 
 
 def run(args) -> int:
-    from difftheory.theory.optimal_loss import check_dims, check_setting, k_star
-    from difftheory.theory.samplers import parse_sampler
+    from difftheory.theory.optimal_loss import D_MAX, TIE_REL, k_star
     from difftheory.theory.targets import LOSSES
     from difftheory.validate import check_choice
 
-    D, d = _int("--D", args.D), _int("--d", args.d)
-    if d > D:
-        raise ValueError(f"--d must be an integer in [1, --D={D}], got {d}")
-    check_dims(D, d)
+    D = _int("--D", args.D, 1, D_MAX)
+    d = _int("--d", args.d, 1, D)
     loss = check_choice("--loss", args.loss, LOSSES)
-    try:
-        sampler = parse_sampler(args.sampler)
-    except ValueError as exc:
-        raise ValueError(f"--sampler: {exc}") from None
+    sampler = _sampler(args.sampler)
     clamp = _clamp(args.clamp, loss)
-    check_setting(loss, clamp)
     res = k_star(D, d, sampler, loss, clamp)
     if args.json:
         print(json.dumps({
             "k_star": res.k_star, "interior": res.interior,
             "delta_at": {key: _finite_or_none(v) for key, v in res.delta_at.items()},
+            "ties": res.ties, "stationary": res.stationary,
             "D": D, "d": d, "sampler": str(sampler), "loss": loss, "clamp": clamp,
         }))
         return 0
     where = "interior minimum" if res.interior else "end point of [0, 1]"
     print(f"k* = {res.k_star:.6f}  ({where})   D={D} d={d} sampler={sampler} loss={loss} clamp={clamp}")
+    if len(res.ties) > 1:
+        print(f"   TIE: Δ* is equal (within {TIE_REL:g} relative) at k = {', '.join(f'{k:.6g}' for k in res.ties)}; "
+              "k* reports the largest")
+    for s in res.stationary:
+        print(f"   stationary point k = {s['k']:.6f}: {s['type']} (Δ* = {s['delta']:.6g})")
     if loss == "u" and sampler.name == "uniform":
         print(f"   Thm 3.2: D/(D+d) = {D / (D + d):.6f}")
     for key, label in (("0", "k=0   (eps)"), ("0.5", "k=0.5 (v)"), ("1", "k=1   (x)"), ("k_star", "k=k*")):

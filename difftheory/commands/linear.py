@@ -1,19 +1,46 @@
 """``difftheory linear``: train kdiff's linear denoiser (exact population loss or SGD) and compare the
-learned k, W and loss with theory's k*, W*(k) (Eq. 11) and Δ*(k) (Eq. 12)."""
+learned k, W and loss with theory's k*, W*(k) (Eq. 11) and Δ*(k) (Eq. 12).
+
+Every argument is checked before training, with the CLI flag in the message; ranges the simulator cannot
+compute accurately are refused (exit 2, one line). Training that diverges (a non-finite loss, or one grown
+``LOSS_GROWTH_LIMIT``-fold over its start) stops with one line and exit 1. The output says whether the start
+k = ½ is a stationary point of Δ*(k), and whether k left it by round-off (then its end point is not chosen by
+the loss: e.g. D = d under the v-loss, where ½ is the maximum between tied minima at 0 and 1)."""
 
 from __future__ import annotations
 
 import json
 import math
+import re
 import time
+
+# Ranges (each refused outside, one line, exit 2):
+D_MAX = 10**9  # exact mode: beyond D/d ~ 1e9 the parallel mode's share of the loss (~d/D) nears the float64 resolution
+# of the gradient that balances it against the perpendicular one, so the learned 1 − k* (~d/D) is no longer resolved
+SGD_D_MAX = 256  # sgd mode trains an explicit D×D W on minibatches: larger D takes minutes per run
+BATCH_MAX = 65536
+BATCH_ELEMENTS_MAX = 2**22  # batch·D: a minibatch tensor stays ≤ 32 MB (five of them live per step)
+STEPS_MAX = 10**7
+SEED_MAX = 2**32 - 1
+CLAMP_MIN = 1e-6  # the simulator's loss (kdiff Eq. 4 through its moments, Eq. 32) subtracts terms of size ~1/clamp:
+# at 1e-6 they keep 10 of float64's 16 digits; its Δ* stays within 3e-5 of theory's adaptive one for uniform and
+# logit-normal(±5, 2) down to 1e-8 (theory itself stops at 1e-10, theory.optimal_loss.CLAMP_MIN)
+EXACT_NODES = 2048  # exact mode: composite Gauss–Legendre in logit t, 128 panels × 16 nodes (linear_model.population):
+# Δ* within ≤ 3e-5 of theory's adaptive integral over the accepted ranges (the simulators' default 256-node rule leaves
+# 3e-3 for logit-normal(5, 2) with the 0.05 clamp and 7e-4 for the unclamped v-loss under uniform t)
+
+FLAG = {"D": "--D", "d": "--d", "loss": "--loss", "clamp": "--clamp", "k": "--k", "steps": "--steps", "lr": "--lr",
+        "batch": "--batch", "seed": "--seed", "sampler": "--sampler", "mode": "--mode", "mu": "--sampler's MU",
+        "sigma": "--sampler's SIGMA"}
 
 
 def add_arguments(p):
-    p.add_argument("--D", type=int, required=True, help="ambient dimension D >= 1")
+    p.add_argument("--D", type=int, required=True, help=f"ambient dimension D in [1, {D_MAX:g}] ({SGD_D_MAX} for sgd)")
     p.add_argument("--d", type=int, required=True, help="intrinsic dimension 1 <= d <= D")
     p.add_argument("--loss", default="u", help="u (κ = 1, default) or v (Alg. 1's v-loss)")
-    p.add_argument("--sampler", default="uniform", help="uniform (default) or logit-normal:MU,SIGMA")
-    p.add_argument("--clamp", default="0.05", help="velocity-denominator clamp in (0, 1), or 'none' (default 0.05; v-loss only)")
+    p.add_argument("--sampler", default="uniform", help="uniform (default) or logit-normal:MU,SIGMA (|MU| <= 5, 0 < SIGMA <= 2)")
+    p.add_argument("--clamp", default="0.05",
+                   help=f"velocity-denominator clamp in [{CLAMP_MIN:g}, 1), or 'none' (default 0.05; v-loss only)")
     p.add_argument("--k", default="learn", help="'learn' (k = sigmoid(w_k) from 0.5, default) or a fixed k in [0, 1]")
     p.add_argument("--steps", type=int, default=None, help="optimizer steps (default 800 exact, 3000 sgd)")
     p.add_argument("--mode", default="exact", help="exact (population loss, default) or sgd (Monte Carlo minibatches)")
@@ -23,71 +50,161 @@ def add_arguments(p):
     p.add_argument("--json", action="store_true", help="print one JSON object")
 
 
+def as_flags(message: str) -> str:
+    """A library error names its parameter (``D must be …``); the CLI names the flag (``--D must be …``)."""
+    m = re.match(r"^(\w+)( must| is)", message)
+    if m and m.group(1) in FLAG:
+        return FLAG[m.group(1)] + message[len(m.group(1)):]
+    return message
+
+
 def _parse(args):
     from difftheory.linear_model.trainer import Setting
     from difftheory.theory.samplers import parse_sampler
     from difftheory.validate import check_choice, check_float, check_int
 
     mode = check_choice("--mode", args.mode, ("exact", "sgd"))
-    clamp = None if str(args.clamp).lower() == "none" else _float("--clamp", args.clamp)
-    setting = Setting(args.D, args.d, check_choice("--loss", args.loss, ("u", "v")), parse_sampler(args.sampler), clamp)
+    D = _int("--D", args.D, 1, D_MAX if mode == "exact" else SGD_D_MAX)
+    d = _int("--d", args.d, 1, None)
+    if d > D:
+        raise ValueError(f"--d must be an integer in [1, --D={D}], got {d}")
+    loss = check_choice("--loss", args.loss, ("u", "v"))
+    try:
+        sampler = parse_sampler(args.sampler)
+    except ValueError as exc:
+        raise ValueError(as_flags(str(exc))) from None
+    clamp = None if str(args.clamp).strip().lower() == "none" else check_float(
+        "--clamp", _float("--clamp", args.clamp), CLAMP_MIN, 1.0, hi_open=True)
     if args.k == "learn":
         kmode, k = "learn", 0.5
     else:
         kmode, k = "fixed", check_float("--k", _float("--k", args.k), 0.0, 1.0)
-    steps = check_int("--steps", args.steps if args.steps is not None else (800 if mode == "exact" else 3000), 1, 10**7)
+    steps = _int("--steps", args.steps if args.steps is not None else (800 if mode == "exact" else 3000), 1, STEPS_MAX)
     lr = args.lr if args.lr is not None else (0.2 if mode == "exact" else 0.01)
     lr = check_float("--lr", lr, 0.0, None, lo_open=True)
-    check_int("--batch", args.batch, 1, 10**6)
-    check_int("--seed", args.seed, 0, 2**32 - 1)
-    if mode == "sgd" and setting.D > 256:
-        raise ValueError(f"--D must be an integer in [1, 256] for --mode sgd (explicit D×D minibatch training), got {setting.D}")
-    return setting, mode, kmode, k, steps, lr
+    batch = _int("--batch", args.batch, 1, BATCH_MAX)
+    if mode == "sgd" and batch * D > BATCH_ELEMENTS_MAX:
+        raise ValueError(f"--batch must be an integer in [1, {BATCH_ELEMENTS_MAX // D}] for --D {D} (--batch × --D ≤ "
+                         f"{BATCH_ELEMENTS_MAX}), got {batch}")
+    seed = _int("--seed", args.seed, 0, SEED_MAX)
+    if loss == "v" and clamp is None and (sampler.end_density(0) > 0 or sampler.end_density(1) > 0):
+        raise ValueError(f"--clamp none with --loss v and --sampler {sampler}: the weight κ² = 1/(k(1 − t) + (1 − k)t)² "
+                         f"is not integrable at k = 0 and 1, and near them the simulator's loss loses its digits; give "
+                         f"--clamp (>= {CLAMP_MIN:g}) or a logit-normal sampler (the limits: difftheory kstar)")
+    try:
+        setting = Setting(D, d, loss, sampler, clamp)
+    except ValueError as exc:
+        raise ValueError(as_flags(str(exc))) from None
+    return setting, mode, kmode, k, steps, lr, batch, seed
+
+
+def _int(name, v, lo, hi):
+    """check_int, but an integer too long for an error line is shown by its digit count."""
+    from difftheory.validate import check_int
+
+    if isinstance(v, int) and not isinstance(v, bool) and abs(v) > 10**18:
+        rng = f"[{lo}, {'inf' if hi is None else hi}]"
+        raise ValueError(f"{name} must be an integer in {rng}, got an integer of {len(str(abs(v)))} digits")
+    return check_int(name, v, lo, hi)
 
 
 def _float(name, text):
     try:
-        return float(text)
+        v = float(text)
     except (TypeError, ValueError):
         raise ValueError(f"{name} must be a number, got {text!r}") from None
+    if not math.isfinite(v):
+        raise ValueError(f"{name} must be a finite number, got {text!r}")
+    return v
+
+
+def _w_star_coefficients(k, setting):
+    """(c_∥*, c_⊥*) of Eq. (11b); at a singular end (κ² not integrable) the constrained limit: k = 0 → (−1, −1),
+    k = 1 → (1, 0) (theory.optimal_loss.mode_losses_at_singular_end)."""
+    from difftheory.theory.optimal_loss import moments, optimal_coefficients, singular_end
+
+    end = singular_end(k, setting.sampler, setting.loss, setting.clamp)
+    if end == 0:
+        return -1.0, -1.0
+    if end == 1:
+        return 1.0, 0.0
+    return (float(c) for c in optimal_coefficients(moments(k, setting.sampler, setting.loss, setting.clamp), k))
 
 
 def linear_report(setting, mode="exact", kmode="learn", k=0.5, steps=800, lr=0.2, batch=256, seed=0) -> dict:
-    """Train one setting and compare with theory; the dict the CLI prints (``--json``)."""
+    """Train one setting and compare with theory; the dict the CLI prints (``--json``). Raises ``NonFiniteLoss`` /
+    ``LossDiverged`` (one-line messages) when training diverges."""
     import numpy as np
 
+    from difftheory.linear_model.stationary import K_MOVED, ROUNDOFF_GRAD, delta_star_derivatives, start_analysis
     from difftheory.linear_model.trainer import train_exact, train_sgd
-    from difftheory.theory.optimal_loss import W_star, delta_star, k_star, moments, optimal_coefficients
+    from difftheory.theory.optimal_loss import delta_star, k_star
 
     start = time.perf_counter()
     if mode == "exact":
-        res = train_exact([setting], mode=kmode, k=k, steps=steps, lr=lr, seed=seed)
+        res = train_exact([setting], mode=kmode, k=k, steps=steps, lr=lr, seed=seed, nodes=EXACT_NODES)
     else:
-        res = train_sgd(setting, mode=kmode, k=k, steps=steps, lr=lr, batch=batch, seed=seed)
+        res = train_sgd(setting, mode=kmode, k=k, steps=steps, lr=lr, batch=batch, seed=seed, nodes=EXACT_NODES)
     k_final = float(np.asarray(res.k).reshape(-1)[0])
     D, d = setting.D, setting.d
+    cp, cq = _w_star_coefficients(k_final, setting)
     if mode == "exact":
-        cp, cq = optimal_coefficients(moments(k_final, setting.sampler, setting.loss, setting.clamp), k_final)
         num = d * (res.c_par[0] - cp) ** 2 + (D - d) * (res.c_perp[0] - cq) ** 2
-        w_error = math.sqrt(num / (d * cp**2 + (D - d) * cq**2))
+        den = d * cp**2 + (D - d) * cq**2
+        w_error = math.sqrt(num / den) if den > 0 else math.sqrt(num)
     else:
         P = res.P[0].numpy()
-        Ws = W_star(P, k_final, setting.sampler, setting.loss, setting.clamp)
-        w_error = float(np.linalg.norm(res.W[0].numpy() - Ws) / np.linalg.norm(Ws))
+        Ws = cp * P @ P.T + cq * (np.eye(D) - P @ P.T)
+        nrm = float(np.linalg.norm(Ws))
+        w_error = float(np.linalg.norm(res.W[0].numpy() - Ws) / (nrm if nrm > 0 else 1.0))
+    k0 = 0.5 if kmode == "learn" else k
+    st = start_analysis([setting], k0, nodes=EXACT_NODES)[0]
+    grad_start = float(res.grad_start[0]) if res.grad_start is not None else None
+    fixed_point = bool(mode == "exact" and grad_start is not None and grad_start <= ROUNDOFF_GRAD)
+    moved = kmode == "learn" and abs(k_final - k0) > K_MOVED
+    left_by = None
+    if st["stationary"] and moved:
+        left_by = "round-off" if fixed_point else ("sampling noise" if mode == "sgd" else "the gradient of W's start")
+    dq = float(delta_star_derivatives([setting], min(max(k_final, 0.0), 1.0), nodes=EXACT_NODES)["delta"][0])
+    ds = float(delta_star(min(max(k_final, 0.0), 1.0), D, d, setting.sampler, setting.loss, setting.clamp))
     ks = k_star(D, d, setting.sampler, setting.loss, setting.clamp)
     out = {
         "D": D, "d": d, "loss": setting.loss, "sampler": str(setting.sampler), "clamp": setting.clamp,
-        "mode": mode, "k_mode": kmode,
+        "mode": mode, "k_mode": kmode, "k_start": k0,
         "k_final": k_final,
+        "loss_start": float(res.loss_start[0]),
         "loss_final": float(res.loss[0]),
-        "delta_star_theory": float(delta_star(k_final, D, d, setting.sampler, setting.loss, setting.clamp)),
+        "delta_star_theory": ds,
+        "delta_star_quadrature": dq,
+        "quadrature_rel_gap": abs(dq - ds) / max(abs(ds), 1e-300),
         "w_error": w_error,
+        "grad_norm_end": float(res.grad_norm[0]) if res.grad_norm is not None else None,
         "k_star_theory": ks.k_star,
+        "k_star_ties": list(getattr(ks, "ties", [])),
         "k_D_over_D_plus_d": D / (D + d),
+        "started_at_stationary_point": st["stationary"],
+        "start_stationary_type": st["type"],
+        "start_is_fixed_point": fixed_point,
+        "left_stationary_point_by_roundoff": bool(st["stationary"] and moved and fixed_point),
+        "left_stationary_point_by": left_by,
+        "end_points_tie": st["ends_tie"],
         "steps": int(res.steps),
         "seconds": round(time.perf_counter() - start, 3),
     }
     return {key: (None if isinstance(v, float) and not math.isfinite(v) else v) for key, v in out.items()}
+
+
+def _start_line(out) -> str | None:
+    if not out["started_at_stationary_point"]:
+        return None
+    tie = " between tied minima Δ*(0) = Δ*(1)" if out["end_points_tie"] and out["start_stationary_type"] == "maximum" else ""
+    line = f"start             k = {out['k_start']:g} is a stationary {out['start_stationary_type']} of Δ*(k){tie}"
+    if out["left_stationary_point_by_roundoff"]:
+        return line + ("; every gradient is zero there, so k left it by round-off (Adam amplifies a ~1e-17 gradient): "
+                       "its end point is not chosen by the loss")
+    if out["left_stationary_point_by"]:
+        return line + f"; k left it by {out['left_stationary_point_by']}"
+    return line + ("; k stayed" if out["k_mode"] == "learn" else "")
 
 
 def run(args) -> int:
@@ -96,22 +213,31 @@ def run(args) -> int:
     from difftheory.linear_model.trainer import NonFiniteLoss
     from difftheory.threads import single_thread
 
-    setting, mode, kmode, k, steps, lr = _parse(args)
+    setting, mode, kmode, k, steps, lr, batch, seed = _parse(args)
     try:
         with single_thread():
-            out = linear_report(setting, mode, kmode, k, steps, lr, args.batch, args.seed)
-    except NonFiniteLoss as exc:
+            out = linear_report(setting, mode, kmode, k, steps, lr, batch, seed)
+    except NonFiniteLoss as exc:  # also LossDiverged
         print(f"difftheory linear: error: {exc}", file=sys.stderr)
         return 1
+    except ValueError as exc:
+        raise ValueError(as_flags(str(exc))) from None
     if args.json:
         print(json.dumps(out))
         return 0
+
+    def num(key, fmt):
+        return "n/a" if out[key] is None else format(out[key], fmt)
+
     print(f"setting: D={out['D']} d={out['d']} loss={out['loss']} sampler={out['sampler']} clamp={out['clamp']} "
           f"mode={mode} k={kmode if kmode == 'learn' else k}")
     print(f"k_final           {out['k_final']:.6f}   (theory k* {out['k_star_theory']:.6f}, D/(D+d) {out['k_D_over_D_plus_d']:.6f})")
-    print(f"loss_final        {out['loss_final']:.6g}")
-    ds = out["delta_star_theory"]
-    print(f"Δ*(k_final)       {ds:.6g}" if ds is not None else "Δ*(k_final)       inf")
-    print(f"‖W − W*‖/‖W*‖     {out['w_error']:.3g}")
+    line = _start_line(out)
+    if line:
+        print(line)
+    print(f"loss_final        {out['loss_final']:.6g}   (start {out['loss_start']:.6g})")
+    print(f"Δ*(k_final)       {num('delta_star_theory', '.6g')}   (on the simulator's quadrature {num('delta_star_quadrature', '.6g')}, "
+          f"relative gap {num('quadrature_rel_gap', '.1e')})")
+    print(f"‖W − W*‖/‖W*‖     {num('w_error', '.3g')}")
     print(f"steps             {out['steps']}   ({out['seconds']} s)")
     return 0

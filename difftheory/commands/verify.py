@@ -56,10 +56,12 @@ def run(args) -> int:
     out = check_writable_dir("--out", Path(args.out))
     ctx = ledger.Context(scale=args.scale, seed=seed, out=out, gpu_results=gpu)
     hints = [out / "claims.json", REFERENCE / args.scale / "claims.json"]
+    cache_at_start = model_cache_state()
     t0 = time.time()
     rows = runner.run_claims(claims, ctx, workers=workers, resume=args.resume, progress=not args.no_progress,
                              hints=hints)
     meta = run_meta(args, seed, workers, time.time() - t0, t0)
+    meta["model_cache"] = cache_at_start
     report.write_report(rows, out, meta)
     runner.finish(out)
     for line in report.summary_lines(rows):
@@ -69,6 +71,18 @@ def run(args) -> int:
         for line in compare_lines(rows, reference_rows, args.compare):
             print(line)
     return 1 if any(r["verdict"] == "error" for r in rows) else 0
+
+
+def model_cache_state() -> str:
+    """Where trained models are cached and how many entries it held when the run started (a run from an
+    empty cache trains everything; its wall time is the honest one)."""
+    from difftheory.cache import cache_dir
+
+    root = cache_dir()
+    if root is None:
+        return "off"
+    n = len(list(root.glob("*.safetensors"))) if root.is_dir() else 0
+    return f"{root} ({n} entries at start)"
 
 
 def run_meta(args, seed: int, workers: int, wall: float, started: float) -> dict:

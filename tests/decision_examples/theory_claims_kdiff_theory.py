@@ -1,0 +1,172 @@
+"""Synthetic evidence for the decisions of theory/claims_kdiff_theory.py (only the fields each decision reads)."""
+
+
+def _lines(ok=True, twin=1e-15, check=True, names=("eq1", "eq2")):
+    lines = {n: True for n in names}
+    if not ok:
+        lines[names[-1]] = False
+    return {"lines": lines, "twin_gap": twin, "independent_check": check}
+
+
+def _lines_examples():
+    """verified / corrected / refuted / error for a claim decided by ``_decide_lines`` with its own check."""
+    return {"verified": _lines(),
+            "corrected": _lines(ok=False),
+            "refuted": _lines(ok=False, check=False),
+            "error": [_lines(twin=1e-3), _lines(twin=None), _lines(ok=False, twin=1.0)]}
+
+
+def _appB(ok=True, exact=True, z=1.8):
+    return {"lines": {"D=4,d=2:eq32a_zz": True, "D=4,d=2:eq40g_uu": ok}, "construction_exact": exact,
+            "mc_max_z": z, "mc_draws": 100000}
+
+
+def _eq8(ok=True, z=1.5):
+    return {"lines": {"D=3,d=1:eq8": True, "D=4,d=2:eq8": ok}, "mc_z": z, "mc_draws": 100000}
+
+
+def _eq9(ok=True, gap=5e-15):
+    return {"lines": {"projector:eq9a": True, "projector:eq9b": ok}, "twin_gap": gap, "independent_check": gap <= 1e-10}
+
+
+def _delta(ok=True, g12=1e-14, gres=1e-14):
+    return {"lines": {"D=3,d=1:eq12": True, "general_D_d_mode_problems:eq12": ok}, "twin_gap_eq12_form": g12,
+            "twin_gap_residual_form": gres, "independent_check": gres is not None and gres <= 1e-10}
+
+
+def _appD(ok=True, gap=1e-14):
+    return {"lines": {"eq51a": True, "eq54d": ok}, "twin_gap": gap, "independent_check": gap <= 1e-10}
+
+
+def _remarks(ok=True):
+    return {"facts": {"linear_in_d_and_D_minus_d": True, "psi_zero_kills_perpendicular": ok},
+            "l_par": "(...)/(I_aa + I_ss)", "l_perp": "-I_ps**2/I_ss + I_qq"}
+
+
+def _thm32(eq55=True, curv=True, gap=1e-8):
+    return {"eq55": eq55, "curvature_positive": curv, "k_star_derived": "D/(D + d)" if eq55 else "D/(D + 2*d)",
+            "curvature": "D/4 + d/4", "delta_at_k_star": "d*(5*D + 3*d)/(16*(D + d))",
+            "k_star_numeric_minimiser": {"D=10,d=3": 0.769231}, "max_gap_numeric_minimiser": gap}
+
+
+def _special(ok=True, gap=0.0):
+    return {"constant": {"eps": True, "v": True, "x": ok}, "scale_factors": {"eps": "-1", "v": "1/2", "x": "1" if ok else "t"},
+            "velocity": "-n + x", "twin_gap": gap}
+
+
+def _regimes(ok=True, gap=7e-9):
+    return {"facts": {"depends_only_on_ratio": True, "half_at_D_eq_d": True, "tends_to_1": True,
+                      "increasing_in_ratio": ok},
+            "k_of_ratio": "r/(r + 1)", "dk_dratio": "(r + 1)**(-2)", "limit_ratio_inf": "1", "one_minus_k": "1/(r + 1)",
+            "max_over_d_for_given_D": "D/(D + 1)", "twin_k_star": {"1": 0.5, "3": 0.75, "1000": 0.999}, "twin_gap": gap}
+
+
+def _kappa(eq26=True, fd_u=1e-14, fd_c=1e-14, twin=1e-15):
+    return {"kappa_v_derived": "1/(-2*k*t + k + t)", "eq26_on_k_target": eq26, "clamped_target_is_scaled_velocity": True,
+            "gap_kappa_k_vs_eq22": twin, "gap_fd_unclamped": fd_u, "gap_fd_clamped": fd_c, "clamp": 0.05,
+            "share_clamped": 0.003, "draws": 4000}
+
+
+def _two(inv=True, k0=0.556, k1=0.509, gap=1e-15):
+    h = 0.0005
+    return {"invariance": {"scale_invariant": inv, "equals_k_target_with_k0_over_k0_plus_k1": True},
+            "numeric_two_vs_one_param_max_rel_gap": gap, "numeric_setting": "latent sampler, D=50, d=10",
+            "table3": {"k0": k0, "k1": k1, "k_single": 0.522, "ratio": k0 / (k0 + k1),
+                       "ratio_interval_from_rounding": [(k0 - h) / (k0 + k1), (k0 + h) / (k0 + k1)],
+                       "single_k_interval_from_rounding": [0.5215, 0.5225]}}
+
+
+def _ends(ok=True, gap=1e-12, k0=55.0):
+    return {"limits_of_closed_form": {"par_k0": "2", "perp_k0": "1", "par_k1": "2", "perp_k1": "0"},
+            "constrained_values": {"par_k0": "2", "perp_k0": "1" if ok else "3/2", "par_k1": "2", "perp_k1": "0"},
+            "limits_equal_constrained": {"par_k0": True, "perp_k0": ok, "par_k1": True, "perp_k1": True},
+            "limit_method": "sympy.limit",
+            "D=100,d=10": {"twin_k0": k0, "twin_k1": 10.0, "(D+d)/2": 55.0, "d": 10, "k_star_closed_form": 0.99704,
+                           "k_star_twin": 0.99704},
+            "closed_vs_twin_max_rel_gap": gap}
+
+
+def _relax(facts_ok=True, twin=1e-12, concl=0.45, tol=1e-6, **extra):
+    return {"facts": {"derived_form": True, "condition": facts_ok}, "twin_gap": twin, "twin_tol": tol,
+            "conclusion_gap": concl, "conclusion_tol": tol,
+            "probes": {"pixel, D=100, d=10": {"k_star": 0.456, "D/(D+d)": 0.909}}, **extra}
+
+
+def _relax_examples(**extra):
+    return {"verified": _relax(concl=1e-9, **extra), "corrected": _relax(**extra),
+            "refuted": _relax(facts_ok=False, **extra), "error": [_relax(twin=1e-3, **extra), _relax(twin=None, **extra)]}
+
+
+GENERAL = {"k_star_stated": "(d(1 − b/q) + (D − d)c)/(d(2 − 1/q) + (D − d)c)", "k_star_derived": "(...)/(...)",
+           "condition": "E[t] = 1/2"}
+
+
+def _practical(concl=0.5, gap=2e-5, ties=(0.0, 1.0)):
+    return {"sweep_vs_precise_max_gap": gap, "ratio_values": [1.0, 2.0, 10.0], "thm3_2": [0.5, 0.667, 0.909],
+            "k_star": {"latent v clamp0.05": [1.0, 1.0, 1.0], "pixel v clamp0.05": [0.08, 0.54, 0.95]},
+            "conclusion_gap": concl,
+            "tie_at_D_eq_d": {"k_star": ties[-1], "ties": list(ties),
+                              "stationary": [{"k": 0.5, "type": "maximum", "delta": 10.0}]},
+            "symmetry_max_rel_gap": 5e-16, "fine_sweep_points": 26, "fine_sweep_interior": 0,
+            "closest_to_paper_latent_k": {"paper_k": 0.66, "k_star": 1.0, "ratio": 1.0}}
+
+
+def _tc(flat=1e-15, **kw):
+    return _relax(tol=1e-6, v_loss_delta_spread_rel=flat, **kw)
+
+
+EXAMPLES = {
+    "kdiff.appA.kappa": _lines_examples(),
+    "kdiff.appB.second_moments": {
+        "verified": _appB(),
+        "corrected": _appB(ok=False),
+        "refuted": _appB(ok=False, z=40.0),
+        # PᵀP ≠ I in our construction; or the Monte Carlo rejects a derivation that every printed line equals
+        "error": [_appB(exact=False), _appB(z=40.0), _appB(z=None)],
+    },
+    "kdiff.eq8.gradient_flow": {
+        "verified": _eq8(), "corrected": _eq8(ok=False), "refuted": _eq8(ok=False, z=30.0),
+        "error": [_eq8(z=30.0), _eq8(z=None)],
+    },
+    # the independent check is the float64 twin itself: a failing check is an error, never refuted
+    "kdiff.eq9.decoupling": {"verified": _eq9(), "corrected": _eq9(ok=False), "error": [_eq9(gap=1e-3), _eq9(ok=False, gap=1.0)]},
+    "kdiff.thm3_1.w_star": _lines_examples(),
+    "kdiff.thm3_1.delta_star": {
+        "verified": _delta(), "corrected": _delta(ok=False),
+        "error": [_delta(g12=1e-3), _delta(gres=1e-3), _delta(gres=None)],
+    },
+    "kdiff.thm3_1.remarks": {"verified": _remarks(), "refuted": _remarks(ok=False)},
+    "kdiff.appD.derivation": {"verified": _appD(), "corrected": _appD(ok=False), "error": _appD(gap=0.1)},
+    "kdiff.thm3_2.kstar": {
+        "verified": _thm32(), "corrected": _thm32(eq55=False), "refuted": _thm32(eq55=False, curv=False),
+        "error": [_thm32(gap=0.01), _thm32(gap=None)],
+    },
+    "kdiff.sec3_3.special_targets": {"verified": _special(), "refuted": _special(ok=False), "error": _special(gap=0.5)},
+    "kdiff.sec3_3.regimes": {"verified": _regimes(), "refuted": _regimes(ok=False), "error": _regimes(gap=0.1)},
+    "kdiff.alg1.velocity_conversion": _lines_examples(),
+    "kdiff.alg1.kappa_v_loss": {
+        "verified": _kappa(),
+        # the loss's own weighting is not 1/max(den, c) (e.g. the clamp applied to one side only)
+        "refuted": [_kappa(fd_c=0.3), _kappa(eq26=False), _kappa(fd_u=None)],
+        "error": _kappa(twin=1e-4),
+    },
+    "kdiff.appE.two_param_equivalence": {
+        "verified": _two(),
+        # not a function of k0/(k0 + k1); or Table 3 inconsistent with its single k (e.g. (0.60, 0.45) → 0.571)
+        "refuted": [_two(inv=False), _two(k0=0.60, k1=0.45)],
+        "error": _two(gap=1e-3),
+    },
+    "kdiff.beyond.endpoint_limits": {"verified": _ends(), "refuted": _ends(ok=False),
+                                     "error": [_ends(gap=1e-3), _ends(k0=0.0)]},
+    "kdiff.beyond.kstar_general_sampler": _relax_examples(**GENERAL),
+    "kdiff.beyond.kstar_practical_losses": {
+        "verified": _practical(concl=1e-4, ties=(1.0,)),
+        "corrected": [_practical(), _practical(ties=(1.0,))],
+        "error": [_practical(gap=0.05), _practical(gap=None)],
+    },
+    "kdiff.beyond.data_scale": _relax_examples(),
+    "kdiff.beyond.time_conditioned_w": {
+        "verified": _tc(concl=1e-9), "corrected": _tc(), "refuted": _tc(facts_ok=False),
+        "error": [_tc(twin=1e-3), _tc(flat=1e-3), _tc(flat=None)],
+    },
+}

@@ -1,0 +1,180 @@
+"""Bad input to the k-Diff image pipeline (issue 12): every case is refused before any work with one line
+(exit 2 from the CLI, a ValueError naming the parameter from the library), and diverged training stops with
+one line and exit 1, keeping the last good checkpoint."""
+
+import json
+import os
+from dataclasses import replace
+
+import pytest
+import torch
+
+from difftheory.cli import main
+from difftheory.gpu_validation import configs
+from difftheory.gpu_validation.checkpoint import load_checkpoint
+from difftheory.gpu_validation.train import LOSS_GROWTH_LIMIT, LossGrew, train
+
+
+@pytest.fixture
+def tiny_cfg(monkeypatch):
+    """A 4-step tiny config registered under a name the CLI can use."""
+    cfg = replace(configs.get_config("tiny"), name="_tiny4", steps=4, log_every=1, ckpt_every=2, n_samples=0,
+                  batch_size=16)
+    monkeypatch.setitem(configs.CONFIGS, "_tiny4", cfg)
+    return cfg
+
+
+def cli(capsys, *argv):
+    rc = main(["gpu-validate", "--device", "cpu", "--no-progress", *map(str, argv)])
+    out = capsys.readouterr()
+    return rc, out.err
+
+
+def one_line(err: str) -> bool:
+    return err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.fixture
+def trained(tmp_path_factory, tiny_cfg):
+    """A finished 2-step binned run (16 bins, seed 0) to resume from; copied per test."""
+    out = tmp_path_factory.mktemp("trained")
+    train(tiny_cfg, out, device="cpu", max_steps=2, k_mode="binned", n_bins=16, progress=False, tensorboard=False)
+    return out
+
+
+# ------------------------------------------------------------------------------------------ --out
+@pytest.mark.parametrize("case", ["existing file", "below a file", "under /proc", "unwritable"])
+def test_out_is_checked_before_any_work(tmp_path, capsys, tiny_cfg, case, monkeypatch):
+    f = tmp_path / "file"
+    f.write_text("x")
+    if case == "unwritable":
+        if os.geteuid() == 0:
+            pytest.skip("root writes anywhere")
+        ro = tmp_path / "ro"
+        ro.mkdir(mode=0o555)
+        out = ro / "run"
+    else:
+        out = {"existing file": f, "below a file": f / "run", "under /proc": "/proc/difftheory-run"}[case]
+    import difftheory.gpu_validation.train as tr
+
+    monkeypatch.setattr(tr, "build_kdiff", lambda *a, **k: pytest.fail("model built before --out was checked"))
+    for config in ("_tiny4", "sweep-tiny"):
+        rc, err = cli(capsys, "--config", config, "--out", out)
+        assert rc == 2 and one_line(err) and "--out" in err, err
+
+
+# ------------------------------------------------------------------------------------------ --resume
+@pytest.mark.parametrize("damage", ["truncated", "empty", "random bytes", "not a checkpoint"])
+def test_corrupt_checkpoint_is_one_line(tmp_path, capsys, trained, damage):
+    import shutil
+
+    out = tmp_path / "run"
+    shutil.copytree(trained, out)
+    ckpt = out / "checkpoint.pt"
+    data = ckpt.read_bytes()
+    if damage == "truncated":
+        ckpt.write_bytes(data[: len(data) // 2])
+    elif damage == "empty":
+        ckpt.write_bytes(b"")
+    elif damage == "random bytes":
+        ckpt.write_bytes(os.urandom(4096))
+    else:
+        torch.save({"weights": torch.zeros(3)}, ckpt)
+    rc, err = cli(capsys, "--config", "_tiny4", "--out", out, "--resume", "--k-mode", "binned", "--n-bins", 16)
+    assert rc == 2 and one_line(err) and "--resume" in err and "checkpoint" in err, err
+
+
+@pytest.mark.parametrize("flag,value,stored", [("--n-bins", 32, "16"), ("--seed", 3, "0"), ("--k", 0.3, "0.5")])
+def test_resume_with_other_settings_is_refused_naming_the_stored_value(tmp_path, capsys, trained, flag, value, stored):
+    import shutil
+
+    out = tmp_path / "run"
+    shutil.copytree(trained, out)
+    before = (out / "run.json").read_text()
+    args = {"--k-mode": "binned", "--n-bins": 16, "--seed": 0, "--k": 0.5} | {flag: value}
+    rc, err = cli(capsys, "--config", "_tiny4", "--out", out, "--resume", *[x for kv in args.items() for x in kv])
+    assert rc == 2 and one_line(err) and flag in err and f"({stored})" in err, err
+    assert (out / "run.json").read_text() == before  # nothing recorded for a run that did not happen
+
+
+def test_resume_with_another_fixed_k_or_training_setting_is_refused(tmp_path, tiny_cfg):
+    train(tiny_cfg, tmp_path, device="cpu", max_steps=2, k_mode="fixed", k=1.0, progress=False, tensorboard=False)
+    with pytest.raises(ValueError, match=r"^k 0\.5 differs .*\(1\.0\)"):
+        train(tiny_cfg, tmp_path, device="cpu", max_steps=4, k_mode="fixed", k=0.5, resume=True, progress=False)
+    with pytest.raises(ValueError, match=r"^cfg\.lr 0\.1 differs .*\(0\.001\)"):
+        train(replace(tiny_cfg, lr=0.1), tmp_path, device="cpu", max_steps=4, k_mode="fixed", k=1.0, resume=True,
+              progress=False)
+    # settings that only change sampling or logging may differ
+    res = train(replace(tiny_cfg, n_samples=0, log_every=2), tmp_path, device="cpu", max_steps=4, k_mode="fixed",
+                k=1.0, resume=True, progress=False, tensorboard=False)
+    assert res.steps == 4
+    info = json.loads((tmp_path / "run.json").read_text())
+    assert info["k_init"] == 1.0 and info["seed"] == 0
+
+
+def test_resume_without_checkpoint_creates_nothing(tmp_path, capsys, tiny_cfg):
+    out = tmp_path / "never"
+    rc, err = cli(capsys, "--config", "_tiny4", "--out", out, "--resume")
+    assert rc == 2 and one_line(err) and "--resume" in err
+    assert not out.exists()
+
+
+def test_resume_of_a_sweep_is_refused(tmp_path, capsys):
+    rc, err = cli(capsys, "--config", "sweep-tiny", "--out", tmp_path / "sweep", "--resume")
+    assert rc == 2 and one_line(err) and "--resume" in err and not (tmp_path / "sweep").exists()
+
+
+def test_n_bins_is_bounded(tmp_path, capsys, tiny_cfg):
+    from difftheory.gpu_validation.objective import N_BINS_MAX, build_target
+
+    rc, err = cli(capsys, "--config", "_tiny4", "--out", tmp_path / "x", "--k-mode", "binned", "--n-bins", 3_000_000_000)
+    assert rc == 2 and one_line(err) and "--n-bins" in err and str(N_BINS_MAX) in err
+    assert not (tmp_path / "x").exists()
+    with pytest.raises(ValueError, match="n_bins"):
+        build_target("binned", 0.5, N_BINS_MAX + 1)
+    assert build_target("binned", 0.5, N_BINS_MAX).w_k.shape == (N_BINS_MAX + 1,)
+
+
+# ------------------------------------------------------------------------------------------ divergence
+def test_diverged_training_stops_with_one_line_and_exit_1(tmp_path, capsys, monkeypatch):
+    cfg = replace(configs.get_config("tiny"), name="_hot", lr=1.0, steps=30, log_every=1, ckpt_every=1,
+                  n_samples=0, batch_size=16)
+    with pytest.raises(LossGrew, match="more than 10 times the run's first loss") as exc:
+        train(cfg, tmp_path / "api", device="cpu", progress=False, tensorboard=False)
+    assert "\n" not in str(exc.value)
+    step = int(str(exc.value).split(" at step ")[1].split()[0])
+    kept = load_checkpoint(tmp_path / "api" / "checkpoint.pt")
+    assert kept["step"] == step and kept["loss_start"] > 0  # the diverged step was not applied or saved
+    monkeypatch.setitem(configs.CONFIGS, "_hot", cfg)
+    rc, err = cli(capsys, "--config", "_hot", "--out", tmp_path / "cli")
+    assert rc == 1 and one_line(err) and "diverged" in err
+    assert LOSS_GROWTH_LIMIT == 10.0
+
+
+# ------------------------------------------------------------------------------------------ names and checks
+def test_library_names_parameters_and_cli_names_flags(tmp_path, capsys, tiny_cfg):
+    cases = [({"seed": -1}, "seed", "--seed"), ({"max_steps": 0}, "max_steps", "--max-steps"),
+             ({"k_mode": "cosine"}, "k_mode", "--k-mode"), ({"k": 1.5}, "k", "--k"),
+             ({"device": "tpu"}, "device", "--device")]
+    for kwargs, name, flag in cases:
+        with pytest.raises(ValueError, match=rf"^{name} "):
+            train(tiny_cfg, tmp_path / "lib", **kwargs)
+        argv = [f"--{k.replace('_', '-')}" if k != "max_steps" else "--max-steps" for k in kwargs]
+        rc, err = cli(capsys, "--config", "_tiny4", "--out", tmp_path / "cli", argv[0], *kwargs.values())
+        assert rc == 2 and one_line(err) and err.split("error: ")[1].startswith(flag), err
+    assert not (tmp_path / "lib").exists() and not (tmp_path / "cli").exists()
+
+
+def test_fid_weights_are_checked_once(tmp_path, capsys, tiny_cfg, monkeypatch):
+    from difftheory.gpu_validation import evaluate
+
+    calls = []
+    real = evaluate.check_fid_weights
+
+    def counted(w):
+        calls.append(w)
+        return real(w)
+
+    monkeypatch.setattr(evaluate, "check_fid_weights", counted)
+    rc, err = cli(capsys, "--config", "_tiny4", "--out", tmp_path / "x", "--fid-weights", tmp_path / "missing.pth")
+    assert rc == 2 and one_line(err) and "--fid-weights" in err and len(calls) == 1
