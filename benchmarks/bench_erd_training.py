@@ -13,7 +13,7 @@ import time
 import torch
 
 from difftheory.theory.erd_weights import TARGETS
-from difftheory.toy.erd_schedules import SCHEDULES
+from difftheory.theory.schedules import ERD_SCHEDULES as SCHEDULES
 from difftheory.toy.erd_train import ModelSpec, TrainConfig, train_stack
 
 

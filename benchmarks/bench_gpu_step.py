@@ -23,8 +23,9 @@ from dataclasses import replace
 import torch
 
 from difftheory.gpu_validation.configs import CONFIGS, build_backbone, get_config
+from difftheory.gpu_validation.distributed import resolve_device
 from difftheory.gpu_validation.objective import build_kdiff
-from difftheory.gpu_validation.train import resolve_device
+from difftheory.theory.ktarget import TargetSpec
 
 
 def step_time(model, opt, x, y, g, device) -> float:
@@ -44,10 +45,10 @@ def step_time(model, opt, x, y, g, device) -> float:
 def compare_targets(cfg, device, repeats: int, batch: int) -> dict:
     """Median step time of learn-k vs fixed-k (same initial backbone weights, same batch), interleaved."""
     models = {}
-    for mode in ("learn", "fixed"):
+    for k_mode in ("learn", "fixed"):
         torch.manual_seed(0)
-        m = build_kdiff(cfg, mode, 0.5).to(device)
-        models[mode] = (m, torch.optim.AdamW(m.parameters(), lr=cfg.lr, betas=cfg.betas))
+        m = build_kdiff(replace(cfg, target=TargetSpec(k_mode, 0.5))).to(device)
+        models[k_mode] = (m, torch.optim.AdamW(m.parameters(), lr=cfg.lr, betas=cfg.betas))
     x = torch.randn(batch, cfg.channels, cfg.image_size, cfg.image_size, device=device).clamp(-1, 1)
     y = torch.randint(0, cfg.num_classes, (batch,), device=device)
     times = {mode: [] for mode in models}

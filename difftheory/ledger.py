@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import fnmatch
 import importlib
-import math
 import pkgutil
 import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
+
+from difftheory.io import to_jsonable
 
 VERDICTS = ("verified", "corrected", "refuted", "open")
 OUTCOMES = VERDICTS + ("error",)  # what a decision may return; "error" = our own checks disagree
@@ -152,7 +153,7 @@ def select(pattern: str | None = None) -> list[Claim]:
 
 def decide(c: Claim, evidence: dict) -> Decision:
     """``c.decide`` on JSON-typed evidence; anything but a Decision is a bug (error)."""
-    d = c.decide(jsonable(evidence))
+    d = c.decide(to_jsonable(evidence))
     if not isinstance(d, Decision):
         raise TypeError(f"decision of {c.id} returned {type(d).__name__}, not Decision")
     return d
@@ -167,12 +168,12 @@ def run_one(c: Claim, ctx: Context) -> dict:
         evidence = c.fn(ctx)
         if not isinstance(evidence, dict):
             raise TypeError(f"claim {c.id} returned {type(evidence).__name__}, not an evidence dict")
-        evidence = jsonable(evidence)
+        evidence = to_jsonable(evidence)
         d = decide(c, evidence)
         verdict, detail = d.verdict, d.detail
     except Exception:  # noqa: BLE001 - a failing check must not stop the ledger
         verdict, detail = "error", traceback.format_exc()
-        evidence = jsonable(evidence) if isinstance(evidence, dict) else {}
+        evidence = to_jsonable(evidence) if isinstance(evidence, dict) else {}
     return row(c, ctx.scale, verdict, detail, evidence, [], round(time.perf_counter() - start, 3))
 
 
@@ -182,29 +183,3 @@ def row(c: Claim, scale: str, verdict: str, detail: str, evidence: dict, figures
             "criteria": c.criteria, "equations": list(c.equations), "assumptions": list(c.assumptions),
             "code": c.code, "decision": c.decision, "scale": scale, "verdict": verdict, "detail": detail,
             "evidence": evidence, "figures": figures, "seconds": seconds}
-
-
-def jsonable(x):
-    """Evidence as plain JSON types: NumPy scalars/arrays, tuples and Paths converted; NaN and ±inf become
-    ``None`` (JSON has neither; a decision reads ``None`` as "not finite / not available")."""
-    import numpy as np
-
-    if isinstance(x, dict):
-        return {str(k): jsonable(v) for k, v in x.items()}
-    if isinstance(x, (list, tuple)):
-        return [jsonable(v) for v in x]
-    if isinstance(x, np.ndarray):
-        return jsonable(x.tolist())
-    if isinstance(x, np.generic):
-        return jsonable(x.item())
-    if isinstance(x, Path):
-        return str(x)
-    if isinstance(x, float) and not math.isfinite(x):
-        return None
-    if x is None or isinstance(x, (bool, int, float, str)):
-        return x
-    if hasattr(x, "item") and callable(x.item):  # 0-d torch tensors
-        return jsonable(x.item())
-    if hasattr(x, "tolist") and callable(x.tolist):
-        return jsonable(x.tolist())
-    return str(x)

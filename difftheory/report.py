@@ -4,12 +4,11 @@ with verdict and detail, figures inline). Every file is written to a temporary n
 from __future__ import annotations
 
 import html
-import json
 from collections import Counter
 from pathlib import Path
 
 from difftheory import coverage
-from difftheory.io import atomic_write_text
+from difftheory.io import atomic_write_text, dumps, write_json
 from difftheory.ledger import OUTCOMES, PAPERS
 
 ORDER = OUTCOMES
@@ -24,6 +23,20 @@ def summary_lines(rows: list[dict]) -> list[str]:
             parts = ", ".join(f"{counts[v]} {v}" for v in ORDER if counts[v])
             lines.append(f"{paper}: {sum(counts.values())} claims: {parts}")
     return lines
+
+
+def compare_lines(rows: list[dict], reference_rows: list[dict], name: str) -> list[str]:
+    """One line per claim whose verdict differs from the reference (and per claim missing on either side)."""
+    ref = {r["id"]: r for r in reference_rows}
+    lines = []
+    for r in rows:
+        if r["id"] not in ref:
+            lines.append(f"  {r['id']}: {r['verdict']} here, not in {name}")
+        elif ref[r["id"]]["verdict"] != r["verdict"]:
+            lines.append(f"  {r['id']}: {r['verdict']} ({r.get('scale', '?')}) vs {ref[r['id']]['verdict']} "
+                         f"({ref[r['id']].get('scale', '?')}) in {name}")
+    head = f"compare with {name}: {len(lines)} of {len(rows)} claims differ" + (":" if lines else "")
+    return [head] + lines
 
 
 def _rel(fig: str, out: Path) -> str:
@@ -100,7 +113,7 @@ def to_html(rows: list[dict], out: Path, meta: dict | None = None) -> str:
                     "<th>verdict</th><th>statement</th><th>detail</th></tr>")
         for r in mine:
             figs = "".join(f'<br><img src="{e(_rel(f, out))}" width="420">' for f in r["figures"])
-            ev = e(json.dumps(r["evidence"], indent=1)[:4000])
+            ev = e(dumps(r["evidence"], indent=1)[:4000])
             body.append(
                 f'<tr class="{e(r["verdict"])}"><td><code>{e(r["id"])}</code></td><td>{e(r["where"])}</td>'
                 f"<td>{e(r['method'])}</td><td><b>{e(r['verdict'])}</b></td><td>{e(r['statement'])}</td>"
@@ -122,6 +135,6 @@ def to_html(rows: list[dict], out: Path, meta: dict | None = None) -> str:
 
 def write_report(rows: list[dict], out: Path, meta: dict | None = None) -> None:
     out = Path(out)
-    atomic_write_text(out / "claims.json", json.dumps(rows, indent=2, ensure_ascii=False))
+    write_json(out / "claims.json", rows)
     atomic_write_text(out / "report.md", to_markdown(rows, out, meta))
     atomic_write_text(out / "report.html", to_html(rows, out, meta))

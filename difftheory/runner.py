@@ -25,7 +25,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 from difftheory import ledger
-from difftheory.io import atomic_write_text
+from difftheory.io import write_json
 from difftheory.threads import single_thread
 
 PARTIAL = ".partial"
@@ -99,7 +99,7 @@ def _run_group(ids: list[str], ctx: ledger.Context, owners: dict[str, str]) -> N
         c = registry[cid]
         owned = [name for name in c.figures if owners.get(name) == cid]
         row = run_claim(c, ctx, owned)
-        atomic_write_text(_partial_path(ctx.out, cid), json.dumps(row))
+        write_json(_partial_path(ctx.out, cid), row, indent=None)
 
 
 def _load_partial(out: Path, ids: list[str]) -> dict[str, dict]:
@@ -114,6 +114,11 @@ def _load_partial(out: Path, ids: list[str]) -> dict[str, dict]:
     return done
 
 
+class ResumeRefused(ValueError):
+    """``resume=True`` but ``ctx.out`` holds no unfinished run, or one with other settings (the message names the
+    parameter ``resume``; the CLI names its flag)."""
+
+
 def prepare(claims: list[ledger.Claim], ctx: ledger.Context, resume: bool) -> dict[str, dict]:
     """Check or start the partial folder; return the rows already finished (resume) or {}."""
     part = Path(ctx.out) / PARTIAL
@@ -121,19 +126,19 @@ def prepare(claims: list[ledger.Claim], ctx: ledger.Context, resume: bool) -> di
     if resume:
         f = part / SETTINGS_FILE
         if not f.is_file():
-            raise ValueError(f"--resume: no unfinished run in {ctx.out} (no {PARTIAL}/{SETTINGS_FILE}); run without --resume")
+            raise ResumeRefused(f"resume: no unfinished run in {ctx.out} (no {PARTIAL}/{SETTINGS_FILE}); run without resume")
         stored = json.loads(f.read_text(encoding="utf-8"))
         for key in ("scale", "seed", "gpu_results", "claims"):
             if stored.get(key) != settings[key]:
                 shown = stored.get(key) if key != "claims" else f"{len(stored.get(key, []))} claims"
                 given = settings[key] if key != "claims" else f"{len(settings[key])} claims"
-                raise ValueError(f"--resume: the unfinished run in {ctx.out} has {key} = {shown!r}, this one {given!r}; "
-                                 "resume with the same settings or run without --resume")
+                raise ResumeRefused(f"resume: the unfinished run in {ctx.out} has {key} = {shown!r}, this one "
+                                    f"{given!r}; resume with the same settings or run without resume")
         return _load_partial(ctx.out, settings["claims"])
     if part.exists():
         for p in part.glob("*.json"):
             p.unlink()
-    atomic_write_text(part / SETTINGS_FILE, json.dumps(settings))
+    write_json(part / SETTINGS_FILE, settings, indent=None)
     return {}
 
 
@@ -164,7 +169,7 @@ def run_claims(claims: list[ledger.Claim], ctx: ledger.Context, *, workers: int 
             for c in todo:
                 bar.running([c.id])
                 row = run_claim(c, ctx, [n for n in c.figures if owners.get(n) == c.id])
-                atomic_write_text(_partial_path(ctx.out, c.id), json.dumps(row))
+                write_json(_partial_path(ctx.out, c.id), row, indent=None)
                 done[c.id] = row
                 bar.finished(c.id)
         else:

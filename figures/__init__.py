@@ -1,3 +1,3 @@
 """One regenerating function per paper figure, registered with ``@figure`` in ``figures.registry``.
-Nothing in the toolkit imports from here except the ``difftheory figures`` command and claims that
-attach figures."""
+Nothing in the toolkit imports from here except the ``difftheory figures`` command and the verify runner
+(which renders the figures a claim names by id); the role folders never do."""

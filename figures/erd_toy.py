@@ -14,7 +14,7 @@ import numpy as np  # noqa: E402
 from difftheory.figures.registry import figure, save  # noqa: E402
 from difftheory.theory.erd_weights import TARGETS, normalized_weight  # noqa: E402
 from difftheory.toy import erd_experiments as ex  # noqa: E402
-from difftheory.toy.erd_schedules import SCHEDULES, alpha_sigma  # noqa: E402
+from difftheory.theory.schedules import ERD_SCHEDULES as SCHEDULES, erd_schedule  # noqa: E402
 
 LABEL = {"eps": "ε", "x0": "x0", "v": "v = αε − σx0", "u": "u = ε − x0"}
 
@@ -214,7 +214,7 @@ def fig_weights(out_dir: Path, scale: str, seed: int) -> list[Path]:
     fig, axes = _grid(1, len(TARGETS))
     for j, tg in enumerate(TARGETS):
         for w in ("uniform", "erd", "min-snr", "p2"):
-            fn = normalized_weight(w, tg, lambda tt: alpha_sigma("linear", tt))
+            fn = normalized_weight(w, tg, erd_schedule("linear").alpha_sigma)
             axes[0, j].semilogy(t, fn(t), label=w)
         axes[0, j].set_title(LABEL[tg])
         axes[0, j].set_xlabel("t (0 = data)")

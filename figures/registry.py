@@ -1,61 +1,76 @@
-"""The figure registry: ``@figure(name, paper=...)`` registers ``fn(out_dir, scale, seed) -> list[Path]``.
+"""The figure registry, shaped like the claims registry (``difftheory.ledger``): ``@figure(id, paper=...,
+caption=...)`` registers ``fn(out_dir, scale, seed) -> list[Path]`` in ``REGISTRY``; ``discover()`` imports every
+figure module (``figures/<paper>_*.py``, beside this file) and returns it; ``select(pattern)`` lists the figures
+whose id matches a glob; ``render(id, ...)`` draws one.
 
-Figure modules live beside this file (``figures/<paper>_*.py``); ``discover()`` imports them all.
-A figure function computes what it needs by calling the toolkit (theory, simulators) and writes PNGs
-into ``out_dir`` atomically (``save``)."""
+A figure function computes what it needs by calling the toolkit (theory, simulators) and writes PNGs into
+``out_dir`` atomically (``save``). Figures are rendered by the verify runner (a claim names the figures that
+illustrate it) or by ``difftheory figures``; claims modules never import this package."""
 
 from __future__ import annotations
 
+import fnmatch
 import importlib
-import os
 import pkgutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-FIGURES: dict[str, "Figure"] = {}
+from difftheory.io import atomic_path
+
+REGISTRY: dict[str, "Figure"] = {}
 
 
 @dataclass(frozen=True)
 class Figure:
-    name: str
+    id: str
     paper: str
     caption: str
     fn: Callable[[Path, str, int], list[Path]]
 
 
-def figure(name: str, *, paper: str, caption: str):
+def figure(id: str, *, paper: str, caption: str):
+    """Register ``fn(out_dir, scale, seed) -> list[Path]`` as the figure ``id`` of ``paper``."""
+
     def register(fn):
-        FIGURES[name] = Figure(name, paper, caption, fn)
+        REGISTRY[id] = Figure(id, paper, caption, fn)
         return fn
 
     return register
 
 
 def discover() -> dict[str, Figure]:
+    """Import every figure module beside this file; return the registry."""
     import difftheory.figures as pkg
 
     for info in pkgutil.iter_modules(pkg.__path__):
         if info.name not in ("registry",) and not info.name.startswith("_"):
             importlib.import_module(f"difftheory.figures.{info.name}")
-    return FIGURES
+    return REGISTRY
+
+
+def select(pattern: str | None = None) -> list[Figure]:
+    """Figures whose id matches the glob ``pattern`` (all when None), in id order."""
+    figs = discover().values()
+    if pattern is not None:
+        figs = [f for f in figs if fnmatch.fnmatchcase(f.id, pattern)]
+    return sorted(figs, key=lambda f: f.id)
 
 
 def save(fig, path: Path) -> Path:
-    """Save a matplotlib figure to ``path`` atomically and close it."""
+    """Save a matplotlib figure to ``path`` atomically (``difftheory.io.atomic_path``) and close it."""
     import matplotlib.pyplot as plt
 
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.stem + ".tmp.png")
-    fig.savefig(tmp, dpi=110, bbox_inches="tight")
+    with atomic_path(path) as tmp:
+        fig.savefig(tmp, dpi=110, bbox_inches="tight", format=path.suffix.lstrip(".") or "png")
     plt.close(fig)
-    os.replace(tmp, path)
     return path
 
 
-def render(name: str, out_dir: Path, scale: str = "quick", seed: int = 0) -> list[Path]:
+def render(id: str, out_dir: Path, scale: str = "quick", seed: int = 0) -> list[Path]:
+    """Draw figure ``id`` into ``out_dir``; its paths."""
     figs = discover()
-    if name not in figs:
-        raise ValueError(f"figure must be one of {', '.join(sorted(figs))}; got {name!r}")
-    return [Path(p) for p in figs[name].fn(Path(out_dir), scale, seed)]
+    if id not in figs:
+        raise ValueError(f"figure must be one of {', '.join(sorted(figs))}; got {id!r}")
+    return [Path(p) for p in figs[id].fn(Path(out_dir), scale, seed)]

@@ -125,7 +125,7 @@ def pixel_k_to_one(ctx) -> dict:
     if ctx.gpu_results is None:
         return {"gpu_results": None}
     every = results.load_runs(ctx.gpu_results)
-    runs = [r for r in every if r.info.get("config") in PIXEL_CONFIGS and r.info.get("k_mode") == "learn"]
+    runs = [r for r in every if r.info.get("config") in PIXEL_CONFIGS and r.k_mode == "learn"]
     return {"gpu_results": str(ctx.gpu_results), "window_epochs": RISE_WINDOW_EPOCHS, "found": _found(every),
             "runs": [results.k_rise_summary(r, RISE_WINDOW_EPOCHS) for r in runs]}
 
@@ -176,7 +176,7 @@ def latent_k_between(ctx) -> dict:
     if ctx.gpu_results is None:
         return {"gpu_results": None}
     every = results.load_runs(ctx.gpu_results)
-    runs = [r for r in every if r.info.get("config") in LATENT_CONFIGS and r.info.get("k_mode") == "learn"]
+    runs = [r for r in every if r.info.get("config") in LATENT_CONFIGS and r.k_mode == "learn"]
     return {"gpu_results": str(ctx.gpu_results), "found": _found(every),
             "runs": [results.k_settle_summary(r) for r in runs]}
 
@@ -508,7 +508,7 @@ def fastest_k_rise(cfg, k_goal: float, n_data: int = IMAGENET_TRAIN, k0: float =
     has size lr_t). Simulated with torch.optim.AdamW itself."""
     import torch
 
-    from difftheory.gpu_validation.train import lr_at
+    from difftheory.training import warmup_constant_lr
 
     w = torch.nn.Parameter(torch.tensor(math.log(k0 / (1 - k0)), dtype=torch.float64))
     lr = cfg.k_lr or cfg.lr
@@ -519,7 +519,7 @@ def fastest_k_rise(cfg, k_goal: float, n_data: int = IMAGENET_TRAIN, k0: float =
     while float(w.detach()) < goal:
         if step > 200 * steps_per_epoch:
             return math.inf
-        opt.param_groups[0]["lr"] = lr_at(step, lr, warmup)
+        opt.param_groups[0]["lr"] = warmup_constant_lr(lr, step, warmup)
         w.grad = torch.tensor(-1.0, dtype=torch.float64)  # dL/dw_k < 0: k pushed up
         opt.step()
         step += 1
@@ -537,7 +537,7 @@ def adam_step_bound(t: int, betas) -> float:
 def k_rise_epochs(cfg, k_goal: float, bound: bool, n_data: int = IMAGENET_TRAIN, k0: float = 0.5) -> float:
     """Closed form of the ascent of w_k: steps of lr_t (constant-sign, constant-size gradient) or, with
     ``bound``, of lr_t · ``adam_step_bound`` (no gradient sequence can move w_k faster); epochs to k_goal."""
-    from difftheory.gpu_validation.train import lr_at
+    from difftheory.training import warmup_constant_lr
 
     lr = cfg.k_lr or cfg.lr
     need = math.log(k_goal / (1 - k_goal)) - math.log(k0 / (1 - k0))
@@ -546,7 +546,7 @@ def k_rise_epochs(cfg, k_goal: float, bound: bool, n_data: int = IMAGENET_TRAIN,
     while w < need:
         if step > 200 * steps_per_epoch:
             return math.inf
-        w += lr_at(step, lr, warmup) * (adam_step_bound(step + 1, cfg.betas) if bound else 1.0)
+        w += warmup_constant_lr(lr, step, warmup) * (adam_step_bound(step + 1, cfg.betas) if bound else 1.0)
         step += 1
     return step / steps_per_epoch
 

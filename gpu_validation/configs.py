@@ -1,12 +1,16 @@
 """Named configurations of the k-Diff image pipeline (kdiff Table 4 and tiny CPU variants).
 
-One dataclass holds the backbone, data, optimiser, time sampler, EMA, CFG and sampling settings; scale
-is a parameter, so ``tiny`` runs exactly the code path of ``jit-b16`` with smaller numbers."""
+One dataclass, the run spec, holds every setting of a run: backbone, data, the k-target (a
+``theory.ktarget.TargetSpec``), seed, optimiser, time sampler, EMA, CFG and sampling. It is the single
+source of truth: saved whole into the checkpoint and ``run.json``, and compared field by field when a run
+is resumed (``checkpoint.check_resume``). Scale is a parameter, so ``tiny`` runs exactly the code path of
+``jit-b16`` with smaller numbers."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
 
+from difftheory.theory.ktarget import TargetSpec
 from difftheory.validate import check_choice, check_float, check_int
 
 BACKBONES = ("jit", "lightningdit")
@@ -14,11 +18,19 @@ SPACES = ("pixel", "latent")
 DATA_KINDS = ("digits", "imagefolder", "latents")
 KINDS = ("train", "sweep")
 
+# Most bins of the time-dependent k(t): 32 x the paper's 128 (kdiff App. E). Finer k(t) cannot be trained: with
+# Table 4's batch of 1024 a bin of 4096 would see on average a quarter of a sample per step (fewer still in the
+# tails of the logit-normal t), and the vector of bin values must fit in memory (3e9 bins would not).
+N_BINS_MAX = 4096
+
 
 @dataclass(frozen=True)
 class Config:
     name: str
     kind: str = "train"  # train | sweep (resolution sweep, see resolution_sweep.py)
+    # the k-target (k_mode, initial or fixed k, n_bins) and the seed of initial weights, batches and noise
+    target: TargetSpec = TargetSpec()
+    seed: int = 0
     # backbone
     backbone: str = "jit"
     space: str = "pixel"
@@ -66,6 +78,12 @@ class Config:
 
     def __post_init__(self):
         check_choice("kind", self.kind, KINDS)
+        if isinstance(self.target, dict):  # as stored in a checkpoint or run.json
+            object.__setattr__(self, "target", TargetSpec(**self.target))
+        if not isinstance(self.target, TargetSpec):
+            raise ValueError(f"target must be a TargetSpec, got {type(self.target).__name__}")
+        check_int("n_bins", self.target.n_bins, 1, N_BINS_MAX)
+        object.__setattr__(self, "seed", check_int("seed", self.seed, 0, 2**31 - 1))
         check_choice("backbone", self.backbone, BACKBONES)
         check_choice("space", self.space, SPACES)
         check_choice("data", self.data, DATA_KINDS)
@@ -93,6 +111,7 @@ class Config:
                        context_start=min(self.context_start, depth - 1), **changes)
 
     def to_dict(self) -> dict:
+        """Every setting as plain values (the target as a dict): what the checkpoint and run.json store."""
         return asdict(self)
 
 

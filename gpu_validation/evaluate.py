@@ -1,7 +1,10 @@
 """Sample quality: the Fréchet distance between Gaussian fits of two feature sets (Heusel et al. 2017),
-the Inception Score (Salimans et al. 2016), and FID/IS of generated images through torch-fidelity's
-Inception-v3 with weights from a local file the user names (never a download).
+the Inception Score (Salimans et al. 2016), FID/IS of generated images through torch-fidelity's
+Inception-v3 with weights from a local file the user names (never a download), and the evaluation at the
+end of a training run (``evaluate_samples``: sample grid, Fréchet distance on pixels, FID/IS → eval.csv).
 
+The weights file is checked once: before training (``check_fid_settings``), or on entry to ``fid_is`` /
+``inception_features`` / ``reference_stats`` when they are called on their own.
 torch-fidelity is an optional dependency (``pip install difftheory[gpu]``) imported only when FID/IS are
 asked for; the distance and the score themselves are plain NumPy/SciPy and tested here."""
 
@@ -81,19 +84,27 @@ def check_fid_weights(weights) -> Path:
     return Path(weights)
 
 
-def inception_features(images, weights: str | Path | None, device="cpu", batch: int = 100):
-    """(pool features (N, 2048), logits (N, 1008)) of images ([−1, 1] floats or uint8; a tensor or an iterable
-    of batches) by torch-fidelity's Inception-v3 loaded from the local ``weights`` file (``--fid-weights``:
-    torch-fidelity's weights-inception-2015-12-05-6726825d.pth)."""
-    import torch
-
-    check_fid_weights(weights)
+def inception_net(weights, device="cpu"):
+    """torch-fidelity's Inception-v3 (pool features, unbiased logits) loaded from the local ``weights`` file,
+    already checked by the caller (``check_fid_weights``)."""
     try:
         from torch_fidelity.feature_extractor_inceptionv3 import FeatureExtractorInceptionV3
     except ImportError as exc:
         raise ValueError(f"FID/IS need torch-fidelity (pip install 'difftheory[gpu]'): {exc}") from None
-    net = FeatureExtractorInceptionV3("inception-v3-compat", ["2048", "logits_unbiased"],
-                                      feature_extractor_weights_path=str(weights)).to(device).eval()
+    return FeatureExtractorInceptionV3("inception-v3-compat", ["2048", "logits_unbiased"],
+                                       feature_extractor_weights_path=str(weights)).to(device).eval()
+
+
+def inception_features(images, weights: str | Path | None, device="cpu", batch: int = 100):
+    """(pool features (N, 2048), logits (N, 1008)) of images ([−1, 1] floats or uint8; a tensor or an iterable
+    of batches) by torch-fidelity's Inception-v3 loaded from the local ``weights`` file (``--fid-weights``:
+    torch-fidelity's weights-inception-2015-12-05-6726825d.pth)."""
+    return _features(images, inception_net(check_fid_weights(weights), device), device, batch)
+
+
+def _features(images, net, device="cpu", batch: int = 100):
+    import torch
+
     feats, logits = [], []
     with torch.no_grad():
         for chunk in _batches(images, batch):
@@ -103,15 +114,17 @@ def inception_features(images, weights: str | Path | None, device="cpu", batch: 
     return torch.cat(feats).numpy(), torch.cat(logits).numpy()
 
 
-def fid_is(samples, reference, weights, device="cpu") -> dict:
+def fid_is(samples, reference, weights, device="cpu", checked: bool = False) -> dict:
     """FID of ``samples`` against ``reference`` (images as for ``inception_features``, or a path to an .npz
-    with ``mu``, ``sigma`` from ``reference_stats``) and IS of ``samples``."""
-    f, logits = inception_features(samples, weights, device)
+    with ``mu``, ``sigma`` from ``reference_stats``) and IS of ``samples`` (one Inception network for both;
+    ``checked``: ``weights`` was checked already, before training)."""
+    net = inception_net(weights if checked else check_fid_weights(weights), device)
+    f, logits = _features(samples, net, device)
     if isinstance(reference, (str, Path)):
         with np.load(reference) as ref:
             mu_r, s_r = ref["mu"], ref["sigma"]
     else:
-        mu_r, s_r = feature_stats(inception_features(reference, weights, device)[0])
+        mu_r, s_r = feature_stats(_features(reference, net, device)[0])
     is_mean, is_std = inception_score(logits)
     return {"fid": frechet_distance(*feature_stats(f), mu_r, s_r), "is": is_mean, "is_std": is_std}
 
@@ -122,3 +135,56 @@ def reference_stats(images, weights, path, device="cpu") -> Path:
     path = Path(path)
     np.savez(path, mu=mu, sigma=sigma)
     return path
+
+
+def check_fid_settings(cfg, fid_weights, fid_reference) -> None:
+    """Fail before training, not after it, when FID/IS were asked for (``fid_weights``) but cannot be computed:
+    the one check of the weights file in a training run."""
+    if fid_weights is None:
+        return
+    check_fid_weights(fid_weights)
+    if cfg.space == "latent":
+        raise ValueError(f"fid_weights: config {cfg.name!r} samples latents; decode samples/rank*.safetensors with "
+                         "the VA-VAE tokenizer, compute FID/IS, and add them as columns fid, is of eval.csv")
+    if fid_reference is None or not Path(fid_reference).exists():
+        raise ValueError(f"fid_reference (an .npz of Inception mu/sigma, or an image folder) is required with "
+                         f"fid_weights, got {None if fid_reference is None else str(fid_reference)!r}")
+    if cfg.n_samples < 2:
+        raise ValueError(f"n_samples must be >= 2 for FID/IS, got {cfg.n_samples}")
+    import importlib.util
+
+    if importlib.util.find_spec("torch_fidelity") is None:
+        raise ValueError("fid_weights: FID/IS need torch-fidelity (pip install 'difftheory[gpu]')")
+
+
+def evaluate_samples(cfg, shards, ds, out: Path, step: int, fid_weights=None, fid_reference=None, device="cpu"):
+    """The end-of-run evaluation of the sample shards: samples.png (pixel space); the Fréchet distance on raw
+    pixels against the training data ``ds`` (images of at most 4096 values); FID/IS when ``fid_weights`` is given
+    (checked before training by ``check_fid_settings``; streamed over the shards); one row appended to eval.csv.
+    Returns (the samples folder, {fd_pixels, fid, is} as computed)."""
+    import torch
+    from safetensors.torch import load_file
+
+    from difftheory.gpu_validation.runfiles import append_eval, save_grid
+    from difftheory.gpu_validation.sampling import from_storage, iter_samples, load_samples
+
+    head = from_storage(load_file(str(shards[0]))["samples"][:100])
+    n = sum(load_file(str(p))["index"].numel() for p in shards)
+    if cfg.space == "pixel":
+        save_grid(head, out / "samples.png")
+    row = {"step": step, "ema": max(cfg.ema_decays), "n_samples": n, "fd_pixels": "", "fid": "", "is": ""}
+    if head[0].numel() <= 4096 and len(ds) >= 2 and n >= 2:
+        x = load_samples(shards)[0]
+        ref = torch.stack([ds[i][0] for i in range(min(len(ds), 2000))]).flatten(1).numpy()
+        row["fd_pixels"] = frechet_distance_features(x.flatten(1).numpy(), ref)
+    if fid_weights is not None:
+        ref = fid_reference
+        if not str(fid_reference).endswith(".npz"):
+            from difftheory.gpu_validation.data import ImageFolderDataset
+
+            rds = ImageFolderDataset(fid_reference, cfg.image_size)
+            ref = (x for x, _ in torch.utils.data.DataLoader(rds, batch_size=250, num_workers=cfg.num_workers))
+        res = fid_is(iter_samples(shards), ref, fid_weights, device, checked=True)
+        row["fid"], row["is"] = res["fid"], res["is"]
+    append_eval(out, row)
+    return out / "samples", {k: row[k] for k in ("fd_pixels", "fid", "is") if row[k] != ""}

@@ -1,7 +1,8 @@
 """The k-Diff objective around any class-conditional backbone f(z, t, y) → û (kdiff §4, Algs. 1–2).
 
-``KDiff`` holds the backbone and a ``theory.ktarget.KTarget`` (constant learnable k = sigmoid(w_k) from
-0.5, the two-parameter target, the 128-bin k(t), or a fixed k ∈ {0, 0.5, 1}); the loss is Alg. 1
+``KDiff`` holds the backbone and a ``theory.ktarget.KTarget`` built from the run spec's ``TargetSpec``
+(constant learnable k = sigmoid(w_k) from 0.5, the two-parameter target, the 128-bin k(t), or a fixed
+k ∈ {0, 0.5, 1}); the loss is Alg. 1
 (``kdiff_loss``: v-loss, denominator clamped at 0.05) with logit-normal t, scaled noise and class drop;
 sampling is Heun (Heun on every interval, a final Euler step) with classifier-free guidance applied
 inside a guidance interval (Kynkäänniemi et al. 2024). Time convention: t = 0 noise, t = 1 data."""
@@ -11,7 +12,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from difftheory.theory.ktarget import KMODES, KTarget, kdiff_loss, sample
+from difftheory.theory.ktarget import KTarget, kdiff_loss, k_summary, sample
 from difftheory.theory.samplers import TimeSampler
 from difftheory.validate import check_choice, check_float, check_int
 
@@ -61,56 +62,33 @@ class KDiff(nn.Module):
 
     @torch.no_grad()
     def generate(self, y, steps: int = 50, solver: str = "heun", cfg_scale: float = 1.0, interval=(0.0, 1.0),
-                 generator=None, shape=None):
+                 generator=None, shape=None, noise=None):
         """Samples for labels ``y`` from z₀ = noise_scale · N(0, I) by ``steps`` solver steps on a linear grid
-        of [0, 1] (Heun with a last Euler step: NFE = 2·steps − 1)  # kdiff §5.1, Table 4"""
+        of [0, 1] (Heun with a last Euler step: NFE = 2·steps − 1)  # kdiff §5.1, Table 4
+        The N(0, I) draw is ``noise`` when given (per-sample seeded noise), else drawn from ``generator``."""
         steps = check_int("steps", steps, 1)
         check_choice("solver", solver, ("euler", "heun"))
         check_float("cfg_scale", cfg_scale, 0.0)
         lo, hi = (check_float("cfg_interval", v, 0.0, 1.0) for v in interval)
-        if shape is None:
-            bb = self.backbone
-            shape = (bb.channels, bb.image_size, bb.image_size)
-        z0 = self.noise_scale * torch.randn((y.shape[0], *shape), generator=generator, device=y.device)
+        if noise is None:
+            if shape is None:
+                bb = self.backbone
+                shape = (bb.channels, bb.image_size, bb.image_size)
+            noise = torch.randn((y.shape[0], *shape), generator=generator, device=y.device)
+        z0 = self.noise_scale * noise
         return sample(lambda z, t: self.velocity(z, t, y, cfg_scale, (lo, hi)), z0, steps, solver)
 
     def k_summary(self) -> dict:
-        """The learned (or fixed) k in loggable numbers: k (for binned: the mean of k(t) under the time
-        sampler's quadrature), k1 for the two-parameter target, and dL/dk when a gradient is present."""
-        tg = self.target
-        out = {"k": float("nan"), "k1": float("nan"), "k_grad": float("nan")}
-        with torch.no_grad():
-            if tg.mode == "two":
-                out["k"], out["k1"] = (float(v) for v in tg.k)
-            elif tg.mode == "binned":
-                nodes, weights = self.sampler.quadrature(64)
-                tt = torch.as_tensor(nodes, dtype=torch.float32, device=tg.w_k.device)
-                out["k"] = float((tg.k_of_t(tt).cpu().double().numpy() * weights).sum())
-            else:
-                out["k"] = float(tg.k)
-            g = getattr(tg, "w_k", None)
-            if g is not None and g.grad is not None:
-                kk = torch.sigmoid(g.detach())
-                out["k_grad"] = float((g.grad / (kk * (1 - kk))).mean())  # dL/dk = dL/dw_k / (k(1 − k))
-        return out
+        """The learned (or fixed) k in loggable numbers (``theory.ktarget.k_summary``): k (for binned: the mean
+        of k(t) under the time sampler's quadrature), k1 for the two-parameter target, dL/dk after a backward."""
+        return k_summary(self.target, self.sampler)
 
 
-# Most bins of the time-dependent k(t): 32 x the paper's 128 (kdiff App. E). Finer k(t) cannot be trained: with
-# Table 4's batch of 1024 a bin of 4096 would see on average a quarter of a sample per step (fewer still in the
-# tails of the logit-normal t), and the vector of bin values must fit in memory (3e9 bins would not).
-N_BINS_MAX = 4096
-
-
-def build_target(mode: str = "learn", k: float = 0.5, n_bins: int = 128) -> KTarget:
-    """KTarget for the k-Diff variants: learn (constant k from 0.5), two, binned (128 bins), fixed k."""
-    check_choice("k_mode", mode, KMODES)
-    return KTarget(mode, k=k, n_bins=check_int("n_bins", n_bins, 1, N_BINS_MAX))
-
-
-def build_kdiff(cfg, k_mode: str = "learn", k: float = 0.5, n_bins: int = 128) -> KDiff:
-    """KDiff for a ``configs.Config``: its backbone, target, time sampler, noise scale, clamp, class drop."""
+def build_kdiff(cfg) -> KDiff:
+    """KDiff for a ``configs.Config``: its backbone, target (``cfg.target``), time sampler, noise scale, clamp,
+    class drop."""
     from difftheory.gpu_validation.configs import build_backbone
 
     sampler = TimeSampler("logit-normal", cfg.sampler_mu, cfg.sampler_sigma)
-    return KDiff(build_backbone(cfg), build_target(k_mode, k, n_bins), cfg.num_classes, sampler,
-                 cfg.noise_scale, cfg.clamp, cfg.class_drop)
+    return KDiff(build_backbone(cfg), cfg.target.build(), cfg.num_classes, sampler, cfg.noise_scale, cfg.clamp,
+                 cfg.class_drop)

@@ -109,7 +109,8 @@ def resolution_sweep(cfg: Config | str = "sweep-tiny", out="runs/sweep", data: s
     """Train learn-k k-Diff at each resolution of ``cfg.resolutions``; write ``sweep.csv`` and return
     ``summarize_sweep(rows) | {"k_curves": {S: [(step, k)]}}``. ``k_learned`` is the mean logged k over the
     last ``tail`` fraction of each run, ``k_drift`` the change of k over the last 20 % of its log."""
-    from difftheory.gpu_validation.train import _read_csv, _write_csv_atomic, train, validate_run_settings
+    from difftheory.gpu_validation.runfiles import read_csv, write_csv
+    from difftheory.gpu_validation.train import check_max_steps, train
     from difftheory.io import check_writable_dir
 
     cfg = get_config(cfg) if isinstance(cfg, str) else cfg
@@ -119,7 +120,7 @@ def resolution_sweep(cfg: Config | str = "sweep-tiny", out="runs/sweep", data: s
         if res % cfg.tokens_per_side:
             raise ValueError(f"cfg.resolutions: {res} must be divisible by tokens_per_side {cfg.tokens_per_side}")
     tail = check_float("tail", tail, 0.0, 1.0, lo_open=True)
-    seed, max_steps, _, _ = validate_run_settings(seed, max_steps, 0.5, 128)
+    cfg, max_steps = replace(cfg, seed=seed), check_max_steps(max_steps)  # a learned k from 0.5 (cfg.target)
     base = base_images(cfg, data)
     out = check_writable_dir("out", Path(out))
     rows, curves = [], {}
@@ -128,9 +129,8 @@ def resolution_sweep(cfg: Config | str = "sweep-tiny", out="runs/sweep", data: s
                           patch=res // cfg.tokens_per_side, resolutions=())
         ds = UpsampledImages(base, res)
         res_out = out / f"res{res}"
-        train(run_cfg, res_out, device=device, max_steps=max_steps, seed=seed, progress=progress,
-              tensorboard=False, dataset=ds)
-        log = _read_csv(res_out / "log.csv")
+        train(run_cfg, res_out, device=device, max_steps=max_steps, progress=progress, tensorboard=False, dataset=ds)
+        log = read_csv(res_out / "log.csv")
         ks = [float(r["k"]) for r in log]
         k_learned = float(np.mean(ks[-max(1, int(round(tail * len(ks)))):]))
         if cfg.data == "digits" and data is None:
@@ -140,9 +140,9 @@ def resolution_sweep(cfg: Config | str = "sweep-tiny", out="runs/sweep", data: s
         rows.append({"resolution": res, "D": D, "d_hat": d_hat, "d_hat99": d_hat99, "k_learned": k_learned,
                      "k_drift": drift(ks), "k_ratio": D / (D + d_hat),
                      "k_star_linear": _k_star_linear(D, d_hat, cfg.sampler_mu, cfg.sampler_sigma, cfg.clamp),
-                     "steps": int(log[-1]["step"]) if log else 0, "seed": seed})
+                     "steps": int(log[-1]["step"]) if log else 0, "seed": cfg.seed})
         curves[res] = [(int(r["step"]), float(r["k"])) for r in log]
-    _write_csv_atomic(out / "sweep.csv", SWEEP_COLUMNS, rows)
+    write_csv(out / "sweep.csv", SWEEP_COLUMNS, rows)
     return summarize_sweep(rows) | {"k_curves": curves}
 
 

@@ -1,5 +1,5 @@
 """Reading GPU run logs back: every folder under a results root with ``run.json`` + ``log.csv`` (and
-optionally ``eval.csv``) written by ``train.py``, and every ``sweep.csv`` of ``resolution_sweep.py``.
+optionally ``eval.csv``) written by ``train.py`` (``runfiles``), and every ``sweep.csv`` of ``resolution_sweep.py``.
 The ledger's ``kdiff.gpu.*`` claims take their evidence from these numbers only (``claims_gpu.py``).
 
 The summaries here are measurements, not verdicts: k at a given epoch, the drift of k over the last 20 %
@@ -26,18 +26,38 @@ class Run:
     eval: list[dict] = field(default_factory=list)
 
     @property
+    def target(self) -> dict:
+        """The run's k-target {k_mode, k, n_bins}: from the run spec (``settings.target``); run.json files written
+        before the spec held it kept it beside the spec (``k_mode``, ``k_init``, ``n_bins``)."""
+        settings = self.info.get("settings") or {}
+        if isinstance(settings.get("target"), dict):
+            return settings["target"]
+        return {"k_mode": self.info.get("k_mode"), "k": self.info.get("k_init", math.nan),
+                "n_bins": self.info.get("n_bins")}
+
+    @property
+    def seed(self):
+        """The run's seed (from the run spec; older run.json files kept it beside it)."""
+        return (self.info.get("settings") or {}).get("seed", self.info.get("seed"))
+
+    @property
+    def k_mode(self):
+        return self.target.get("k_mode")
+
+    @property
     def label(self) -> str:
-        return f"{self.info.get('config')}/{self.setting} seed {self.info.get('seed')}"
+        return f"{self.info.get('config')}/{self.setting} seed {self.seed}"
 
     @property
     def setting(self) -> str:
         """The target setting as the claims name it: learn, fixed k=0|0.5|1, binned (N bins), two."""
-        mode = self.info.get("k_mode")
-        if mode == "fixed":
-            return f"fixed k={float(self.info.get('k_init', math.nan)):g}"
-        if mode == "binned":
-            return f"binned ({self.info.get('n_bins')} bins)"
-        return str(mode)
+        target = self.target
+        if target.get("k_mode") == "fixed":
+            k = target.get("k")
+            return f"fixed k={float(math.nan if k is None else k):g}"
+        if target.get("k_mode") == "binned":
+            return f"binned ({target.get('n_bins')} bins)"
+        return str(target.get("k_mode"))
 
     def series(self, col: str, x: str = "progress") -> tuple[np.ndarray, np.ndarray]:
         """(x, values) of a log column, rows where both are finite only."""
@@ -124,7 +144,7 @@ def k_rise_summary(run: Run, window: float) -> dict:
     (interpolated), the smallest k logged between the window and twice the window, the first epoch with
     k ≥ each of 0.9 / 0.95 / 0.99, the last logged epoch and k."""
     e, k = run.epochs()
-    base = {"label": run.label, "config": run.info.get("config"), "seed": run.info.get("seed"), "logged": int(e.size)}
+    base = {"label": run.label, "config": run.info.get("config"), "seed": run.seed, "logged": int(e.size)}
     if e.size == 0:
         return base
     after = k[(e >= window) & (e <= 2 * window)]
@@ -137,7 +157,7 @@ def k_rise_summary(run: Run, window: float) -> dict:
 def k_settle_summary(run: Run) -> dict:
     """The last logged k of a run and its drift over the last ``DRIFT_SHARE`` of the log (end − value at 80 %)."""
     p, k = run.series("k")
-    base = {"label": run.label, "config": run.info.get("config"), "seed": run.info.get("seed"), "logged": int(p.size)}
+    base = {"label": run.label, "config": run.info.get("config"), "seed": run.seed, "logged": int(p.size)}
     if p.size == 0:
         return base
     e, _ = run.epochs()
@@ -157,7 +177,7 @@ def fid_rows(runs: list[Run]) -> list[dict]:
             step = row.get("step", math.nan)
             n = row.get("n_samples", math.nan)
             out.append({"config": r.info.get("config"), "space": r.info.get("space"), "setting": r.setting,
-                        "seed": r.info.get("seed"), "step": int(step) if math.isfinite(step) else None,
+                        "seed": r.seed, "step": int(step) if math.isfinite(step) else None,
                         "epoch": r.epoch_of_step(step) if math.isfinite(step) else None,
                         "n_samples": int(n) if math.isfinite(n) else None, "n_data": r.info.get("n_data"),
                         "fid": float(row["fid"]), "run": str(r.path)})

@@ -111,7 +111,7 @@ def fixed_k_equilibrium(ctx):
     draws = 2 if ctx.quick else 5
     cases = [c for c in FIXED_K_CASES for _ in range(draws)]
     with single_thread():
-        res = train_exact([c[0] for c in cases], mode="fixed", k=[c[1] for c in cases], steps=300, lr=0.05,
+        res = train_exact([c[0] for c in cases], k_mode="fixed", k=[c[1] for c in cases], steps=300, lr=0.05,
                           param="explicit", init="random", seed=ctx.seed)
     rows = []
     theory = {}
@@ -478,8 +478,8 @@ def two_param_target(ctx):
     with single_thread():
         free = np.array([_two_param_loss(s_free, sc * k0, sc * k1) for sc in scales])
         clamped = np.array([_two_param_loss(s_clamp, sc * k0, sc * k1) for sc in scales])
-        tr = train_exact([s_clamp, s_free], mode="two", k=0.5, steps=300, lr=0.05, seed=ctx.seed)
-        single = train_exact([s_free], mode="learn", k=0.5, steps=300, lr=0.2, seed=ctx.seed)
+        tr = train_exact([s_clamp, s_free], k_mode="two", k=0.5, steps=300, lr=0.05, seed=ctx.seed)
+        single = train_exact([s_free], k_mode="learn", k=0.5, steps=300, lr=0.2, seed=ctx.seed)
     inv_gap = float(np.max(np.abs(free - free[0]) / free[0]))
     falls = bool(np.all(np.diff(clamped, axis=0) <= 1e-9 * np.abs(clamped[:-1])) and np.all(clamped[-1] < clamped[0]))
     two_min, one_min = float(tr.loss[1]), float(single.loss[0])

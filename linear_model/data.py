@@ -2,7 +2,8 @@
 
 Latent kinds: ``gaussian`` (x̃ ~ N(0, I)) and two non-Gaussian whitened choices, ``uniform``
 (i.i.d. U[−√3, √3]) and ``rademacher`` (i.i.d. ±1). The linear model's population loss depends on x only
-through E[xxᵀ] = PPᵀ (Eq. 31), so all three kinds must train to the same W and k."""
+through E[xxᵀ] = PPᵀ (Eq. 31), so all three kinds must train to the same W and k. The projection P is
+``theory.projection.random_projection``."""
 
 from __future__ import annotations
 
@@ -10,18 +11,9 @@ import math
 
 import torch
 
-from difftheory.theory.optimal_loss import check_dims
 from difftheory.validate import check_choice, check_int
 
 LATENTS = ("gaussian", "uniform", "rademacher")
-
-
-def random_projection(D: int, d: int, generator: torch.Generator | None = None, dtype=torch.float64) -> torch.Tensor:
-    """P ∈ R^{D×d} with PᵀP = I_d: the first d columns of a Haar-random orthogonal matrix  # kdiff §3.1"""
-    D, d = check_dims(D, d)
-    g = torch.randn(D, d, generator=generator, dtype=dtype)
-    q, r = torch.linalg.qr(g)
-    return q * torch.sign(torch.diagonal(r)).unsqueeze(0)  # sign fix makes the draw Haar
 
 
 def whitened_latent(n: int, d: int, kind: str = "gaussian", generator: torch.Generator | None = None,

@@ -24,7 +24,8 @@ import numpy as np
 import torch
 
 from difftheory.theory.samplers import TimeSampler
-from difftheory.theory.targets import fm_schedule, kappa_k, velocity_from_target
+from difftheory.theory.schedules import KDIFF_LINEAR
+from difftheory.theory.targets import kappa_k, velocity_from_target
 from difftheory.validate import check_choice, check_int
 
 SIM_LOSSES = ("u", "v")
@@ -113,7 +114,7 @@ def _as_col(c, like):
 
 def mode_moments(t, w, phi, psi, k2) -> ModeMoments:
     """∫ p κ² f(t) dt ≈ Σ_i w_i κ_i² f(t_i) for the six f of the population loss (shapes (B, n) → (B,))."""
-    a, s = fm_schedule(t)
+    a, s = KDIFF_LINEAR.alpha_sigma(t)  # α = t, σ = 1 − t
     ww = w * k2
     return ModeMoments(*(torch.sum(ww * f, dim=-1) for f in (a * a, s * s, phi * a, psi * s, phi * phi, psi * psi)))
 

@@ -94,7 +94,7 @@ def learned_k_sweep(scale: str = "quick", seed: int = 0) -> dict:
             fams.append(fam)
     steps = SWEEP_STEPS[scale]
     with single_thread():
-        res = train_exact(settings, mode="learn", k=0.5, steps=steps, lr=0.2, seed=seed)
+        res = train_exact(settings, k_mode="learn", k=0.5, steps=steps, lr=0.2, seed=seed)
         starts = start_analysis(settings, 0.5)
     k_stars, how = theory_k_stars(settings)
     rows = []
@@ -138,7 +138,7 @@ def mode_run(scale: str = "quick", seed: int = 0, lr: float = 0.05, steps: int |
     out = []
     with single_thread():
         for s, k in pairs:  # one call per setting: explicit W needs one d for its projector padding
-            res = train_exact([s], mode="fixed", k=k, steps=steps, lr=lr, optimizer="gd", param="explicit",
+            res = train_exact([s], k_mode="fixed", k=k, steps=steps, lr=lr, optimizer="gd", param="explicit",
                               init="random", seed=seed, record_every=1, schedule="constant", polish=False,
                               nodes=256)
             out.append((s, k, res))
@@ -222,7 +222,7 @@ def binned_run(scale: str = "quick", seed: int = 0) -> dict:
     cfg = BINNED[scale]
     n_bins = cfg["n_bins"]
     with single_thread():
-        res = train_exact(BINNED_SETTINGS, mode="binned", n_bins=n_bins, steps=cfg["steps"], lr=cfg["lr"], seed=seed,
+        res = train_exact(BINNED_SETTINGS, k_mode="binned", n_bins=n_bins, steps=cfg["steps"], lr=cfg["lr"], seed=seed,
                           nodes=cfg["nodes"])
     mass = kb.parameter_mass(LATENT_SAMPLER, n_bins)
     tp = kb.parameter_times(n_bins, "hat")
@@ -263,7 +263,7 @@ def binned_sgd_run(scale: str = "quick", seed: int = 0) -> dict:
     seeds = [seed + j for j in range(cfg["seeds"])]
     steps = int(round(PAPER_LR_DRAWS / (cfg["lr"] * cfg["batch"])))
     with single_thread():
-        sgd = train_sgd(s, mode="binned", n_bins=cfg["n_bins"], steps=steps, lr=cfg["lr"], batch=cfg["batch"],
+        sgd = train_sgd(s, k_mode="binned", n_bins=cfg["n_bins"], steps=steps, lr=cfg["lr"], batch=cfg["batch"],
                         seeds=seeds, schedule="constant")
     return {"setting": str(s), "seeds": seeds, "n_bins": cfg["n_bins"], "steps": steps, "batch": cfg["batch"],
             "lr": cfg["lr"], "schedule": "constant", "k": sgd.k, "draws": steps * cfg["batch"],

@@ -20,7 +20,7 @@ import torch
 from torch import nn
 from torch.func import functional_call, stack_module_state, vmap
 
-from difftheory.linear_model.data import LATENTS, random_projection, sample_data
+from difftheory.linear_model.data import LATENTS, sample_data
 from difftheory.linear_model.population import (
     SIM_LOSSES,
     ModeMoments,
@@ -30,16 +30,18 @@ from difftheory.linear_model.population import (
     population_loss_matrix,
     quadrature_nodes,
 )
-from difftheory.theory.ktarget import KMODES, KTarget
+from difftheory.theory.ktarget import KMODES, KTarget, TargetSpec, binned_k_of_t, k_from_state
 from difftheory.theory.optimal_loss import check_dims
+from difftheory.theory.projection import random_projection
 from difftheory.theory.samplers import TimeSampler
 from difftheory.theory.targets import noisy, velocity_from_target
+from difftheory.training import Adam, check_loss, cosine_lr
 from difftheory.validate import check_choice, check_float, check_int
 
 OPTIMIZERS = ("adam", "gd")
 PARAMS = ("closed", "explicit")
 
-# Divergence: training stops (one line, ``LossDiverged``) when a loss exceeds LOSS_GROWTH_LIMIT times its start.
+# Divergence: training stops (one line, ``difftheory.training.LossGrew``) when a loss exceeds LOSS_GROWTH_LIMIT times its start.
 # The start is the exact population loss of the initial W (W = 0: the zero predictor, the untrained model), so the
 # limit never depends on a lucky first minibatch. A descending run exceeds its start only by a transient overshoot:
 # over the 32-setting quick sweep (exact, Adam) the largest loss/start ratio is 1.05 at the default lr 0.2, 2.6 at lr 1
@@ -47,45 +49,12 @@ PARAMS = ("closed", "explicit")
 # left the stable range (lr 1e6 reaches 7e11× in one step). The same 100× as the MLP toys (toy/kdiff_mlp.py), so the
 # simulators stop at one rule.
 LOSS_GROWTH_LIMIT = 100.0
+COSINE_FLOOR = 0.01  # schedule="cosine" decays lr to 1 % of its start
 EXPLICIT_D_MAX = 4096  # explicit D×D matrices (and minibatches of D-vectors): 4096² float64 = 134 MB per matrix
 SGD_LOSS_WINDOW = 16  # SGD compares the mean of the last 16 minibatch losses (batch may be 1: one draw is noisy)
 POLISH_GTOL = 1e-12  # Newton polish stops when every gradient entry of the loss per ambient dimension is below this
 POLISH_ITERS = 100
 POLISH_DECREMENT = 1e-15  # ... or when the Newton step would lower f by less than this (relative): round-off
-
-
-class _Adam:
-    """Adam (Kingma & Ba; kdiff Table 4's optimizer) with PyTorch's update, operation for operation
-    (``torch.optim.Adam``'s single-tensor path, no weight decay): written out because constructing a torch.optim
-    optimizer imports torch._dynamo (≈1.3 CPU-s per process), more than a whole quick-scale linear sweep."""
-
-    def __init__(self, params, betas=(0.9, 0.999), eps=1e-8):
-        self.params = list(params)
-        self.b1, self.b2 = betas
-        self.eps = eps
-        self.m = [torch.zeros_like(p) for p in self.params]
-        self.v = [torch.zeros_like(p) for p in self.params]
-        self.n = 0
-
-    @torch.no_grad()
-    def step(self, grads, lr: float):
-        self.n += 1
-        bc1 = 1 - self.b1**self.n
-        bc2_sqrt = (1 - self.b2**self.n) ** 0.5
-        for p, g, m, v in zip(self.params, grads, self.m, self.v):
-            if g is None:
-                continue
-            m.lerp_(g, 1 - self.b1)
-            v.mul_(self.b2).addcmul_(g, g, value=1 - self.b2)
-            p.addcdiv_(m, (v.sqrt() / bc2_sqrt).add_(self.eps), value=-lr / bc1)
-
-
-class NonFiniteLoss(FloatingPointError):
-    """Training produced a non-finite loss; the message names the setting, the step and what to change."""
-
-
-class LossDiverged(NonFiniteLoss):
-    """Training stopped: a loss grew by more than ``LOSS_GROWTH_LIMIT`` over its start (see the constant)."""
 
 
 @dataclass(frozen=True)
@@ -113,7 +82,7 @@ class Setting:
 @dataclass
 class TrainResult:
     settings: tuple
-    mode: str
+    k_mode: str
     steps: int
     record_steps: np.ndarray  # (T,)
     k: np.ndarray  # final target parameters in k-space: (B,) learn/fixed, (B, 2) two, (B, N + 1) binned
@@ -142,17 +111,18 @@ class _Coefficients(nn.Module):
         return self.kt.coefficients(t)
 
 
-def _check_mode(mode, k, n_bins, B):
-    check_choice("mode", mode, KMODES)
+def _targets(k_mode, k, n_bins, B) -> list[KTarget]:
+    """B KTargets, each built from its ``TargetSpec`` (``k``: one value, or one per target)."""
+    check_choice("k_mode", k_mode, KMODES)
     ks = np.broadcast_to(np.asarray(k, dtype=float), (B,))
-    return [KTarget(mode, float(kk), n_bins) for kk in ks]
+    return [TargetSpec(k_mode, float(kk), n_bins).build() for kk in ks]
 
 
-def batched_target(mode: str, k, n_bins: int, B: int):
+def batched_target(k_mode: str, k, n_bins: int, B: int):
     """B KTargets stacked: (template, params, buffers); params are float64 leaves with grad."""
-    mods = [_Coefficients(t) for t in _check_mode(mode, k, n_bins, B)]
+    mods = [_Coefficients(t) for t in _targets(k_mode, k, n_bins, B)]
     params, buffers = stack_module_state(mods)
-    params = {n: p.detach().double().requires_grad_(mode != "fixed") for n, p in params.items()}
+    params = {n: p.detach().double().requires_grad_(k_mode != "fixed") for n, p in params.items()}
     buffers = {n: b.double() for n, b in buffers.items()}
     return mods[0], params, buffers
 
@@ -162,17 +132,12 @@ def target_coefficients(template, params, buffers, t):
 
     Written out batched (the same operations as ``KTarget.coefficients``, tested equal to
     ``target_coefficients_vmap``): a vmap over the stacked modules costs more than the moments themselves."""
-    mode = template.kt.mode
-    if mode == "two":
-        kk = torch.sigmoid(params["kt.w_k"]).to(t.dtype)  # (B, 2)  # kdiff App. E: u = k0 x − k1 n
+    k_mode = template.kt.k_mode
+    if k_mode == "two":
+        kk = k_values(params, buffers).to(t.dtype)  # (B, 2)  # kdiff App. E: u = k0 x − k1 n
         return kk[:, :1].expand_as(t), (-kk[:, 1:]).expand_as(t)
-    if mode == "binned":  # linear interpolation of sigmoid(w) between the N + 1 bin end points  # kdiff §4
-        ends = torch.sigmoid(params["kt.w_k"]).to(t.dtype)  # (B, N + 1)
-        n_bins = template.kt.n_bins
-        pos = t.clamp(0, 1) * n_bins
-        i = pos.floor().long().clamp(max=n_bins - 1)
-        frac = pos - i.to(t.dtype)
-        k = torch.gather(ends, 1, i) * (1 - frac) + torch.gather(ends, 1, i + 1) * frac
+    if k_mode == "binned":  # linear interpolation of sigmoid(w) between the N + 1 bin end points  # kdiff §4
+        k = binned_k_of_t(k_values(params, buffers).to(t.dtype), t, template.kt.n_bins)  # ends (B, N + 1)
     else:
         k = k_values(params, buffers).to(t.dtype).reshape(-1, 1).expand_as(t)
     return k, -(1 - k)
@@ -185,15 +150,13 @@ def target_coefficients_vmap(template, params, buffers, t):
 
 def k_values(params, buffers) -> torch.Tensor:
     """The targets' k (k0, k1 / bin end values) from the stacked parameters (KTarget.k, batched)."""
-    if "kt.w_k" in params:
-        return torch.sigmoid(params["kt.w_k"])
-    return buffers["kt.k_fixed"]
+    return k_from_state(params | buffers, "kt.")
 
 
 def moments_for(settings, template, params, buffers, t, w) -> ModeMoments:
     """The six mode moments of each setting for its current target parameters (κ² per setting's loss)."""
     phi, psi = target_coefficients(template, params, buffers, t)
-    return moments_of_coefficients(settings, phi, psi, t, w, template.kt.mode != "two")
+    return moments_of_coefficients(settings, phi, psi, t, w, template.kt.k_mode != "two")
 
 
 def moments_of_coefficients(settings, phi, psi, t, w, k_family: bool = True) -> ModeMoments:
@@ -208,36 +171,21 @@ def moments_of_coefficients(settings, phi, psi, t, w, k_family: bool = True) -> 
 
 
 def _lr_at(lr, i, steps, schedule):
-    if schedule == "cosine":  # cosine decay to 1% of lr
-        return lr * (0.01 + 0.99 * 0.5 * (1 + math.cos(math.pi * i / max(steps, 1))))
-    return lr
+    return cosine_lr(lr, i, steps, COSINE_FLOOR) if schedule == "cosine" else lr
 
 
-def _check_loss(loss, start, settings, step, mode, lr):
-    """Stop with one line when a loss is non-finite or exceeds ``LOSS_GROWTH_LIMIT`` × its start."""
-    loss = loss.detach().reshape(-1)
-    bad = ~torch.isfinite(loss)
-    if bool(bad.any()):
-        j = int(torch.nonzero(bad)[0])
-        raise NonFiniteLoss(
-            f"non-finite loss at step {step} for setting {settings[j % len(settings)]} (target mode {mode}, lr {lr:g}); "
-            "lower the learning rate or set a velocity clamp")
-    if start is None:
-        return
-    ratio = loss / start.detach().reshape(-1).clamp_min(1e-300)
-    if bool((ratio > LOSS_GROWTH_LIMIT).any()):
-        j = int(torch.argmax(ratio))
-        raise LossDiverged(
-            f"training diverged: the loss grew {float(ratio[j]):.3g}x over its start by step {step} for setting "
-            f"{settings[j % len(settings)]} (target mode {mode}, lr {lr:g}; limit {LOSS_GROWTH_LIMIT:g}x); lower the "
-            "learning rate")
+def _check_loss(loss, start, settings, step, k_mode, lr):
+    """Stop with one line (``difftheory.training.check_loss``) when a loss is non-finite or exceeds
+    ``LOSS_GROWTH_LIMIT`` × its start; the message names the setting, the step and what to change."""
+    check_loss(loss, start, LOSS_GROWTH_LIMIT, f"at step {step}", "lower the learning rate or set a velocity clamp",
+               label=lambda j: f"setting {settings[j]} (target mode {k_mode}, lr {lr:g})")
 
 
-def _validate_common(settings, mode, steps, lr, optimizer, seed, n_bins):
+def _validate_common(settings, k_mode, steps, lr, optimizer, seed, n_bins):
     settings = tuple(settings)
     if not settings or not all(isinstance(s, Setting) for s in settings):
         raise ValueError(f"settings must be a non-empty list of Setting, got {settings!r}")
-    check_choice("mode", mode, KMODES)
+    check_choice("k_mode", k_mode, KMODES)
     steps = check_int("steps", steps, 1, 10_000_000)
     lr = check_float("lr", lr, 0.0, None, lo_open=True)
     check_choice("optimizer", optimizer, OPTIMIZERS)
@@ -246,7 +194,7 @@ def _validate_common(settings, mode, steps, lr, optimizer, seed, n_bins):
     return settings, steps, lr
 
 
-def train_exact(settings, mode: str = "learn", k=0.5, n_bins: int = 16, steps: int = 1500, lr: float = 0.05,
+def train_exact(settings, k_mode: str = "learn", k=0.5, n_bins: int = 16, steps: int = 1500, lr: float = 0.05,
                 optimizer: str = "adam", param: str = "closed", init: str = "zero", seed: int = 0,
                 nodes: int = 256, record_every: int | None = None, schedule: str = "cosine",
                 polish: bool = True, progress: bool = False) -> TrainResult:
@@ -264,9 +212,9 @@ def train_exact(settings, mode: str = "learn", k=0.5, n_bins: int = 16, steps: i
     one L-BFGS per setting otherwise. ``k_steps`` keeps the value before the polish; the trajectory's last entry
     is the polished one. ``grad_norm`` is the largest gradient entry of L / D at the end (the convergence measure).
 
-    Stops with ``NonFiniteLoss`` / ``LossDiverged`` (one line) when a loss is non-finite or grows more than
-    ``LOSS_GROWTH_LIMIT``-fold over its start."""
-    settings, steps, lr = _validate_common(settings, mode, steps, lr, optimizer, seed, n_bins)
+    Stops with ``difftheory.training.NonFiniteLoss`` / ``LossGrew`` (one line) when a loss is non-finite or grows
+    more than ``LOSS_GROWTH_LIMIT``-fold over its start."""
+    settings, steps, lr = _validate_common(settings, k_mode, steps, lr, optimizer, seed, n_bins)
     check_choice("param", param, PARAMS)
     check_choice("init", init, ("zero", "random"))
     check_choice("schedule", schedule, ("cosine", "constant"))
@@ -274,7 +222,7 @@ def train_exact(settings, mode: str = "learn", k=0.5, n_bins: int = 16, steps: i
     record_every = check_int("record_every", record_every or max(steps // 100, 1), 1)
     gen = torch.Generator().manual_seed(seed)
     t, w = quadrature_nodes([s.sampler for s in settings], nodes)
-    template, params, buffers = batched_target(mode, k, n_bins, B)
+    template, params, buffers = batched_target(k_mode, k, n_bins, B)
     Ds = torch.tensor([float(s.D) for s in settings], dtype=torch.float64)
     ds = torch.tensor([float(s.d) for s in settings], dtype=torch.float64)
 
@@ -308,7 +256,7 @@ def train_exact(settings, mode: str = "learn", k=0.5, n_bins: int = 16, steps: i
             return population_loss_matrix(ws[0], proj[sl], m, ds[sl])
 
     tparams = list(params.values())
-    opt = _Adam(weights + tparams) if optimizer == "adam" else None
+    opt = Adam(weights + tparams) if optimizer == "adam" else None
     rec_steps, k_traj, loss_traj = [], [], []
     start = None
     grad_start = _grad_norm(settings, weights, params, buffers, template, t, w, loss_fn, Ds)
@@ -318,7 +266,7 @@ def train_exact(settings, mode: str = "learn", k=0.5, n_bins: int = 16, steps: i
     for i in tqdm(range(steps + 1), desc="linear exact", disable=not progress, leave=False):
         m = moments_for(settings, template, params, buffers, t, w)
         loss = loss_fn(m)
-        _check_loss(loss, start, settings, i, mode, lr)
+        _check_loss(loss, start, settings, i, k_mode, lr)
         if start is None:
             start = loss.detach().clone()
         if i % record_every == 0 or i == steps:
@@ -341,18 +289,18 @@ def train_exact(settings, mode: str = "learn", k=0.5, n_bins: int = 16, steps: i
 
     k_steps = k_values(params, buffers).detach().numpy().copy()
     if polish:
-        if param == "closed" and mode in ("learn", "fixed"):
+        if param == "closed" and k_mode in ("learn", "fixed"):
             _polish_newton(settings, weights, params, buffers, template, t, w, loss_fn, Ds)
         else:
             for i in range(B):  # one L-BFGS per setting: a shared line search would let one slow setting stall all
                 _polish_one(settings, i, weights, params, buffers, template, t, w, loss_fn)
         with torch.no_grad():
             loss = loss_fn(moments_for(settings, template, params, buffers, t, w))
-        _check_loss(loss, start, settings, steps, mode, lr)
+        _check_loss(loss, start, settings, steps, k_mode, lr)
         k_traj[-1] = k_values(params, buffers).detach().clone()
         loss_traj[-1] = loss.detach().clone()
     kf = k_values(params, buffers).detach()
-    res = TrainResult(settings, mode, steps, np.array(rec_steps), kf.numpy().copy(),
+    res = TrainResult(settings, k_mode, steps, np.array(rec_steps), kf.numpy().copy(),
                       torch.stack(k_traj).numpy(), loss.detach().numpy().copy(), torch.stack(loss_traj).numpy())
     res.k_steps = k_steps
     res.loss_start = start.numpy().copy()
@@ -472,7 +420,7 @@ def _polish_one(settings, i, weights, params, buffers, template, t, w, loss_fn):
             params[n][sl] = v
 
 
-def train_sgd(setting: Setting, mode: str = "learn", k: float = 0.5, n_bins: int = 16, steps: int = 3000,
+def train_sgd(setting: Setting, k_mode: str = "learn", k: float = 0.5, n_bins: int = 16, steps: int = 3000,
               lr: float = 0.01, batch: int = 256, optimizer: str = "adam", latent="gaussian",
               seed: int = 0, record_every: int | None = None, schedule: str = "cosine", nodes: int = 256,
               progress: bool = False, seeds=None) -> TrainResult:
@@ -485,14 +433,14 @@ def train_sgd(setting: Setting, mode: str = "learn", k: float = 0.5, n_bins: int
     projection P and its minibatches from its own generator. ``latent``: one kind, or one per replicate.
     Without ``seeds`` one replicate with ``seed``. Result arrays have the replicate axis first.
 
-    Stops with ``NonFiniteLoss`` / ``LossDiverged`` (one line) when the loss is non-finite or the mean of the last
+    Stops with ``difftheory.training.NonFiniteLoss`` / ``LossGrew`` (one line) when the loss is non-finite or the mean of the last
     ``SGD_LOSS_WINDOW`` minibatch losses exceeds ``LOSS_GROWTH_LIMIT`` × the exact population loss at the start."""
     seeds = [seed] if seeds is None else list(seeds)
     if not seeds:
         raise ValueError("seeds must be a non-empty list of integers")
     for s_ in seeds:
-        _validate_common([setting], mode, steps, lr, optimizer, s_, n_bins)
-    (setting,), steps, lr = _validate_common([setting], mode, steps, lr, optimizer, seeds[0], n_bins)
+        _validate_common([setting], k_mode, steps, lr, optimizer, s_, n_bins)
+    (setting,), steps, lr = _validate_common([setting], k_mode, steps, lr, optimizer, seeds[0], n_bins)
     batch = check_int("batch", batch, 1, 1_000_000)
     R = len(seeds)
     latents = [latent] * R if isinstance(latent, str) else list(latent)
@@ -509,9 +457,9 @@ def train_sgd(setting: Setting, mode: str = "learn", k: float = 0.5, n_bins: int
     P = torch.stack([random_projection(D, d, g) for g in gens])  # (R, D, d)
     W = torch.zeros(R, D, D, dtype=torch.float64, requires_grad=True)
     settings = (setting,) * R
-    template, params, buffers = batched_target(mode, k, n_bins, R)
+    template, params, buffers = batched_target(k_mode, k, n_bins, R)
     tparams = list(params.values())
-    opt = _Adam([W] + tparams) if optimizer == "adam" else None
+    opt = Adam([W] + tparams) if optimizer == "adam" else None
     clamp = setting.clamp
     start = exact_loss_batched(setting, template, params, buffers, W.detach(), P, nodes)
 
@@ -534,8 +482,8 @@ def train_sgd(setting: Setting, mode: str = "learn", k: float = 0.5, n_bins: int
             diff = u_hat - u  # kdiff Eq. (4), κ = 1
         loss = 0.5 * diff.pow(2).sum(-1).mean(-1)  # (R,)
         window[i % SGD_LOSS_WINDOW] = loss.detach()
-        _check_loss(loss, None, settings, i, mode, lr)
-        _check_loss(window[: min(i + 1, SGD_LOSS_WINDOW)].mean(0), start, settings, i, mode, lr)
+        _check_loss(loss, None, settings, i, k_mode, lr)
+        _check_loss(window[: min(i + 1, SGD_LOSS_WINDOW)].mean(0), start, settings, i, k_mode, lr)
         lr_i = _lr_at(lr, i, steps, schedule)
         grads = torch.autograd.grad(loss.sum(), [W] + tparams, allow_unused=True)
         if opt is not None:
@@ -550,12 +498,12 @@ def train_sgd(setting: Setting, mode: str = "learn", k: float = 0.5, n_bins: int
             k_traj.append(k_values(params, buffers).detach().clone())
             loss_traj.append(loss.detach().clone())
     exact = exact_loss_batched(setting, template, params, buffers, W.detach(), P, nodes)
-    _check_loss(exact, start, settings, steps, mode, lr)
+    _check_loss(exact, start, settings, steps, k_mode, lr)
     k_final = k_values(params, buffers).detach()
     rec_steps.append(steps)
     k_traj.append(k_final)
     loss_traj.append(exact)
-    res = TrainResult(settings, mode, steps, np.array(rec_steps), k_final.numpy().copy(),
+    res = TrainResult(settings, k_mode, steps, np.array(rec_steps), k_final.numpy().copy(),
                       torch.stack(k_traj).numpy(), exact.numpy().copy(), torch.stack(loss_traj).numpy(),
                       W=W.detach(), P=P)
     res.loss_start = start.numpy().copy()
@@ -578,6 +526,6 @@ def exact_loss_explicit(setting: Setting, target: KTarget, W: torch.Tensor, P: t
     """Exact population loss (kdiff Eq. 4) of an explicit W (D×D) with one KTarget."""
     t, w = quadrature_nodes([setting.sampler], nodes)
     phi, psi = target.coefficients(t)
-    m = mode_moments(t, w, phi, psi, kappa_sq(t, phi, psi, setting.loss, setting.clamp, target.mode != "two"))
+    m = mode_moments(t, w, phi, psi, kappa_sq(t, phi, psi, setting.loss, setting.clamp, target.k_mode != "two"))
     proj = (P @ P.T).unsqueeze(0)
     return population_loss_matrix(W.unsqueeze(0), proj, m, setting.d)[0]

@@ -227,3 +227,8 @@ def test_summary_counts_add_up(cmap):
     for paper, s in cv.summary(cmap).items():
         assert s["statements"] == sum(s[k] for k in cv.STATUSES) == len(cmap[paper])
         assert s["not checkable, with claims"] <= s["not checkable"]
+
+
+def test_no_statement_is_missing(cmap):
+    """issue 11's goal, held: every numbered statement is checked by a claim or has a reason it is not checkable."""
+    assert not cv.missing(cmap), [f"{e.paper} {e.key}" for e in cv.missing(cmap)]

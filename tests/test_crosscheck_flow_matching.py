@@ -8,7 +8,7 @@ source (noise) and X_1 the target (data) — read from ``flow_matching/path/affi
 ½, 1 and any k, x̂ and n̂ of kdiff Eq. 18, and ktarget.KTarget's torch twin), for exact targets and for arbitrary
 predictions û. Our Euler and Heun steps (theory/ktarget.py) are checked against its ``ODESolver`` (torchdiffeq
 ``euler`` / ``heun2`` on the same time grid) on the exact velocity field of a Gaussian mixture
-(difftheory.toy.gmm: E[x − n | z_t]), and both against an adaptive dopri5 reference."""
+(difftheory.theory.gmm: E[x − n | z_t]), and both against an adaptive dopri5 reference."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ fm_solver = pytest.importorskip("flow_matching.solver")
 fm_utils = pytest.importorskip("flow_matching.utils")
 
 from difftheory.theory import ktarget, targets  # noqa: E402
-from difftheory.toy.gmm import GaussianMixture  # noqa: E402
+from difftheory.theory.gmm import GaussianMixture  # noqa: E402
+from difftheory.theory.schedules import KDIFF_LINEAR  # noqa: E402
 
 TOL = 1e-12  # float64 conversions of O(1) numbers through different algebra: round-off ~1e-15, amplified by 1/(1−t)
 
@@ -54,8 +55,9 @@ def test_condot_path_is_kdiffs_interpolation(path, batch):
     assert torch.allclose(s.x_t, targets.noisy(x, eps, _col(t)), rtol=0, atol=TOL)          # z = t x + (1 − t) n
     assert torch.allclose(s.dx_t, x - eps, rtol=0, atol=TOL)                                   # v = dz/dt = x − n
     out = fm_sched.CondOTScheduler()(t)
-    alpha, sigma = targets.fm_schedule(t)
+    alpha, sigma, d_alpha, d_sigma = KDIFF_LINEAR(t)
     assert torch.equal(out.alpha_t, alpha) and torch.equal(out.sigma_t, sigma)
+    assert torch.equal(out.d_alpha_t, d_alpha) and torch.equal(out.d_sigma_t, d_sigma)
     # every k-target, converted by Alg. 1, gives the library's conditional velocity
     u = targets.k_target(x, eps, _col(k))
     assert torch.allclose(targets.velocity_from_u(s.x_t, u, _col(t), _col(k)), s.dx_t, rtol=0, atol=TOL)

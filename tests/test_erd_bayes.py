@@ -8,19 +8,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from difftheory.cli import main
-from difftheory.theory.erd_weights import TARGETS, target_coefficients
+from difftheory.theory.erd_weights import TARGETS
+from difftheory.theory.gmm import erd_gmm
+from difftheory.theory.schedules import ERD_SCHEDULES as SCHEDULES, erd_schedule
+from difftheory.theory.targets import erd_target_coefficients
 from difftheory.toy import erd_bayes
 from difftheory.toy.erd_bayes import bayes_floor, bayes_predictor, signal_and_noise, target_second_moment
-from difftheory.toy.erd_schedules import SCHEDULES, alpha_sigma
 from difftheory.toy.erd_bayes import MIN_NODES
-from difftheory.toy.gmm import erd_gmm
 
 
 def _world(target, schedule, t, n, seed):
     rng = np.random.default_rng(seed)
     g = erd_gmm()
-    a, s = alpha_sigma(schedule, t)
-    cx, ce = target_coefficients(target, a, s)
+    a, s = erd_schedule(schedule).alpha_sigma(t)
+    cx, ce = erd_target_coefficients(target, a, s)
     x0 = g.sample(n, rng)
     eps = rng.standard_normal((n, 2))
     return a * x0 + s * eps, cx * x0 + ce * eps
@@ -58,7 +59,7 @@ def test_posterior_target_matches_affine_identity():
     z = rng.normal(size=(50, 2)) * 2
     a, s = 0.6, 0.7
     for target in TARGETS:
-        cx, ce = target_coefficients(target, a, s)
+        cx, ce = erd_target_coefficients(target, a, s)
         m, v = g.posterior_target(z, a, s, cx, ce)
         mx = g.posterior_mean(z, a, s)
         assert np.allclose(m, cx * mx + ce * (z - a * mx) / s)
@@ -75,10 +76,10 @@ def test_floor_endpoints(schedule):
 
 
 def test_schedules_follow_app_f():
-    assert alpha_sigma("linear", 0.25) == (0.75, 0.25)
-    a, s = alpha_sigma("gvp", 1 / 3)
+    assert erd_schedule("linear").alpha_sigma(0.25) == (0.75, 0.25)
+    a, s = erd_schedule("gvp").alpha_sigma(1 / 3)
     assert a == pytest.approx(np.cos(np.pi / 6)) and s == pytest.approx(0.5)
-    a, s = alpha_sigma("vp", 0.5)
+    a, s = erd_schedule("vp").alpha_sigma(0.5)
     assert a == pytest.approx(np.exp(-0.5 * (0.1 * 0.5 + 0.5 * 19.9 * 0.25)))
     assert a**2 + s**2 == pytest.approx(1.0)
 
@@ -110,8 +111,8 @@ def test_factorised_quadrature_equals_the_tensor_rule(target, schedule, t):
     """erd's GMM is a product of two 1-D mixtures: the per-coordinate quadrature gives the tensor rule's numbers."""
     g = erd_gmm()
     assert erd_bayes.product_factors(g) is not None
-    a, s = alpha_sigma(schedule, t)
-    cx, ce = target_coefficients(target, a, s)
+    a, s = erd_schedule(schedule).alpha_sigma(t)
+    cx, ce = erd_target_coefficients(target, a, s)
 
     def both(z):
         m, v = g.posterior_target(z, a, s, cx, ce)
@@ -125,7 +126,7 @@ def test_factorised_quadrature_equals_the_tensor_rule(target, schedule, t):
 
 
 def test_non_product_mixture_uses_the_tensor_rule():
-    from difftheory.toy.gmm import GaussianMixture
+    from difftheory.theory.gmm import GaussianMixture
 
     g = GaussianMixture.isotropic([[0.0, 0.0], [1.0, 2.0], [3.0, -1.0]], 0.4)
     assert erd_bayes.product_factors(g) is None

@@ -9,11 +9,12 @@ import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from difftheory.theory.erd_weights import TARGETS, target_coefficients
+from difftheory.theory.erd_weights import TARGETS
+from difftheory.theory.gmm import erd_gmm
+from difftheory.theory.schedules import ERD_SCHEDULES as SCHEDULES, erd_schedule
+from difftheory.theory.targets import erd_target_coefficients
 from difftheory.toy import erd_kernel_dynamics as kd
 from difftheory.toy.erd_model import init_mlp
-from difftheory.toy.erd_schedules import SCHEDULES, alpha_sigma, log_snr
-from difftheory.toy.gmm import erd_gmm
 
 
 def _problem(seed, N=14, O=2, n_eval=4, n_levels=2, rank=40):
@@ -159,8 +160,8 @@ def test_conditional_mse_matches_bias_plus_posterior_variance_and_monte_carlo(ta
     rng = np.random.default_rng(4)
     g = erd_gmm()
     t = 0.4
-    a, s = alpha_sigma("linear", t)
-    cx, ce = target_coefficients(target, a, s)
+    a, s = erd_schedule("linear").alpha_sigma(t)
+    cx, ce = erd_target_coefficients(target, a, s)
     z = g.sample(6, rng) * a + s * rng.standard_normal((6, 2))
     f = rng.standard_normal((6, 2))
     direct = kd.conditional_mse(f, target, "linear", np.full(6, t), z)
@@ -179,7 +180,7 @@ def test_conditional_mse_matches_bias_plus_posterior_variance_and_monte_carlo(ta
 def test_dt_dlambda_matches_finite_differences(schedule):
     t = np.linspace(0.05, 0.95, 7)
     h = 1e-6
-    dlam = (log_snr(schedule, t + h) - log_snr(schedule, t - h)) / (2 * h)
+    dlam = (erd_schedule(schedule).log_snr(t + h) - erd_schedule(schedule).log_snr(t - h)) / (2 * h)
     assert np.allclose(kd.dt_dlambda(schedule, t), 1 / np.abs(dlam), rtol=1e-6)
 
 

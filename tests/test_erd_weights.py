@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from difftheory.theory import erd_weights as ew
+from difftheory.theory.targets import erd_target_coefficients
 from difftheory.theory.erd_bayes import bayes_decomposition_symbolic, w2_coupling_bound, w2_coupling_bound_symbolic
 
 pos = st.floats(0.01, 3.0)
@@ -35,7 +36,7 @@ def test_erd_weight_monte_carlo_matches_definition():
     eps = rng.standard_normal((n, d))
     a, s = 0.6, 0.8
     for target in ew.TARGETS:
-        cx, ce = ew.target_coefficients(target, a, s)
+        cx, ce = erd_target_coefficients(target, a, s)
         mc = np.sqrt(np.mean(((cx * a * x0 + ce * s * eps) ** 2).sum(1)) / d)
         assert mc == pytest.approx(ew.erd_weight(target, a, s), rel=0.01)
 
@@ -44,7 +45,7 @@ def test_erd_weight_monte_carlo_matches_definition():
 @given(a=pos, s=pos, space=st.sampled_from(ew.TARGETS), target=st.sampled_from(ew.TARGETS))
 def test_space_ratio_is_the_error_ratio(a, s, space, target):
     # given z, ŷ − y for any target is proportional to x̂0 − x0: perturb x̂0 and compare squared errors
-    cs, cy = ew.target_coefficients(space, a, s), ew.target_coefficients(target, a, s)
+    cs, cy = erd_target_coefficients(space, a, s), erd_target_coefficients(target, a, s)
     dx = 0.37
     gain = lambda c: (c[0] * s - c[1] * a) / s  # noqa: E731
     ratio = (gain(cs) * dx) ** 2 / (gain(cy) * dx) ** 2
@@ -60,9 +61,9 @@ def test_min_snr_v_form_on_vp():
 
 
 def test_normalized_weight_has_unit_mean():
-    from difftheory.toy.erd_schedules import alpha_sigma
+    from difftheory.theory.schedules import erd_schedule
 
-    fn = ew.normalized_weight("erd", "x0", lambda t: alpha_sigma("linear", t))
+    fn = ew.normalized_weight("erd", "x0", erd_schedule("linear").alpha_sigma)
     t = (np.arange(4096) + 0.5) / 4096
     assert np.mean(fn(t)) == pytest.approx(1.0)
     assert np.allclose(fn(t), 2 * (1 - t), rtol=1e-9)  # α = 1 − t has mean 1/2

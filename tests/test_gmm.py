@@ -1,9 +1,9 @@
-"""toy.gmm: the exact posterior of an isotropic Gaussian mixture under z = αx + σn."""
+"""theory.gmm: the exact posterior of an isotropic Gaussian mixture under z = αx + σn."""
 
 import numpy as np
 from hypothesis import given, settings, strategies as st
 
-from difftheory.toy.gmm import GaussianMixture, erd_gmm
+from difftheory.theory.gmm import GaussianMixture, erd_gmm
 
 
 @settings(max_examples=15, deadline=None)

@@ -13,7 +13,7 @@ from difftheory import ledger
 
 ledger.discover()
 from difftheory.gpu_validation.resolution_sweep import SWEEP_COLUMNS
-from difftheory.gpu_validation.train import EVAL_COLUMNS, LOG_COLUMNS
+from difftheory.gpu_validation.runfiles import EVAL_COLUMNS, LOG_COLUMNS
 
 NUMERIC_IDS = ("kdiff.gpu.backbone_sizes", "kdiff.gpu.k_rise_feasible")
 GPU_IDS = ("kdiff.gpu.pixel_k_to_one", "kdiff.gpu.latent_k_between", "kdiff.gpu.fid_matches_best_fixed",
@@ -32,8 +32,9 @@ def write_run(root: Path, name, config, k_mode, k_of_progress, fid=None, k_init=
     batch = epochs * n_data / total  # ``total`` steps make the config's epochs
     space = "latent" if config.startswith("lightningdit") else "pixel"
     (d / "run.json").write_text(json.dumps({
-        "config": config, "space": space, "k_mode": k_mode, "k_init": k_init, "n_bins": n_bins, "seed": seed,
-        "total_steps": total, "n_data": n_data, "settings": {"batch_size": batch, "epochs": epochs}}))
+        "config": config, "space": space, "total_steps": total, "n_data": n_data,
+        "settings": {"batch_size": batch, "epochs": epochs, "seed": seed,
+                     "target": {"k_mode": k_mode, "k": k_init, "n_bins": n_bins}}}))
     with open(d / "log.csv", "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=LOG_COLUMNS)
         w.writeheader()
@@ -192,6 +193,18 @@ def test_four_step_sweep_cannot_resolve_anything(tmp_path, monkeypatch):
         assert row["verdict"] == "open", row["detail"]
 
 
+def test_run_json_before_the_run_spec_held_the_target_is_read(tmp_path):
+    """run.json files written before the run spec held the target and seed kept them beside it."""
+    from difftheory.gpu_validation.results import load_runs
+
+    d = tmp_path / "old"
+    d.mkdir()
+    (d / "run.json").write_text(json.dumps({"config": "jit-b16", "k_mode": "fixed", "k_init": 1.0, "n_bins": 128,
+                                            "seed": 3, "settings": {"batch_size": 1024}}))
+    run, = load_runs(tmp_path)
+    assert run.setting == "fixed k=1" and run.seed == 3 and run.k_mode == "fixed" and run.label == "jit-b16/fixed k=1 seed 3"
+
+
 def test_sweep_plan_has_five_seeds_at_full():
     from difftheory.gpu_validation.resolution_sweep import sweep_plan
 
@@ -226,14 +239,14 @@ def test_fastest_k_rise_is_the_sum_of_learning_rates():
     """With a one-signed gradient every Adam step has size lr_t (m̂/√v̂ = 1), so w_k(s) = w_k(0) + Σ lr_t."""
     from difftheory.gpu_validation import claims_gpu
     from difftheory.gpu_validation.configs import get_config
-    from difftheory.gpu_validation.train import lr_at
+    from difftheory.training import warmup_constant_lr
 
     cfg = get_config("tiny")  # k_lr 0.02, warm-up 0.5 epochs, batch 64
     n_data = 640  # 10 steps per epoch, 5 warm-up steps
     goal = math.log(0.9 / 0.1)
     w, steps = 0.0, 0
     while w < goal:
-        w += lr_at(steps, cfg.k_lr, cfg.warmup_steps(n_data))
+        w += warmup_constant_lr(cfg.k_lr, steps, cfg.warmup_steps(n_data))
         steps += 1
     assert claims_gpu.fastest_k_rise(cfg, 0.9, n_data) == pytest.approx(steps / 10)
     assert claims_gpu.k_rise_epochs(cfg, 0.9, False, n_data) == pytest.approx(steps / 10)

@@ -12,7 +12,9 @@ import torch
 from difftheory.cli import main
 from difftheory.gpu_validation import configs
 from difftheory.gpu_validation.checkpoint import load_checkpoint
-from difftheory.gpu_validation.train import LOSS_GROWTH_LIMIT, LossGrew, train
+from difftheory.gpu_validation.train import LOSS_GROWTH_LIMIT, train
+from difftheory.theory.ktarget import TargetSpec
+from difftheory.training import LossGrew
 
 
 @pytest.fixture
@@ -38,7 +40,8 @@ def one_line(err: str) -> bool:
 def trained(tmp_path_factory, tiny_cfg):
     """A finished 2-step binned run (16 bins, seed 0) to resume from; copied per test."""
     out = tmp_path_factory.mktemp("trained")
-    train(tiny_cfg, out, device="cpu", max_steps=2, k_mode="binned", n_bins=16, progress=False, tensorboard=False)
+    train(replace(tiny_cfg, target=TargetSpec("binned", 0.5, 16)), out, device="cpu", max_steps=2, progress=False,
+          tensorboard=False)
     return out
 
 
@@ -98,18 +101,35 @@ def test_resume_with_other_settings_is_refused_naming_the_stored_value(tmp_path,
 
 
 def test_resume_with_another_fixed_k_or_training_setting_is_refused(tmp_path, tiny_cfg):
-    train(tiny_cfg, tmp_path, device="cpu", max_steps=2, k_mode="fixed", k=1.0, progress=False, tensorboard=False)
+    fixed1 = replace(tiny_cfg, target=TargetSpec("fixed", 1.0))
+    train(fixed1, tmp_path, device="cpu", max_steps=2, progress=False, tensorboard=False)
     with pytest.raises(ValueError, match=r"^k 0\.5 differs .*\(1\.0\)"):
-        train(tiny_cfg, tmp_path, device="cpu", max_steps=4, k_mode="fixed", k=0.5, resume=True, progress=False)
-    with pytest.raises(ValueError, match=r"^cfg\.lr 0\.1 differs .*\(0\.001\)"):
-        train(replace(tiny_cfg, lr=0.1), tmp_path, device="cpu", max_steps=4, k_mode="fixed", k=1.0, resume=True,
+        train(replace(fixed1, target=TargetSpec("fixed", 0.5)), tmp_path, device="cpu", max_steps=4, resume=True,
               progress=False)
+    with pytest.raises(ValueError, match=r"^cfg\.lr 0\.1 differs .*\(0\.001\)"):
+        train(replace(fixed1, lr=0.1), tmp_path, device="cpu", max_steps=4, resume=True, progress=False)
     # settings that only change sampling or logging may differ
-    res = train(replace(tiny_cfg, n_samples=0, log_every=2), tmp_path, device="cpu", max_steps=4, k_mode="fixed",
-                k=1.0, resume=True, progress=False, tensorboard=False)
+    res = train(replace(fixed1, n_samples=0, log_every=2), tmp_path, device="cpu", max_steps=4, resume=True,
+                progress=False, tensorboard=False)
     assert res.steps == 4
     info = json.loads((tmp_path / "run.json").read_text())
-    assert info["k_init"] == 1.0 and info["seed"] == 0
+    assert info["settings"]["target"]["k"] == 1.0 and info["settings"]["seed"] == 0
+
+
+def test_resume_of_a_checkpoint_written_before_the_run_spec_held_the_target(tmp_path, tiny_cfg):
+    """Older checkpoints kept k_mode, k_init, n_bins and seed beside the config: they are read from there."""
+    binned = replace(tiny_cfg, target=TargetSpec("binned", 0.5, 16))
+    train(binned, tmp_path, device="cpu", max_steps=2, progress=False, tensorboard=False)
+    state = load_checkpoint(tmp_path / "checkpoint.pt")
+    config = state["config"]
+    target, seed = config.pop("target"), config.pop("seed")
+    state.update(k_mode=target["k_mode"], k_init=target["k"], n_bins=target["n_bins"], seed=seed)
+    torch.save(state, tmp_path / "checkpoint.pt")
+    with pytest.raises(ValueError, match=r"^n_bins 32 differs .*\(16\)"):
+        train(replace(binned, target=TargetSpec("binned", 0.5, 32)), tmp_path, device="cpu", resume=True,
+              progress=False)
+    res = train(binned, tmp_path, device="cpu", max_steps=4, resume=True, progress=False, tensorboard=False)
+    assert res.steps == 4
 
 
 def test_resume_without_checkpoint_creates_nothing(tmp_path, capsys, tiny_cfg):
@@ -125,21 +145,23 @@ def test_resume_of_a_sweep_is_refused(tmp_path, capsys):
 
 
 def test_n_bins_is_bounded(tmp_path, capsys, tiny_cfg):
-    from difftheory.gpu_validation.objective import N_BINS_MAX, build_target
+    from difftheory.gpu_validation.configs import N_BINS_MAX
+    from difftheory.gpu_validation.objective import build_kdiff
 
     rc, err = cli(capsys, "--config", "_tiny4", "--out", tmp_path / "x", "--k-mode", "binned", "--n-bins", 3_000_000_000)
     assert rc == 2 and one_line(err) and "--n-bins" in err and str(N_BINS_MAX) in err
     assert not (tmp_path / "x").exists()
     with pytest.raises(ValueError, match="n_bins"):
-        build_target("binned", 0.5, N_BINS_MAX + 1)
-    assert build_target("binned", 0.5, N_BINS_MAX).w_k.shape == (N_BINS_MAX + 1,)
+        replace(tiny_cfg, target=TargetSpec("binned", 0.5, N_BINS_MAX + 1))
+    model = build_kdiff(replace(tiny_cfg, target=TargetSpec("binned", 0.5, N_BINS_MAX)))
+    assert model.target.w_k.shape == (N_BINS_MAX + 1,)
 
 
 # ------------------------------------------------------------------------------------------ divergence
 def test_diverged_training_stops_with_one_line_and_exit_1(tmp_path, capsys, monkeypatch):
     cfg = replace(configs.get_config("tiny"), name="_hot", lr=1.0, steps=30, log_every=1, ckpt_every=1,
                   n_samples=0, batch_size=16)
-    with pytest.raises(LossGrew, match="more than 10 times the run's first loss") as exc:
+    with pytest.raises(LossGrew, match="over its start .*limit 10x.* diverged") as exc:
         train(cfg, tmp_path / "api", device="cpu", progress=False, tensorboard=False)
     assert "\n" not in str(exc.value)
     step = int(str(exc.value).split(" at step ")[1].split()[0])
@@ -153,12 +175,17 @@ def test_diverged_training_stops_with_one_line_and_exit_1(tmp_path, capsys, monk
 
 # ------------------------------------------------------------------------------------------ names and checks
 def test_library_names_parameters_and_cli_names_flags(tmp_path, capsys, tiny_cfg):
+    """The run spec (seed, target), the run arguments (max_steps, device) and the command's flags."""
+    def lib(seed=0, max_steps=None, k_mode="learn", k=0.5, device="cpu"):
+        train(replace(tiny_cfg, seed=seed, target=TargetSpec(k_mode, k)), tmp_path / "lib", max_steps=max_steps,
+              device=device)
+
     cases = [({"seed": -1}, "seed", "--seed"), ({"max_steps": 0}, "max_steps", "--max-steps"),
              ({"k_mode": "cosine"}, "k_mode", "--k-mode"), ({"k": 1.5}, "k", "--k"),
              ({"device": "tpu"}, "device", "--device")]
     for kwargs, name, flag in cases:
         with pytest.raises(ValueError, match=rf"^{name} "):
-            train(tiny_cfg, tmp_path / "lib", **kwargs)
+            lib(**kwargs)
         argv = [f"--{k.replace('_', '-')}" if k != "max_steps" else "--max-steps" for k in kwargs]
         rc, err = cli(capsys, "--config", "_tiny4", "--out", tmp_path / "cli", argv[0], *kwargs.values())
         assert rc == 2 and one_line(err) and err.split("error: ")[1].startswith(flag), err

@@ -7,11 +7,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from torch import nn
 
-from difftheory.gpu_validation.objective import KDiff, build_target
-from difftheory.theory.ktarget import kdiff_loss
+from difftheory.gpu_validation.objective import KDiff
+from difftheory.theory.ktarget import TargetSpec, kdiff_loss
 from difftheory.theory.samplers import TimeSampler
 
 SAMPLER = TimeSampler("logit-normal", -0.8, 0.8)
+
+
+def build_target(k_mode="learn", k=0.5, n_bins=128):
+    return TargetSpec(k_mode, k, n_bins).build()
 
 
 class PointMassOracle(nn.Module):

@@ -13,7 +13,10 @@ from difftheory.gpu_validation.checkpoint import load_checkpoint
 from difftheory.gpu_validation.configs import get_config
 from difftheory.gpu_validation.objective import KDiff
 from difftheory.gpu_validation.results import load_runs
-from difftheory.gpu_validation.train import NonFiniteLoss, load_samples, train
+from difftheory.gpu_validation.sampling import load_samples
+from difftheory.gpu_validation.train import train
+from difftheory.theory.ktarget import TargetSpec
+from difftheory.training import NonFiniteLoss
 
 
 def tiny(**changes):
@@ -41,7 +44,8 @@ def test_tiny_trains_logs_k_checkpoints_and_samples(tiny_run):
     assert all(math.isfinite(float(r["loss"])) and math.isfinite(float(r["k_grad"])) for r in log)
     assert res.steps == 8 and res.total_steps == 40
     state = load_checkpoint(out / "checkpoint.pt")
-    assert state["step"] == 8 and state["k_mode"] == "learn"
+    assert state["step"] == 8 and state["config"]["target"] == {"k_mode": "learn", "k": 0.5, "n_bins": 128}
+    assert state["config"]["seed"] == 0 and state["config"]["steps"] == 40  # the whole run spec
     assert float(torch.sigmoid(state["model"]["target.w_k"])) == pytest.approx(ks[-1], abs=1e-6)
     samples, labels = load_samples(sorted((out / "samples").glob("rank*.safetensors")))
     assert samples.shape == (20, 1, 8, 8) and torch.isfinite(samples).all()
@@ -51,6 +55,7 @@ def test_tiny_trains_logs_k_checkpoints_and_samples(tiny_run):
     assert len(ev) == 1 and float(ev[0]["fd_pixels"]) > 0
     info = json.loads((out / "run.json").read_text())
     assert info["config"] == "tiny" and info["space"] == "pixel" and info["total_steps"] == 40
+    assert info["settings"] == json.loads(json.dumps(tiny().to_dict()))  # the run spec, whole
     run, = load_runs(out)  # the claims' reader understands the run folder
     assert run.series("k")[1][-1] == pytest.approx(ks[-1])
 
@@ -92,9 +97,9 @@ def test_non_finite_loss_stops_and_keeps_the_last_good_checkpoint(tmp_path, monk
 
 @pytest.mark.parametrize("name,mode", [("tiny-latent", "learn"), ("tiny", "binned"), ("tiny", "two"), ("tiny", "fixed")])
 def test_other_modes_and_latent_backbone_train(tmp_path, name, mode):
-    cfg = replace(get_config(name), steps=3, log_every=1, n_samples=0, batch_size=16)
-    res = train(cfg, tmp_path, device="cpu", k_mode=mode, k=1.0 if mode == "fixed" else 0.5, n_bins=128,
-                progress=False, tensorboard=False)
+    cfg = replace(get_config(name), steps=3, log_every=1, n_samples=0, batch_size=16,
+                  target=TargetSpec(mode, 1.0 if mode == "fixed" else 0.5, 128))
+    res = train(cfg, tmp_path, device="cpu", progress=False, tensorboard=False)
     log = rows(tmp_path / "log.csv")
     assert len(log) == 3 and all(math.isfinite(float(r["loss"])) for r in log)
     if mode == "fixed":
@@ -140,17 +145,21 @@ def test_fid_path_with_a_stand_in_feature_extractor(tmp_path, monkeypatch):
 
     from difftheory.gpu_validation import evaluate
     from difftheory.gpu_validation.data import digits_dataset
-    from difftheory.gpu_validation.train import check_fid_settings, evaluate_samples
+    from difftheory.gpu_validation.evaluate import check_fid_settings, evaluate_samples
 
     proj = np.random.default_rng(0).standard_normal((64, 12))
 
-    def fake_features(images, weights, device="cpu", batch=100):
-        images = images if hasattr(images, "shape") else torch.cat(list(images))  # streamed batches
+    def fake_features(images):
         grey = images.float().mean(1)  # RGB reference images → grey, like the 1-channel samples
         f = grey.flatten(1).double().numpy() @ proj
         return f, f[:, :10]
 
-    monkeypatch.setattr(evaluate, "inception_features", fake_features)
+    def fake_net(images):  # Inception's interface: uint8 RGB in, (features, logits) out
+        f, logits = fake_features(images.float() / 127.5 - 1)
+        return torch.from_numpy(f), torch.from_numpy(logits)
+
+    nets = []
+    monkeypatch.setattr(evaluate, "inception_net", lambda weights, device="cpu": nets.append(weights) or fake_net)
     ref_dir = tmp_path / "ref" / "c0"
     ref_dir.mkdir(parents=True)
     ds = digits_dataset()
@@ -169,8 +178,9 @@ def test_fid_path_with_a_stand_in_feature_extractor(tmp_path, monkeypatch):
                "index": torch.arange(30)}, str(shard))
     _, ev = evaluate_samples(cfg, [shard], ds, out, 7, weights, tmp_path / "ref")
     ref = ds.images[:30]  # the saved PNGs are these images up to 8-bit rounding (grey → RGB repeat in Inception)
-    expected = evaluate.frechet_distance_features(fake_features(x, None)[0], fake_features(ref.float(), None)[0])
+    expected = evaluate.frechet_distance_features(fake_features(x)[0], fake_features(ref.float())[0])
     assert ev["fid"] == pytest.approx(expected, rel=0.05) and ev["is"] >= 1.0
+    assert len(nets) == 1  # one Inception network for the samples and the reference
     assert rows(out / "eval.csv")[0]["step"] == "7"
     with pytest.raises(ValueError, match="fid_reference"):
         check_fid_settings(cfg, weights, None)

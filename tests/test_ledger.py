@@ -100,8 +100,8 @@ def _fake_figure(monkeypatch, calls):
         p.write_bytes(b"png")
         return [p]
 
-    monkeypatch.setitem(registry.FIGURES, "fake", registry.Figure("fake", "kdiff", "cap", fake_fig))
-    monkeypatch.setattr(registry, "discover", lambda: registry.FIGURES)
+    monkeypatch.setitem(registry.REGISTRY, "fake", registry.Figure("fake", "kdiff", "cap", fake_fig))
+    monkeypatch.setattr(registry, "discover", lambda: registry.REGISTRY)
 
 
 def test_runner_renders_named_figures_once(tmp_path, monkeypatch):
@@ -140,12 +140,12 @@ def test_resume_reruns_only_unfinished_claims_and_refuses_changed_settings(tmp_p
 
 
 def test_resume_without_partial_run_is_refused(tmp_path):
-    with pytest.raises(ValueError, match="--resume"):
+    with pytest.raises(runner.ResumeRefused, match="resume: no unfinished run"):
         runner.run_claims([_claim("kdiff.t.a", lambda c: {})], ledger.Context(out=tmp_path), resume=True, progress=False)
 
 
 def test_compare_lists_differing_verdicts():
-    from difftheory.commands.verify import compare_lines
+    from difftheory.report import compare_lines
 
     rows = [{"id": "a", "verdict": "open", "scale": "quick"}, {"id": "b", "verdict": "verified", "scale": "quick"}]
     ref = [{"id": "a", "verdict": "refuted", "scale": "full"}, {"id": "b", "verdict": "verified", "scale": "full"}]

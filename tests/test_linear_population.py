@@ -9,7 +9,7 @@ import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from difftheory.linear_model.data import random_projection, sample_data
+from difftheory.linear_model.data import sample_data
 from difftheory.linear_model.modes import mode_trajectory, split_modes, symbolic_solution
 from difftheory.linear_model.population import (
     delta_star_closed,
@@ -22,6 +22,7 @@ from difftheory.linear_model.population import (
     quadrature_nodes,
 )
 from difftheory.theory.optimal_loss import delta_star, moments, optimal_coefficients
+from difftheory.theory.projection import random_projection
 from difftheory.theory.samplers import TimeSampler
 from difftheory.theory.targets import kappa_k, velocity_from_target
 

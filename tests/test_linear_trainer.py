@@ -10,10 +10,11 @@ from hypothesis import strategies as st
 
 from difftheory.cli import main
 from difftheory.ledger import Context
-from difftheory.linear_model.trainer import NonFiniteLoss, Setting, train_exact, train_sgd
+from difftheory.linear_model.trainer import Setting, train_exact, train_sgd
 from difftheory.threads import single_thread
 from difftheory.theory.optimal_loss import W_star, delta_star, k_star_u_loss
 from difftheory.theory.samplers import TimeSampler
+from difftheory.training import TrainingDiverged
 
 SAMPLERS = [TimeSampler(), TimeSampler("logit-normal", 0.0, 1.0), TimeSampler("logit-normal", -0.8, 0.8)]
 FAST = settings(max_examples=8, deadline=None)
@@ -31,7 +32,7 @@ def _one_thread():
 def test_exact_training_reaches_W_star(D, data, k, sampler, loss, seed):
     d = data.draw(st.integers(1, D))
     s = Setting(D, d, loss, sampler, 0.05 if loss == "v" else None)
-    res = train_exact([s], mode="fixed", k=k, steps=60, lr=0.1, param="explicit", init="random", seed=seed)
+    res = train_exact([s], k_mode="fixed", k=k, steps=60, lr=0.1, param="explicit", init="random", seed=seed)
     Ws = W_star(res.P[0, :, :d].numpy(), k, sampler, s.loss, s.clamp)
     err = np.linalg.norm(res.W[0].numpy() - Ws) / max(np.linalg.norm(Ws), 1e-12)
     assert err < 1e-3
@@ -68,17 +69,17 @@ def test_sgd_lands_near_k_star_and_all_modes_run():
     res = train_sgd(s, steps=400, lr=0.03, batch=512, seed=0)
     assert float(res.k[0]) == pytest.approx(0.8, abs=0.02)
     for mode in ("two", "binned"):
-        r = train_sgd(Setting(4, 2, "v", TimeSampler("logit-normal", 0.0, 1.0), 0.05), mode=mode, n_bins=4, steps=20)
+        r = train_sgd(Setting(4, 2, "v", TimeSampler("logit-normal", 0.0, 1.0), 0.05), k_mode=mode, n_bins=4, steps=20)
         assert np.all(np.isfinite(r.k)) and np.isfinite(r.loss).all()
-        e = train_exact([Setting(4, 2, "v")], mode=mode, n_bins=4, steps=20, polish=False)
+        e = train_exact([Setting(4, 2, "v")], k_mode=mode, n_bins=4, steps=20, polish=False)
         assert np.all(np.isfinite(e.k)) and e.k.shape == ((1, 2) if mode == "two" else (1, 5))
 
 
 def test_gd_follows_frobenius_flow_in_closed_coordinates():
     """Closed coordinates with the Frobenius metric give the same W as explicit D×D gradient descent."""
     s = Setting(6, 2, "u", TimeSampler(), None)
-    a = train_exact([s], mode="fixed", k=0.7, steps=40, lr=0.1, optimizer="gd", schedule="constant", polish=False)
-    b = train_exact([s], mode="fixed", k=0.7, steps=40, lr=0.1, optimizer="gd", schedule="constant", polish=False,
+    a = train_exact([s], k_mode="fixed", k=0.7, steps=40, lr=0.1, optimizer="gd", schedule="constant", polish=False)
+    b = train_exact([s], k_mode="fixed", k=0.7, steps=40, lr=0.1, optimizer="gd", schedule="constant", polish=False,
                     param="explicit")
     P = b.P[0, :, :2]
     proj = P @ P.T
@@ -88,8 +89,8 @@ def test_gd_follows_frobenius_flow_in_closed_coordinates():
 
 def test_non_finite_loss_stops_with_setting_named():
     s = Setting(5, 2, "u", TimeSampler(), None)
-    with pytest.raises(NonFiniteLoss, match=r"D=5, d=2, loss=u"):
-        train_exact([s], mode="fixed", k=0.5, steps=400, lr=1e6, optimizer="gd", schedule="constant", polish=False)
+    with pytest.raises(TrainingDiverged, match=r"D=5, d=2, loss=u"):  # NonFiniteLoss or LossGrew, whichever first
+        train_exact([s], k_mode="fixed", k=0.5, steps=400, lr=1e6, optimizer="gd", schedule="constant", polish=False)
 
 
 @pytest.mark.parametrize("kwargs, match", [
@@ -107,8 +108,8 @@ def test_bad_training_arguments_rejected():
         train_exact([s], steps=0)
     with pytest.raises(ValueError, match="lr"):
         train_exact([s], lr=-1.0)
-    with pytest.raises(ValueError, match="mode"):
-        train_exact([s], mode="foo")
+    with pytest.raises(ValueError, match="k_mode"):
+        train_exact([s], k_mode="foo")
     with pytest.raises(ValueError, match="explicit"):
         train_exact([s, Setting(5, 2)], param="explicit")
     with pytest.raises(ValueError, match="settings"):
@@ -209,12 +210,12 @@ def test_cli_flags_the_stationary_start_and_round_off(capsys):
 
 # ------------------------------------------------------------------------------------- trainer internals
 def test_adam_matches_torch_optim_adam():
-    from difftheory.linear_model.trainer import _Adam
+    from difftheory.training import Adam
 
     g = torch.Generator().manual_seed(0)
     ps = [torch.randn(5, 3, generator=g, dtype=torch.float64, requires_grad=True) for _ in range(2)]
     qs = [p.detach().clone().requires_grad_() for p in ps]
-    ref, ours = torch.optim.Adam(ps, lr=0.1), _Adam(qs)
+    ref, ours = torch.optim.Adam(ps, lr=0.1), Adam(qs)
     for _ in range(30):
         ref.zero_grad()
         sum((p**3).sum() for p in ps).backward()
@@ -254,12 +255,12 @@ def test_growth_limit_has_headroom():
     assert (res.loss_traj / res.loss_start).max() < LOSS_GROWTH_LIMIT / 50
 
 
-def test_divergence_raises_loss_diverged():
-    from difftheory.linear_model.trainer import LossDiverged
+def test_divergence_raises_loss_grew():
+    from difftheory.training import LossGrew
 
-    with pytest.raises(LossDiverged, match=r"grew .*x over its start"):
+    with pytest.raises(LossGrew, match=r"grew .*x over its start.*D=5, d=2"):
         train_exact([Setting(5, 2)], steps=20, lr=1e6, polish=False)
-    with pytest.raises(NonFiniteLoss):  # LossDiverged is a NonFiniteLoss: one except clause catches both
+    with pytest.raises(TrainingDiverged):  # NonFiniteLoss and LossGrew: one except clause catches both
         train_sgd(Setting(5, 2, "u"), steps=20, lr=1e30, batch=8)
 
 

@@ -10,7 +10,8 @@ import pytest
 from difftheory.cli import main
 from difftheory.theory.mse_diffusion_size import diffusion_sizes_cli
 from difftheory.theory.mse_parameterizations import PARAMETERIZATIONS, S2
-from difftheory.theory.mse_schedules import SCHEDULES, Schedule
+from difftheory.theory.mse_schedules import SCHEDULES
+from difftheory.theory.schedules import MseSchedule
 
 
 @pytest.mark.parametrize("schedule", SCHEDULES)
@@ -33,14 +34,14 @@ def test_issue9_no_beta_from_an_eta_above_one(capsys):
     out = json.loads(capsys.readouterr().out)
     assert max(out["eta_ml"] + out["eta_mse"]) <= 1.0
     # β = η/ρ̊_t ≤ 1/ρ̊_t = σ_t for Normal (α = 1): at most EDM2's σ at the step end
-    sigma = np.exp(-(Schedule("normal").lam(np.array(out["t"]))))
+    sigma = np.exp(-(MseSchedule("normal").lam(np.array(out["t"]))))
     assert np.all(np.array(out["beta_mse"]) <= sigma * (1 + 1e-12)) and np.all(np.array(out["beta_ml"]) <= sigma * (1 + 1e-12))
     assert max(out["beta_mse"][16:]) < 0.01
 
 
 def test_eta_is_the_exact_discrete_step():
     d = diffusion_sizes_cli("logis", "vel", 25, 0.01, 0.99)
-    sch = Schedule("logis")
+    sch = MseSchedule("logis")
     grid = np.linspace(0.01, 0.99, 26)
     rr = sch.rho(grid)
     np.testing.assert_allclose(d["eta_ml"], np.sqrt(1 - rr[:-1] ** 2 / rr[1:] ** 2), rtol=1e-12)

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from difftheory.theory import mse_generator as mg
 from difftheory.theory.mse_divergence import eta_ml
 from difftheory.theory.mse_parameterizations import PARAMETERIZATIONS
-from difftheory.theory.mse_schedules import SCHEDULES, Schedule
+from difftheory.theory.mse_schedules import SCHEDULES
+from difftheory.theory.schedules import MseSchedule
 
 FAST = settings(max_examples=40, deadline=None)
 
@@ -27,7 +28,7 @@ def test_uds_euler_step_matches_generator_10(h_s, h_ratio, rho_s, rho_ratio, see
 
 
 def test_heun_equals_euler_for_a_constant_denoiser():
-    sch = Schedule("logis")
+    sch = MseSchedule("logis")
     grid = np.linspace(0.1, 0.9, 9)
     etas = mg.step_etas("mse", sch, "vel", grid)
     rng = np.random.default_rng(0)
@@ -41,7 +42,7 @@ def test_heun_equals_euler_for_a_constant_denoiser():
 def test_flow_with_exact_gaussian_denoiser_reaches_the_data_law():
     # X ~ N(0, v): X̂_t(y) = v y/(v + ρ̊⁻²); the UDS flow is exact for this linear denoiser only in the limit
     v = 0.5
-    sch = Schedule("sech")
+    sch = MseSchedule("sech")
     den = lambda y, t: v * y / (v + sch.rho(t) ** -2)
     grid = np.linspace(0.02, 0.98, 400)
     rng = np.random.default_rng(1)
@@ -70,7 +71,7 @@ def test_xi_star_is_standard_normal_and_pathwise_identity():
 
 
 def test_uds_sample_is_seeded_and_rejects_bad_solver():
-    sch = Schedule("logis")
+    sch = MseSchedule("logis")
     grid = np.linspace(0.1, 0.9, 5)
     den = lambda y, t: 0.5 * y
     run = lambda s: mg.uds_sample(den, sch, grid, mg.step_etas("ml", sch, "vel", grid), *(

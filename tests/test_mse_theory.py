@@ -9,7 +9,8 @@ from scipy import optimize
 
 from difftheory.theory import mse_divergence as mdv
 from difftheory.theory.mse_parameterizations import PARAMETERIZATIONS, S2, derive_S, dlam_over_S2
-from difftheory.theory.mse_schedules import SCHEDULES, T, Schedule, derive_dlam, sym_alpha_sigma
+from difftheory.theory.mse_schedules import SCHEDULES, T, derive_dlam, sym_alpha_sigma
+from difftheory.theory.schedules import MseSchedule
 
 FAST = settings(max_examples=40, deadline=None)
 schedules = st.sampled_from(SCHEDULES)
@@ -27,7 +28,7 @@ def intervals(draw):
 @pytest.mark.parametrize("name", SCHEDULES)
 def test_dlam_twin_matches_symbolic_derivative(name):
     f = sp.lambdify(T, derive_dlam(name), "mpmath")
-    sch = Schedule(name)
+    sch = MseSchedule(name)
     for t in np.linspace(0.02, 0.98, 7):
         assert float(f(t)) == pytest.approx(float(sch.dlam(t)), rel=1e-10)
 
@@ -35,7 +36,7 @@ def test_dlam_twin_matches_symbolic_derivative(name):
 @given(schedules, times)
 @FAST
 def test_schedule_twin_consistency(name, t):
-    sch = Schedule(name)
+    sch = MseSchedule(name)
     assert sch.alpha(t) / sch.sigma(t) == pytest.approx(sch.rho(t), rel=1e-10)
     h = 1e-6 * min(t, 1 - t)
     fd = (sch.lam(t + h) - sch.lam(t - h)) / (2 * h)
@@ -45,7 +46,7 @@ def test_schedule_twin_consistency(name, t):
 
 @pytest.mark.parametrize("name", SCHEDULES)
 def test_alpha_increasing_sigma_decreasing(name):
-    sch = Schedule(name)
+    sch = MseSchedule(name)
     t = np.linspace(0.01, 0.99, 200)
     assert np.all(np.diff(sch.rho(t)) > 0)
     if name != "normal":
@@ -77,7 +78,7 @@ def test_coherence_identity_holds_along_t(name, param, iv):
     res = mdv.coherence_residual(param, name, ts, M)
     assert np.max(np.abs(res)) < 1e-9
     # the rate never exceeds ML and equals it at the argmax
-    sch = Schedule(name)
+    sch = MseSchedule(name)
     lam = mdv.mse_rate(sch.dlam(ts), S2(param, sch, ts), M)
     assert np.all(lam <= sch.dlam(ts) * (1 + 1e-9))
     assert float(mdv.mse_rate(sch.dlam(targ), S2(param, sch, targ), M)) == pytest.approx(float(sch.dlam(targ)), rel=1e-5)
@@ -89,7 +90,7 @@ def test_rate_30_agrees_with_numeric_root_of_coherence(name, param, iv, u):
     t0, t1 = iv
     M, _ = mdv.mse_M(param, name, t0, t1)
     t = t0 + u * (t1 - t0)
-    sch = Schedule(name)
+    sch = MseSchedule(name)
     d, s2 = float(sch.dlam(t)), float(S2(param, sch, t))
     lam = float(mdv.mse_rate(d, s2, M))
     f = lambda x: np.log(mdv.kl_weight(x, d) / (M * s2))  # decreasing on (0, λ̊'], zero at λ̌'
@@ -137,7 +138,7 @@ def test_w_step_equals_w_eta_and_eta_ring_minimises(dlam_step, q):
 
 
 def test_prop1_path_kl_equals_weighted_sum():
-    sch = Schedule("sech")
+    sch = MseSchedule("sech")
     grid = np.linspace(0.1, 0.9, 7)
     h = sch.rho(grid)
     etas = np.full(6, 0.4)
@@ -163,7 +164,7 @@ def test_bad_times_rejected(bad):
 
 def test_bad_names_and_order_rejected():
     with pytest.raises(ValueError, match="schedule"):
-        Schedule("cosine")
+        MseSchedule("cosine")
     with pytest.raises(ValueError, match="parameterization"):
         S2("eps", "logis", 0.5)
     with pytest.raises(ValueError, match="t0 must be < tmax"):
@@ -211,7 +212,7 @@ def test_integrated_etas_match_adaptive_quadrature():
 
     for name, param, grid in (("logis", "vel", np.linspace(1e-3, 0.999, 41)), ("sechinter", "sigmoid", np.linspace(0.01, 0.99, 9)),
                               ("normal", "fpred", mds.edm2_grid(12))):
-        sch = Schedule(name)
+        sch = MseSchedule(name)
         d = mds.diffusion_sizes(sch, param, grid, integrated=True)
         for i in (0, len(grid) // 2, len(grid) - 3):
             f = lambda t: float(mdv.mse_rate(sch.dlam(t), S2(param, sch, t), d["M"]))
@@ -222,7 +223,7 @@ def test_integrated_etas_match_adaptive_quadrature():
 def test_diffusion_sizes_exact_and_approximation():
     from difftheory.theory import mse_diffusion_size as mds
 
-    sch = Schedule("logis")
+    sch = MseSchedule("logis")
     grid = np.linspace(1e-3, 0.999, 251)
     d = mds.diffusion_sizes(sch, "vel", grid)
     rr = sch.rho(grid)
@@ -239,7 +240,7 @@ def test_edm_rho_grid(name):
 
     g = mds.edm_rho_grid(name, 1e-3, 0.999, 40)
     assert g[0] == 1e-3 and g[-1] == 0.999 and len(g) == 41 and np.all(np.diff(g) > 0)
-    s = np.exp(-Schedule(name).lam(g))  # σ_E spaced as EDM's σ_i
+    s = np.exp(-MseSchedule(name).lam(g))  # σ_E spaced as EDM's σ_i
     np.testing.assert_allclose(s[1:-1], mds.edm2_sigmas(41, s[-1], s[0])[1:-1], rtol=1e-8)
 
 
@@ -268,7 +269,7 @@ def test_data_form_target_gives_S_equal_C_over_rho():
 def test_bell_cdf_inverts_the_printed_quantile(name, t):
     from difftheory.theory.mse_schedules import bell_cdf
 
-    lam = Schedule(name).lam(t)
+    lam = MseSchedule(name).lam(t)
     q = {"normal": lam - 0.4, "logis": lam, "sech": 2 / np.pi * lam}[name]
     assert float(bell_cdf(name, q)) == pytest.approx(t, rel=1e-9, abs=1e-15)
 
@@ -292,7 +293,7 @@ def test_S2_of_lam_matches_the_schedule_S2():
 
     t = np.linspace(0.02, 0.98, 9)
     for name in SCHEDULES:
-        sch = Schedule(name)
+        sch = MseSchedule(name)
         for p in RHO_ONLY_PARAMETERIZATIONS:
             np.testing.assert_allclose(S2_of_lam(p, sch.lam(t), sch.dlam(t)), S2(p, sch, t), rtol=1e-12)
     with pytest.raises(ValueError, match="parameterization"):
@@ -315,7 +316,7 @@ def test_generator_in_Z_is_alpha_times_generator_in_Y():
 
 def test_kl_decompositions_18_19_hold_for_gaussians():
     rng = np.random.default_rng(2)
-    sch = Schedule("sech")
+    sch = MseSchedule("sech")
     for n in (1, 2, 4):
         grid = np.sort(rng.uniform(0.1, 0.9, n + 1))
         h = sch.rho(grid)
@@ -388,7 +389,7 @@ def test_gaussian_laws_of_uds_and_euler_maruyama():
             errs = [ms.gaussian_law("sech", kappa, np.linspace(0.05, 0.95, n + 1), scheme=scheme)["w2"] for n in (256, 2048)]
             assert errs[1] < errs[0] / 4 and errs[1] < 1e-2
     # the recursion of gaussian_law is em_step applied to the linear state: one step, same numbers
-    sch, g, v = Schedule("logis"), np.array([0.3, 0.35]), 1.0
+    sch, g, v = MseSchedule("logis"), np.array([0.3, 0.35]), 1.0
     h, d = sch.rho(g), sch.dlam(g)
     k = v / (v + h[0] ** -2)
     a = ms.em_step(1.0, k, 0.5 * d[0], d[0], h[0], 0.05, 0.0)  # state gain

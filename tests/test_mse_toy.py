@@ -4,9 +4,9 @@ Vel MLP's training guard."""
 import numpy as np
 import pytest
 
-from difftheory.linear_model.trainer import LossDiverged, NonFiniteLoss
+from difftheory.theory.gmm import GaussianMixture
 from difftheory.toy import mse_generators as tg
-from difftheory.toy.gmm import GaussianMixture
+from difftheory.training import LossGrew, NonFiniteLoss
 
 
 def _mmd2_full_matrix(x, gmm, h):
@@ -93,7 +93,7 @@ def test_training_stops_on_non_finite_loss(monkeypatch):
 
 def test_training_stops_when_the_loss_grows(monkeypatch):
     monkeypatch.setattr(tg, "MLP_LR", 1e4)
-    with pytest.raises(LossDiverged, match="grew") as e:
+    with pytest.raises(LossGrew, match="grew") as e:
         tg._train(60, 8, 0)
     assert "\n" not in str(e.value)
 

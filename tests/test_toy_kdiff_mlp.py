@@ -10,22 +10,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from torch.func import functional_call, vmap
 
-from difftheory.linear_model.trainer import LossDiverged, NonFiniteLoss
 from difftheory.threads import single_thread
 from difftheory.theory.ktarget import KTarget, kdiff_loss
 from difftheory.toy import kdiff_mlp
 from difftheory.toy.intrinsic_dim import two_nn
 from difftheory.toy.kdiff_mlp import (
+    LOSS_GROWTH_LIMIT,
     SweepScale,
     TimeMLP,
     _make_group,
-    check_loss,
     generate,
     learned_k,
     sample_quality,
     train_ensemble,
 )
 from difftheory.toy.manifolds import KINDS, make_manifold, span_dim
+from difftheory.training import LossGrew, NonFiniteLoss, check_loss
 
 FAST = settings(max_examples=10, deadline=None)
 
@@ -132,12 +132,12 @@ def test_non_finite_loss_stops_training():
 
 def test_loss_growth_stops_training_with_one_line():
     first = torch.tensor([2.0, 2.0])
-    check_loss(torch.tensor([2.5, 150.0]), first, 3, "x")  # 75x: below the limit
-    with pytest.raises(LossDiverged, match="grew 150x") as e:
-        check_loss(torch.tensor([2.0, 300.0]), first, 7, "sphere D=4")
+    check_loss(torch.tensor([2.5, 150.0]), first, LOSS_GROWTH_LIMIT, "x")  # 75x: below the limit
+    with pytest.raises(LossGrew, match="grew 150x.*sphere D=4") as e:
+        check_loss(torch.tensor([2.0, 300.0]), first, LOSS_GROWTH_LIMIT, "at step 7 for sphere D=4")
     assert "\n" not in str(e.value)
     with pytest.raises(NonFiniteLoss, match="non-finite"):
-        check_loss(torch.tensor([2.0, float("nan")]), first, 7, "x")
+        check_loss(torch.tensor([2.0, float("nan")]), first, LOSS_GROWTH_LIMIT, "x")
 
 
 def test_sweep_is_cached_on_disk_and_reproducible(monkeypatch, tmp_path):

@@ -14,6 +14,7 @@ from difftheory.decide import printed_vs_derived, within
 from difftheory.ledger import Decision, claim
 from difftheory.theory import erd_bayes
 from difftheory.theory import erd_weights as weights
+from difftheory.theory.targets import erd_target_coefficients
 
 _PROBES = ((0.9, 0.3), (0.6, 0.8), (0.5, 0.5), (0.2, 1.1), (1.3, 0.05))  # (α, σ), VP and non-VP points
 
@@ -110,7 +111,7 @@ def prop_e1_eq111(ctx):
     correction = True
     for t in weights.TARGETS:
         derived = weights.erd_weight_symbolic(t)
-        cx, ce = weights.target_coefficients(t, weights.alpha_s, weights.sigma_s)
+        cx, ce = erd_target_coefficients(t, weights.alpha_s, weights.sigma_s)
         correction &= sp.simplify(derived - sp.sqrt((cx * weights.alpha_s) ** 2 + (ce * weights.sigma_s) ** 2)) == 0
         num = [float(weights.erd_weight(t, a, s)) for a, s in _PROBES]
         sym = [float(derived.subs({weights.alpha_s: a, weights.sigma_s: s})) for a, s in _PROBES]
@@ -144,7 +145,7 @@ def prop_e1_unit_covariance(ctx):
     derived, ok = {}, True
     for t in weights.TARGETS:
         w = weights.erd_weight_symbolic(t, var_x0=sd**2)
-        cx, ce = weights.target_coefficients(t, weights.alpha_s, weights.sigma_s)
+        cx, ce = erd_target_coefficients(t, weights.alpha_s, weights.sigma_s)
         ok &= sp.simplify(w - sp.sqrt((cx * weights.alpha_s * sd) ** 2 + (ce * weights.sigma_s) ** 2)) == 0
         derived[t] = str(w)
     sd2 = 2.0**2 + 0.3**2  # erd App. F GMM per coordinate: component means ±2 (equal weights), component sd 0.3
@@ -196,7 +197,7 @@ def baselines_target_spaces(ctx):
     eps_hat = (z - a * x0_hat) / s  # the prediction of ε implied by x̂0 at the same z
 
     def err(target):
-        cx, ce = weights.target_coefficients(target, a, s)
+        cx, ce = erd_target_coefficients(target, a, s)
         return (cx * x0_hat + ce * eps_hat) - (cx * x0 + ce * eps)
 
     transport = 0.0

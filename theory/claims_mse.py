@@ -24,9 +24,9 @@ from difftheory.theory import mse_generator as mg
 from difftheory.theory.mse_parameterizations import (PARAMETERIZATIONS, RHO_ONLY_PARAMETERIZATIONS, S2, S2_of_lam,
                                                       derive_data_form_S, derive_S, dlam_over_S2, printed_S2,
                                                       sym_target)
-from difftheory.theory.mse_schedules import (BELL_SCHEDULES, SCHEDULES, SECH_CONVENTIONS, T, Schedule, bell_cdf,
-                                             derive_dlam, derive_end_limits, printed_quantile, sym_alpha_sigma, sym_bell,
-                                             sym_lam)
+from difftheory.theory.mse_schedules import (BELL_SCHEDULES, SCHEDULES, SECH_CONVENTIONS, T, bell_cdf, derive_dlam,
+                                             derive_end_limits, printed_quantile, sym_alpha_sigma, sym_bell, sym_lam)
+from difftheory.theory.schedules import MseSchedule as Schedule
 
 PROBE_T = (0.03, 0.2, 0.5, 0.8, 0.97)
 
@@ -616,7 +616,7 @@ def generation_interval(ctx):
 
 def _gmm_1d():
     """A 1-D three-component Gaussian mixture: a non-linear exact denoiser for the generator checks."""
-    from difftheory.toy.gmm import GaussianMixture
+    from difftheory.theory.gmm import GaussianMixture
     return GaussianMixture.isotropic([[-1.5], [0.5], [2.0]], 0.3, weights=[0.3, 0.5, 0.2])
 
 

@@ -3,8 +3,8 @@ compared with (uniform, Min-SNR-γ, P2, EDM), each in every target space — Sym
 NumPy twins.
 
 Model (erd Eq. 107): z = α x0 + σ ε, target y = c_x x0 + c_ε ε with the canonical targets of erd Eq. (111)
-and App. F: x0 (1, 0), ε (0, 1), u = ε − x0 (−1, 1), v = α ε − σ x0 (−σ, α). Any convention for t works:
-the weights are functions of (α, σ) only.
+and App. F: x0 (1, 0), ε (0, 1), u = ε − x0 (−1, 1), v = α ε − σ x0 (−σ, α) (``targets.erd_target_coefficients``).
+Any convention for t works: the weights are functions of (α, σ) only.
 
 A weight defined in one space S (Min-SNR in x0-space, P2 in ε-space, EDM in the denoiser's x0-space)
 moves to target y through the error ratio: given z, every target is affine in x0, so
@@ -16,23 +16,11 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-from difftheory.theory.targets import kappa
+from difftheory.theory.targets import ERD_TARGETS, erd_target_coefficients, kappa
 from difftheory.validate import check_choice, check_float
 
-TARGETS = ("eps", "x0", "v", "u")
+TARGETS = ERD_TARGETS  # the target spaces the weights are written in (erd Eq. 111); coefficients in theory.targets
 WEIGHTS = ("uniform", "erd", "min-snr", "p2", "edm")
-
-
-def target_coefficients(target: str, alpha, sigma):
-    """(c_x, c_ε) of y = c_x x0 + c_ε ε  # erd Eq. (111), App. F.1 (works for SymPy and NumPy alike)"""
-    check_choice("target", target, TARGETS)
-    one = 1 + 0 * alpha
-    return {
-        "x0": (one, 0 * one),
-        "eps": (0 * one, one),
-        "u": (-one, one),  # u = ε − x0 (flow matching)
-        "v": (-sigma * one, alpha * one),  # v = α ε − σ x0
-    }[target]
 
 
 # ----------------------------------------------------------------------------- symbolic
@@ -61,7 +49,7 @@ def erd_weight_symbolic(target: str, var_x0=1) -> sp.Expr:
     Cov x0 = I, i.e. var_x0 = 1); the d coordinates contribute identically, so the 1/d average is the
     one-coordinate expectation. Returns the positive square root."""
     x, e = sp.symbols("x_i epsilon_i", real=True)
-    cx, ce = target_coefficients(target, alpha_s, sigma_s)
+    cx, ce = erd_target_coefficients(target, alpha_s, sigma_s)
     tilde_y = cx * alpha_s * x + ce * sigma_s * e  # channel-scaled effective target, erd Eq. (114)
     w2 = expect_independent(tilde_y**2, {x: {1: 0, 2: var_x0}, e: {1: 0, 2: 1}})
     return sp.sqrt(sp.factor(w2))
@@ -74,7 +62,7 @@ ERD_PRINTED = {"x0": alpha_s, "eps": sigma_s, "u": sp.sqrt(alpha_s**2 + sigma_s*
 def error_gain_symbolic(target: str) -> sp.Expr:
     """g_y = ∂ŷ/∂x̂0 at fixed z: solve z = α x + σ n for n, substitute in y = c_x x + c_ε n, differentiate."""
     x, n, z = sp.symbols("x n z", real=True)
-    cx, ce = target_coefficients(target, alpha_s, sigma_s)
+    cx, ce = erd_target_coefficients(target, alpha_s, sigma_s)
     n_of_xz = sp.solve(sp.Eq(z, alpha_s * x + sigma_s * n), n)[0]
     y_of_xz = cx * x + ce * n_of_xz
     return sp.simplify(sp.diff(y_of_xz, x))
@@ -119,15 +107,15 @@ def erd_weight(target: str, alpha, sigma, sigma_data: float = 1.0):
     """w_y = sqrt((c_x α σ_d)² + (c_ε σ)²)  # erd Eq. (110) (σ_d = 1: erd's Cov x0 = I)"""
     a, s = _check_schedule(alpha, sigma)
     sd = check_float("sigma_data", sigma_data, 0.0, None, lo_open=True)
-    cx, ce = target_coefficients(target, a, s)
+    cx, ce = erd_target_coefficients(target, a, s)
     return np.sqrt((cx * a * sd) ** 2 + (ce * s) ** 2)
 
 
 def space_ratio(space: str, target: str, alpha, sigma):
     """(g_S / g_y)²: a weight defined on ‖Ŝ − S‖² acts as this factor times it on ‖ŷ − y‖² (kdiff Eq. 22's κ²)."""
     a, s = _check_schedule(alpha, sigma)
-    cs = target_coefficients(space, a, s)
-    cy = target_coefficients(target, a, s)
+    cs = erd_target_coefficients(space, a, s)
+    cy = erd_target_coefficients(target, a, s)
     with np.errstate(divide="ignore", invalid="ignore"):
         return kappa(a, s, cy[0], cy[1], cs[0], cs[1]) ** 2
 
@@ -166,7 +154,8 @@ def normalized_weight(name: str, target: str, schedule_alpha_sigma, t_grid=None,
     """The weight as a function of t, scaled so that its mean over t ~ U(0, 1) is 1 (erd §3.4: "normalizes
     it to preserve the average loss scale"); t's endpoints are excluded by a midpoint grid.
 
-    ``schedule_alpha_sigma(t) -> (α, σ)``. Returns ``fn(t) -> weight``."""
+    ``schedule_alpha_sigma(t) -> (α, σ)``, e.g. ``schedules.erd_schedule("vp").alpha_sigma``. Returns
+    ``fn(t) -> weight``."""
     t_grid = (np.arange(4096) + 0.5) / 4096 if t_grid is None else np.asarray(t_grid, float)
     a, s = schedule_alpha_sigma(t_grid)
     mean = float(np.mean(weight(name, target, a, s, **params)))

@@ -19,6 +19,8 @@ import numpy as np
 import sympy as sp
 
 from difftheory.theory import kdiff_linear_dynamics as dyn
+from difftheory.theory.schedules import KDIFF_LINEAR
+from difftheory.theory.targets import k_coefficients, velocity_denominator
 
 lam = sp.Symbol("lambda", positive=True)         # E[x_i²] of one parallel direction (1 when whitened)
 lam_total = sp.Symbol("Lambda", positive=True)   # Σ_i λ_i = E‖x‖² (= d when whitened)
@@ -38,7 +40,9 @@ def _parallel_point_loss():
 
 def _kfm(expr):
     """The k-target on the flow-matching schedule: α = t, σ = 1 − t, φ = k, ψ = −(1 − k)  # kdiff Eq. (13), §3.3"""
-    return expr.subs({dyn.alpha: t, dyn.sigma: 1 - t, dyn.phi: k, dyn.psi: -(1 - k)})
+    alpha, sigma = KDIFF_LINEAR.alpha_sigma(t)
+    phi, psi = k_coefficients(k)
+    return expr.subs({dyn.alpha: alpha, dyn.sigma: sigma, dyn.phi: phi, dyn.psi: psi})
 
 
 def _uniform(expr):
@@ -98,7 +102,7 @@ def derive_time_conditioned() -> dict:
     b_t = sp.solve(sp.diff(L_perp, b), b)[0]
     l_perp_t = sp.simplify(L_perp.subs(b, b_t))
     lagrange = lam * (dyn.phi * dyn.sigma - dyn.psi * dyn.alpha) ** 2 / (lam * dyn.alpha**2 + dyn.sigma**2)
-    den = k * (1 - t) + (1 - k) * t
+    den = velocity_denominator(t, k)  # k(1 − t) + (1 − k) t, kdiff Alg. 1
     q = lam * t**2 + (1 - t) ** 2
     l_k = sp.simplify(_kfm(l_par_t))
     # u-loss: Δ*(k) = ½ Σ_i E_p[ℓ_∥(t; λ_i)]; its k-slope is E_p[λ(1 − 2t)(t + k(1 − 2t))/q] per direction

@@ -38,6 +38,7 @@ from scipy import optimize, special
 
 from difftheory.theory.optimal_loss import check_dims
 from difftheory.theory.samplers import TimeSampler
+from difftheory.theory.targets import velocity_denominator
 from difftheory.validate import check_choice, check_float, check_int
 
 BASES = ("hat", "step")
@@ -113,7 +114,7 @@ def _kappa_sq(k, t, loss, clamp):
     """κ² and ∂κ²/∂k at the nodes. v-loss on the k-family: κ = 1/max(k(1 − t) + (1 − k)t, clamp)  # kdiff Eq. (22), Alg. 1"""
     if loss == "u":
         return np.ones_like(t), np.zeros_like(t)
-    den = k * (1 - t) + (1 - k) * t
+    den = velocity_denominator(t, k)
     if clamp is None:
         return den**-2.0, -2.0 * (1 - 2 * t) * den**-3.0
     active = den >= clamp
@@ -355,7 +356,7 @@ def symbolic_v_identities() -> dict:
     t, g = sp.symbols("t gamma", positive=True)
 
     def den(k):
-        return k * (1 - t) + (1 - k) * t
+        return velocity_denominator(t, k)  # k(1 − t) + (1 − k) t
 
     k4 = 1 - t
     v_hat_coef = (1 - 2 * k4) / den(k4)

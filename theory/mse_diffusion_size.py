@@ -28,7 +28,8 @@ import numpy as np
 
 from difftheory.theory.mse_divergence import check_interval, discrete_etas, mse_M, mse_rate
 from difftheory.theory.mse_parameterizations import PARAMETERIZATIONS, S2, dlam_over_S2
-from difftheory.theory.mse_schedules import SCHEDULES, get_schedule
+from difftheory.theory.mse_schedules import SCHEDULES
+from difftheory.theory.schedules import mse_schedule
 from difftheory.validate import check_choice, check_float, check_int
 
 DEFAULT_T0, DEFAULT_TMAX = 1e-3, 1 - 1e-3
@@ -86,13 +87,13 @@ def edm2_sigmas(points: int = 32, sigma_min=EDM2_SIGMA_MIN, sigma_max=EDM2_SIGMA
 def edm2_grid(points: int = 32, sigma_min=EDM2_SIGMA_MIN, sigma_max=EDM2_SIGMA_MAX, rho=EDM2_RHO) -> np.ndarray:
     """EDM2's time grid in mse time: σ_i mapped through the Normal schedule (α = 1, σ = e^{−λ̊}), so
     t = Φ(−log σ − 0.4). The final step to σ = 0 is the denoiser output, not a UDS step."""
-    return get_schedule("normal").t_of_lam(-np.log(edm2_sigmas(points, sigma_min, sigma_max, rho)))
+    return mse_schedule("normal").t_of_lam(-np.log(edm2_sigmas(points, sigma_min, sigma_max, rho)))
 
 
 def edm_rho_grid(schedule, t0: float, tmax: float, steps: int, rho: float = EDM2_RHO) -> np.ndarray:
     """EDM's ρ-spaced grid for any schedule: σ_E = 1/ρ̊ (EDM's noise level of Y = X + σ_E ε) spaced as in
     ``edm2_sigmas`` between σ_E(t0) and σ_E(tmax), mapped back to t. ``steps`` steps, ``steps + 1`` points."""
-    sch = get_schedule(schedule)
+    sch = mse_schedule(schedule)
     t0, tmax = check_interval(t0, tmax)
     steps = check_int("steps", steps, 1)
     s_max, s_min = float(np.exp(-sch.lam(t0))), float(np.exp(-sch.lam(tmax)))
@@ -117,7 +118,7 @@ def default_interval(schedule: str) -> tuple[float, float]:
 def check_grid_accuracy(schedule, grid) -> None:
     """ValueError unless every step's Δλ̊ and every λ̊ on ``grid`` are known to ``REL_ACCURACY`` in float64
     (the error model is in the comment at ``ACCURACY_K``)."""
-    sch = get_schedule(schedule)
+    sch = mse_schedule(schedule)
     grid = np.asarray(grid, float)
     lam, d = sch.lam(grid), sch.dlam(grid)
     if not (np.all(np.isfinite(lam)) and np.all(np.isfinite(d))):
@@ -160,7 +161,7 @@ def integrated_mse_etas(schedule, param: str, grid, M: float, nodes: int = QUAD_
 
     Gauss–Legendre in λ̊ per step (∫λ̌' dt = ∫ g dλ̊, g = λ̌'/λ̊' = r/(1 + √(1 − r))², r = (λ̊'/S²)/M ≤ 1), so the
     steep λ̊' near t = 0, 1 costs nothing."""
-    sch = get_schedule(schedule)
+    sch = mse_schedule(schedule)
     lam = sch.lam(np.asarray(grid, float))
     x, w = np.polynomial.legendre.leggauss(nodes)
     mid, half = (lam[1:] + lam[:-1]) / 2, np.diff(lam) / 2
@@ -179,7 +180,7 @@ def diffusion_sizes(schedule, param: str, grid, integrated: bool = False) -> dic
     ``M`` and ``t_argmax`` (Eq. 29), ``lam_ml``, ``lam_mse`` (the continuous rates λ̊', λ̌' at t), the paper's
     approximation ``eta_*_approx`` = √(2Δtλ') and ``beta_*_approx`` (may exceed 1 / be meaningless), and with
     ``integrated`` the continuous MSE-diffusion's exact step ``eta_mse_integrated``, ``beta_mse_integrated``."""
-    sch = get_schedule(schedule)
+    sch = mse_schedule(schedule)
     check_choice("parameterization", param, PARAMETERIZATIONS)
     grid = _check_grid(grid)
     t, dt = grid[1:], np.diff(grid)

@@ -16,7 +16,8 @@ import sympy as sp
 from scipy import optimize
 
 from difftheory.theory.mse_parameterizations import dlam_over_S2
-from difftheory.theory.mse_schedules import check_time, get_schedule
+from difftheory.theory.mse_schedules import check_time
+from difftheory.theory.schedules import mse_schedule
 from difftheory.validate import check_float
 
 # ---------------------------------------------------------------- symbolic derivations
@@ -166,7 +167,7 @@ def mse_M(param: str, schedule, t0: float, tmax: float, n: int = 4097) -> tuple[
     ts = np.linspace(t0, tmax, n)
     r = dlam_over_S2(param, schedule, ts)
     if not np.all(np.isfinite(r)) or np.any(r <= 0):
-        raise ValueError(f"λ̊'/S² of ({get_schedule(schedule).name}, {param}) is not finite and positive on "
+        raise ValueError(f"λ̊'/S² of ({mse_schedule(schedule).name}, {param}) is not finite and positive on "
                          f"[{t0:g}, {tmax:g}]; this pair is not defined there")
     i = int(np.argmax(r))
     lo, hi = ts[max(i - 1, 0)], ts[min(i + 1, n - 1)]
@@ -226,7 +227,7 @@ def check_interval(t0, tmax) -> tuple[float, float]:
 
 def coherence_residual(param: str, schedule, t, M):
     """(λ̌' + λ̊')²/(4λ̌') − M S² along t: zero iff the rate (30) is coherent with MSE (mse Eq. 42)."""
-    sch = get_schedule(schedule)
+    sch = mse_schedule(schedule)
     t = check_time(t)
     d = sch.dlam(t)
     s2 = d / dlam_over_S2(param, sch, t)
@@ -283,7 +284,7 @@ def prop2_gap(schedule, t0: float, t1: float, kappa: float, n: int) -> tuple[flo
     """(L^N, L) for a constant denoising error E‖ε̂ − ε‖² = 1 and the rate λ' = κ λ̊' on [t0, t1]:
     L^N = Σ w^N (Prop. 1, uniform grid of n steps) and L = (1 + κ)²/(4κ) (λ̊_{t1} − λ̊_{t0}) (Eq. 23 in
     closed form)  # mse Prop. 2"""
-    sch = get_schedule(schedule)
+    sch = mse_schedule(schedule)
     lam = sch.lam(np.linspace(t0, t1, n + 1))
     d = np.diff(lam)
     w = w_step(1.0, np.exp(d), np.exp(-kappa * d))

@@ -16,7 +16,7 @@ import sympy as sp
 
 from difftheory.theory.mse_divergence import discrete_etas
 from difftheory.theory.mse_parameterizations import S2
-from difftheory.theory.mse_schedules import get_schedule
+from difftheory.theory.schedules import mse_schedule
 from difftheory.validate import check_choice
 
 KINDS = ("flow", "mse", "ml")
@@ -174,7 +174,7 @@ def step_etas(kind: str, schedule, param: str, grid) -> np.ndarray:
     For "mse" the discrete coherence w^N(η_i) = M S_{t_i}² Δt_i is solved per step (η̌ of §5 with S² → S²Δt_i,
     M = max_i (γ_i − 1)/(2 S² Δt_i)); for a uniform grid this is exactly the printed η̌."""
     check_choice("kind", kind, KINDS)
-    sch = get_schedule(schedule)
+    sch = mse_schedule(schedule)
     grid = np.asarray(grid, float)
     dl = np.diff(sch.lam(grid))  # Δλ̊ per step: γ = e^{2Δλ̊} without forming ρ̊ ratios
     if kind == "flow":
@@ -193,7 +193,7 @@ def uds_sample(denoiser: Callable, schedule, grid, etas, y0, noise, solver: str 
     X̂_{t_N}(Ŷ_{t_N}) (``denoise_last``) plays the role of EDM's final step to σ = 0, so a grid of N + 1
     points costs N + 1 denoiser calls with Euler and 2N + 1 with Heun (``nfe``)."""
     check_choice("solver", solver, SOLVERS)
-    sch = get_schedule(schedule)
+    sch = mse_schedule(schedule)
     grid = np.asarray(grid, float)
     rr = sch.rho(grid)
     y = np.asarray(y0, float)

@@ -14,7 +14,9 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-from difftheory.theory.mse_schedules import T, Schedule, get_schedule, sym_alpha_sigma, sym_lam
+from difftheory.theory.mse_schedules import T, sym_alpha_sigma, sym_lam
+from difftheory.theory.schedules import MseSchedule, mse_schedule
+from difftheory.theory.targets import affine_target
 from difftheory.theory.samplers import LATENT_SAMPLER
 from difftheory.validate import check_choice
 
@@ -42,7 +44,7 @@ def sym_target(param: str, schedule: str, X, E, t=T):
         c_skip = sd**2 / (sE**2 + sd**2)
         c_out = sE * sd / sp.sqrt(sE**2 + sd**2)
         return (X - c_skip * (X + sE * E)) / c_out
-    vel = sp.diff(alpha, t) * X + sp.diff(sigma, t) * E  # v_t = α'X + σ'ε
+    vel = affine_target(X, E, sp.diff(alpha, t), sp.diff(sigma, t))  # v_t = α'X + σ'ε, the velocity target
     if param == "vel":
         return vel
     if param == "veln":  # E_{t~LN}‖v̂ − v‖² = E_{t~U} p_LN(t)‖v̂ − v‖²: target scaled by √p_LN
@@ -79,7 +81,7 @@ def printed_S2(param: str, schedule: str, t=T):
 def dlam_over_S2(param: str, schedule, t):
     """λ̊'_t / S_t² (NumPy, stable in the tails): the inverse K&G weight 1/ω_t; its max is M of mse Eq. (29)."""
     check_choice("parameterization", param, PARAMETERIZATIONS)
-    sch: Schedule = get_schedule(schedule)
+    sch: MseSchedule = mse_schedule(schedule)
     t = np.asarray(t, float)
     d, lam = sch.dlam(t), sch.lam(t)
     if param == "noise":
@@ -97,7 +99,7 @@ def dlam_over_S2(param: str, schedule, t):
 
 def S2(param: str, schedule, t):
     """S_t² (NumPy twin of mse §2's parameterizations)."""
-    return get_schedule(schedule).dlam(t) / dlam_over_S2(param, schedule, t)
+    return mse_schedule(schedule).dlam(t) / dlam_over_S2(param, schedule, t)
 
 
 def kg_weight(param: str, schedule, t):

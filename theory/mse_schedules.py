@@ -5,21 +5,19 @@ increases and the noise schedule σ_t decreases. ρ̊_t = α_t/σ_t is the signa
 λ̊_t = log ρ̊_t its logarithm and λ̊'_t its derivative (the "ring" quantities of the paper).
 
 ``sym_alpha_sigma(name)`` gives SymPy (α_t, σ_t) from the paper's definitions; ``derive_dlam(name)``
-derives λ̊'_t from them. ``Schedule`` is the NumPy twin (closed forms, stable at the ends)."""
+derives λ̊'_t from them. The NumPy twin is ``theory.schedules.MseSchedule`` (``mse_schedule(name)``), an
+instance of the common schedule type."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import numpy as np
 import sympy as sp
 from scipy import special
 
+from difftheory.theory.schedules import MSE_SCHEDULES
 from difftheory.validate import check_choice
 
-SCHEDULES = ("normal", "logis", "sech", "sechinter")
-LOG16 = float(np.log(16.0))
-NORMAL_SHIFT = 0.4  # mse §2 Normal: λ̊ = Φ⁻¹(t) + 0.4 (EDM2's P_mean = −0.4, P_std = 1)
+SCHEDULES = MSE_SCHEDULES  # the names sym_* accept (normal, logis, sech, sechinter)
 
 T = sp.Symbol("t", positive=True)
 
@@ -65,83 +63,6 @@ def derive_dlam(name: str, t=T):
     """λ̊'_t = d/dt log(α_t/σ_t), derived from the definitions of α_t, σ_t (SymPy, simplified)."""
     alpha, sigma = sym_alpha_sigma(name, t)
     return sp.simplify(sp.diff(sp.log(alpha / sigma), t))
-
-
-@dataclass(frozen=True)
-class Schedule:
-    """NumPy twin of an mse §2 schedule. Time: t ∈ (0, 1), 0 = noise, 1 = data (α increasing)."""
-
-    name: str
-
-    def __post_init__(self):
-        check_choice("schedule", self.name, SCHEDULES)
-
-    def lam(self, t):
-        """λ̊_t = log ρ̊_t  # mse §2"""
-        t = np.asarray(t, float)
-        if self.name == "normal":
-            return special.ndtri(t) + NORMAL_SHIFT
-        if self.name == "logis":
-            return np.log(t) - np.log1p(-t)
-        lam = np.log(np.tan(np.pi * t / 2))
-        return lam + LOG16 * (t - 1) if self.name == "sechinter" else lam
-
-    def dlam(self, t):
-        """λ̊'_t (closed forms; checked against ``derive_dlam``)  # mse §2"""
-        t = np.asarray(t, float)
-        if self.name == "normal":
-            u = special.ndtri(t)
-            return np.sqrt(2 * np.pi) * np.exp(0.5 * u * u)  # 1/φ(Φ⁻¹(t))
-        if self.name == "logis":
-            return 1.0 / (t * (1 - t))
-        d = np.pi / np.sin(np.pi * t)
-        return d + LOG16 if self.name == "sechinter" else d
-
-    def rho(self, t):
-        """ρ̊_t = α_t/σ_t = exp(λ̊_t)  # mse §2"""
-        return np.exp(self.lam(t))
-
-    def alpha(self, t):
-        t = np.asarray(t, float)
-        if self.name == "normal":
-            return np.ones_like(t)
-        if self.name == "logis":
-            return t
-        if self.name == "sech":
-            return np.sin(np.pi * t / 2)
-        return np.sqrt(special.expit(2 * self.lam(t)))  # (1 + e^{−2λ̊})^{−1/2}
-
-    def sigma(self, t):
-        t = np.asarray(t, float)
-        if self.name == "normal":
-            return np.exp(-self.lam(t))
-        if self.name == "logis":
-            return 1 - t
-        if self.name == "sech":
-            return np.cos(np.pi * t / 2)
-        return np.sqrt(special.expit(-2 * self.lam(t)))  # σ² = 1 − α²
-
-    def t_of_lam(self, lam):
-        """Inverse of λ̊: closed forms for Normal, Logis and Sech; for SechInter a vectorised bisection in
-        u = logit(t) (λ̊ increases in u), 100 halvings of [−800, 40], i.e. to far below float64 resolution."""
-        lam = np.asarray(lam, float)
-        if self.name == "normal":
-            return special.ndtr(lam - NORMAL_SHIFT)
-        if self.name == "logis":
-            return special.expit(lam)
-        if self.name == "sech":
-            return 2 / np.pi * np.arctan(np.exp(lam))
-        lo, hi = np.full(lam.shape, -800.0), np.full(lam.shape, 40.0)
-        with np.errstate(over="ignore", under="ignore", divide="ignore"):
-            for _ in range(100):
-                mid = 0.5 * (lo + hi)
-                below = self.lam(special.expit(mid)) < lam
-                lo, hi = np.where(below, mid, lo), np.where(below, hi, mid)
-        return special.expit(0.5 * (lo + hi))
-
-
-def get_schedule(name) -> Schedule:
-    return name if isinstance(name, Schedule) else Schedule(check_choice("schedule", name, SCHEDULES))
 
 
 # ---------------------------------------------------------------- §2: schedules as quantile functions (Kingma & Gao)

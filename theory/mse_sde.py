@@ -16,7 +16,8 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-from difftheory.theory.mse_schedules import check_time, get_schedule
+from difftheory.theory.mse_schedules import check_time
+from difftheory.theory.schedules import mse_schedule
 from difftheory.validate import check_choice, check_float
 
 SCHEMES = ("uds", "em", "em_plus")  # EulerUDS (14); Euler–Maruyama of (35); the same with (36)'s printed + sign
@@ -119,7 +120,7 @@ def _grid(grid) -> np.ndarray:
 def deltas(schedule, kappa: float, grid) -> tuple[np.ndarray, np.ndarray]:
     """δ1, δ2 of mse Eq. (32) at the step ends of ``grid`` for ρ = ρ̊^κ (log r = (1 + κ)λ̊, log ρ = κλ̊), from the
     exact differences (expm1, no cancellation)."""
-    sch = get_schedule(schedule)
+    sch = mse_schedule(schedule)
     kappa = check_float("kappa", kappa, 0.0, None, lo_open=True)
     g = _grid(grid)
     dl, dt, d = np.diff(sch.lam(g)), np.diff(g), sch.dlam(g[1:])
@@ -142,7 +143,7 @@ def gaussian_law(schedule, kappa: float, grid, v: float = 1.0, scheme: str = "ud
     Returns ``var`` (V_N), ``target`` (v + ρ̊_{t_N}⁻², the continuous process's marginal), ``w2`` = |√V − √target|
     (the 2-Wasserstein distance of the two centred normals; inf when V overflowed), and ``max_gain``, the largest
     one-step factor √A of the state (EM is unstable on a step where it exceeds 1)."""
-    sch = get_schedule(schedule)
+    sch = mse_schedule(schedule)
     kappa = check_float("kappa", kappa, 0.0, None)
     v = check_float("v", v, 0.0, None, lo_open=True)
     check_choice("scheme", scheme, SCHEMES)
@@ -171,7 +172,7 @@ def local_error_33(schedule, kappa: float, grid, v: float = 1.0) -> float:
     """Largest RMS, over the steps of ``grid``, of (33)'s remainder: one step of the generator (10) from the exact
     marginal at s minus [(log r_t)'(X̂_t − Ŷ_t)Δt + ρ̊_t⁻¹√(2(log ρ_t)')√Δt ξ] with the same ξ (ρ = ρ̊^κ, exact
     Gaussian denoiser). (33) states it is O_P(Δt)."""
-    sch = get_schedule(schedule)
+    sch = mse_schedule(schedule)
     kappa = check_float("kappa", kappa, 0.0, None, lo_open=True)
     v = check_float("v", v, 0.0, None, lo_open=True)
     g = _grid(grid)

@@ -26,16 +26,16 @@ import torch
 from scipy import stats
 
 from difftheory.ledger import Decision, claim
-from difftheory.theory.erd_weights import TARGETS, erd_weight, target_coefficients
-from difftheory.theory.targets import n_hat, x_hat
+from difftheory.theory.erd_weights import TARGETS, erd_weight
+from difftheory.theory.gmm import erd_gmm
+from difftheory.theory.schedules import ERD_SCHEDULES as SCHEDULES, erd_schedule
+from difftheory.theory.targets import erd_target_coefficients, n_hat, x_hat
 from difftheory.threads import single_thread
 from difftheory.toy import erd_experiments as ex
 from difftheory.toy.claims_erd_fig7 import _open_unless_app_f, _settings
 from difftheory.toy.claims_erd_toy import PHASE_TS, resolved, seed_noise, verdict_of, worst
 from difftheory.toy.erd_bayes import MIN_NODES, bayes_predictor
 from difftheory.toy.erd_model import mlp_forward
-from difftheory.toy.erd_schedules import SCHEDULES, alpha_sigma
-from difftheory.toy.gmm import erd_gmm
 
 Z95 = 2.0  # ≈ 95 % two-sided normal quantile, for noise estimates given as standard errors
 
@@ -87,8 +87,8 @@ def _geometry(params, spec, ts, n: int, seed: int, boot: np.ndarray) -> dict:
         rng = np.random.default_rng([seed, j])
         x0 = g.sample(n, rng)
         eps = rng.standard_normal((n, 2))
-        a, s = alpha_sigma(spec.schedule, float(t))
-        cx, ce = target_coefficients(spec.target, a, s)
+        a, s = erd_schedule(spec.schedule).alpha_sigma(float(t))
+        cx, ce = erd_target_coefficients(spec.target, a, s)
         z = a * x0 + s * eps
         with torch.no_grad():
             f = mlp_forward(params, torch.as_tensor(z, dtype=torch.float32),
@@ -260,7 +260,7 @@ def wy_recoverability_proxy(ctx):
     sigma_d = math.sqrt(float(np.sum(g.weights * ((g.means**2).sum(1) + d * g.sds**2))) / d)  # per-coordinate RMS of x0
     pairs = {}
     for sc in SCHEDULES:
-        a, s = alpha_sigma(sc, ts)
+        a, s = erd_schedule(sc).alpha_sigma(ts)
         for tg in TARGETS:
             r = ph["norms"][(tg, sc)][:, 0] / math.sqrt(d)
             row = {"recoverable_rms": np.round(r, 5).tolist()}

@@ -836,14 +836,15 @@ def decide_remark_e3_velocity(ev) -> Decision:
                 "Eq. (109) is positive; refuted otherwise.",
        decide=decide_remark_e3_velocity)
 def remark_e3_velocity(ctx):
-    from difftheory.theory.erd_weights import alpha_s, sigma_s, target_coefficients
+    from difftheory.theory.erd_weights import alpha_s, sigma_s
+    from difftheory.theory.targets import erd_target_coefficients
 
     out = {}
     for tg in ("v", "u"):
-        cx, ce = target_coefficients(tg, alpha_s, sigma_s)
+        cx, ce = erd_target_coefficients(tg, alpha_s, sigma_s)
         out[f"{tg}_alignment"] = str(sp.simplify(cx * alpha_s + ce * sigma_s))
         out[f"w_{tg}"] = str(sp.simplify(_w_symbolic(cx, ce)))
-    out["w_v_positive"] = bool(sp.simplify(_w_symbolic(*target_coefficients("v", alpha_s, sigma_s))).is_positive)
+    out["w_v_positive"] = bool(sp.simplify(_w_symbolic(*erd_target_coefficients("v", alpha_s, sigma_s))).is_positive)
     return out
 
 
@@ -873,7 +874,7 @@ def decide_appf_sampler(ev) -> Decision:
                 "otherwise, with M_y = w_y|dt/dλ|.",
        decide=decide_appf_sampler)
 def beyond_appf_sampler(ctx):
-    from difftheory.toy.erd_schedules import BETA_MAX, BETA_MIN
+    from difftheory.theory.schedules import BETA_MAX, BETA_MIN
 
     t = sp.Symbol("t", positive=True)
     al = {"linear": (1 - t, t), "gvp": (sp.cos(sp.pi * t / 2), sp.sin(sp.pi * t / 2))}

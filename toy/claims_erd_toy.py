@@ -20,15 +20,16 @@ from scipy import stats
 from difftheory.decide import within
 from difftheory.ledger import Decision, claim
 from difftheory.theory.erd_bayes import gelbrich_lower_bound, w2_coupling_bound
-from difftheory.theory.erd_weights import TARGETS, target_coefficients
+from difftheory.theory.erd_weights import TARGETS
+from difftheory.theory.gmm import erd_gmm
+from difftheory.theory.schedules import ERD_SCHEDULES as SCHEDULES, erd_schedule
+from difftheory.theory.targets import erd_target_coefficients
 from difftheory.threads import single_thread
 from difftheory.toy import erd_dynamics as dyn
 from difftheory.toy import erd_experiments as ex
 from difftheory.toy import ntk
 from difftheory.toy.distances import w2
 from difftheory.toy.erd_bayes import ACCURACY, DEFAULT_NODES, MAX_NODES, bayes_floor, bayes_predictor, target_second_moment
-from difftheory.toy.erd_schedules import SCHEDULES, alpha_sigma
-from difftheory.toy.gmm import erd_gmm
 
 # With 36 (or 12) cells, a correct Monte-Carlo estimate exceeds 5 standard errors with probability < 1e-4.
 Z_MAX = 5.0
@@ -80,8 +81,8 @@ def verdict_of(signs) -> str:
 
 def _mc_world(target, schedule, t, n, rng):
     g = erd_gmm()
-    a, s = alpha_sigma(schedule, t)
-    cx, ce = target_coefficients(target, a, s)
+    a, s = erd_schedule(schedule).alpha_sigma(t)
+    cx, ce = erd_target_coefficients(target, a, s)
     x0 = g.sample(n, rng)
     eps = rng.standard_normal((n, 2))
     z = a * x0 + s * eps
@@ -249,7 +250,7 @@ def lemma_d1_w2(ctx):
     with single_thread():
         for sc in SCHEDULES:
             for t in (0.5, 0.8, 0.95, 1.0):
-                a, s = alpha_sigma(sc, t)
+                a, s = erd_schedule(sc).alpha_sigma(t)
                 bound = float(w2_coupling_bound(a, s, 1.0, m2, 2))
                 lb = gelbrich_lower_bound(np.zeros(2), (a**2 * m2 / 2 + s**2) * np.eye(2), 1.0)
                 zt = a * g.sample(n, rng) + s * rng.standard_normal((n, 2))

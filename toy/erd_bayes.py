@@ -1,6 +1,6 @@
 """Exact Bayes predictor E[y | z_t] and Bayes floor E‖y − E[y | z_t]‖² for erd App. F's 2D GMM.
 
-Time as in erd App. F: t = 0 is data, t = 1 is noise (``erd_schedules``). Given z every target is affine
+Time as in erd App. F: t = 0 is data, t = 1 is noise (``theory.schedules.erd_schedule``). Given z every target is affine
 in x0, so E[y | z] and Var[y | z] follow from the exact mixture posterior (``GaussianMixture.posterior_target``);
 the floor integrates Var[y | z] over z ~ q_t by Gauss–Hermite quadrature per mixture component
 (z | j ~ N(α μ_j, v_j I) is Gaussian) — no Monte-Carlo posterior.  # erd Eq. (27), Lemma C.1
@@ -26,9 +26,10 @@ from functools import lru_cache
 import numpy as np
 from scipy.special import roots_hermitenorm
 
-from difftheory.theory.erd_weights import TARGETS, target_coefficients
-from difftheory.toy.erd_schedules import SCHEDULES, alpha_sigma, check_t
-from difftheory.toy.gmm import GaussianMixture, erd_gmm
+from difftheory.theory.erd_weights import TARGETS
+from difftheory.theory.gmm import GaussianMixture, erd_gmm
+from difftheory.theory.schedules import ERD_SCHEDULES, check_unit_time, erd_schedule
+from difftheory.theory.targets import erd_target_coefficients
 from difftheory.validate import check_choice, check_int
 
 ACCURACY = 1e-4  # stated tolerance of the floor (and of floor + signal = energy), relative to the target energy
@@ -41,8 +42,8 @@ def bayes_predictor(target: str, schedule: str, t, z, gmm: GaussianMixture | Non
     """E[y | z_t = z] (N, D) — the exact Bayes predictor f*_λ  # erd Eq. (27). ``t`` scalar or one per row."""
     check_choice("target", target, TARGETS)
     gmm = erd_gmm() if gmm is None else gmm
-    a, s = alpha_sigma(schedule, np.asarray(t, float))
-    cx, ce = target_coefficients(target, a, s)
+    a, s = erd_schedule(schedule).alpha_sigma(np.asarray(t, float))
+    cx, ce = erd_target_coefficients(target, a, s)
     return gmm.posterior_target(z, a, s, cx, ce)[0]
 
 
@@ -79,7 +80,7 @@ def product_factors(gmm: GaussianMixture) -> list[GaussianMixture] | None:
 def expect_over_z(fn, schedule: str, t: float, gmm: GaussianMixture | None = None, nodes: int = DEFAULT_NODES):
     """E_{z ~ q_t}[fn(z)] for fn: (N, D) → (N, ...) by per-component tensor Gauss–Hermite quadrature."""
     gmm = erd_gmm() if gmm is None else gmm
-    a, s = alpha_sigma(schedule, float(t))
+    a, s = erd_schedule(schedule).alpha_sigma(float(t))
     xi, w = _gh_grid(nodes, gmm.dim)
     total = 0.0
     for mu, sd, wj in zip(gmm.means, gmm.sds, gmm.weights):
@@ -92,8 +93,8 @@ def expect_over_z(fn, schedule: str, t: float, gmm: GaussianMixture | None = Non
 
 def _moments(target: str, schedule: str, t: float, gmm: GaussianMixture, nodes: int) -> np.ndarray:
     """Per coordinate (D, 2): [E(E[y_d|z])², E Var(y_d|z)] — factorised when the mixture is a product."""
-    a, s = alpha_sigma(schedule, t)
-    cx, ce = target_coefficients(target, a, s)
+    a, s = erd_schedule(schedule).alpha_sigma(t)
+    cx, ce = erd_target_coefficients(target, a, s)
 
     def both(z, mix):
         m, v = mix.posterior_target(z, a, s, cx, ce)
@@ -107,8 +108,8 @@ def _moments(target: str, schedule: str, t: float, gmm: GaussianMixture, nodes: 
 
 def _check(target, schedule, t, nodes):
     check_choice("target", target, TARGETS)
-    check_choice("schedule", schedule, SCHEDULES)
-    return check_t(t), check_int("nodes", nodes, MIN_NODES, MAX_NODES)
+    check_choice("schedule", schedule, ERD_SCHEDULES)
+    return check_unit_time(t), check_int("nodes", nodes, MIN_NODES, MAX_NODES)
 
 
 def bayes_floor(target: str, schedule: str, t, gmm: GaussianMixture | None = None,
@@ -141,7 +142,7 @@ def floor_curve(target: str, schedule: str, ts, nodes: int = DEFAULT_NODES) -> n
 def target_second_moment(target: str, schedule: str, t, gmm: GaussianMixture | None = None) -> float:
     """E‖y‖² = c_x² E‖x0‖² + c_ε² D (x0 ⟂ ε, E ε = 0) — the total the floor and the signal split."""
     gmm = erd_gmm() if gmm is None else gmm
-    a, s = alpha_sigma(schedule, check_t(t))
-    cx, ce = target_coefficients(target, a, s)
+    a, s = erd_schedule(schedule).alpha_sigma(check_unit_time(t))
+    cx, ce = erd_target_coefficients(target, a, s)
     ex2 = float(np.sum(gmm.weights * ((gmm.means**2).sum(1) + gmm.dim * gmm.sds**2)))
     return float(cx**2 * ex2 + ce**2 * gmm.dim)

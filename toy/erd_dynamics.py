@@ -8,12 +8,12 @@ import numpy as np
 import torch
 from torch.func import grad, jacrev, vjp, vmap
 
-from difftheory.theory.erd_weights import target_coefficients
+from difftheory.theory.gmm import erd_gmm
+from difftheory.theory.schedules import erd_schedule
+from difftheory.theory.targets import erd_target_coefficients
 from difftheory.toy import ntk
 from difftheory.toy.erd_bayes import bayes_predictor
 from difftheory.toy.erd_model import init_mlp, mlp_forward
-from difftheory.toy.erd_schedules import alpha_sigma
-from difftheory.toy.gmm import erd_gmm
 from difftheory.validate import check_int
 
 
@@ -24,8 +24,8 @@ def toy_batch(target: str, schedule: str, n: int, seed: int, t=None, dtype=torch
     x0 = g.sample(n, rng)
     eps = rng.standard_normal((n, 2))
     tt = rng.uniform(0.02, 0.98, n) if t is None else np.broadcast_to(np.asarray(t, float), (n,)).copy()
-    a, s = alpha_sigma(schedule, tt)
-    cx, ce = target_coefficients(target, a, s)
+    a, s = erd_schedule(schedule).alpha_sigma(tt)
+    cx, ce = erd_target_coefficients(target, a, s)
     z = a[:, None] * x0 + s[:, None] * eps
     y = cx[:, None] * x0 + ce[:, None] * eps
     fstar = bayes_predictor(target, schedule, tt, z)

@@ -27,16 +27,16 @@ from functools import lru_cache
 import numpy as np
 import torch
 
-from difftheory.theory.erd_weights import TARGETS, target_coefficients
-from difftheory.theory.targets import n_hat, x_hat
+from difftheory.theory.erd_weights import TARGETS
+from difftheory.theory.gmm import erd_gmm
+from difftheory.theory.schedules import ERD_SCHEDULES, erd_schedule
+from difftheory.theory.targets import erd_target_coefficients, n_hat, x_hat
 from difftheory.threads import single_thread
 from difftheory.toy import ntk
 from difftheory.toy.distances import w2
 from difftheory.toy.erd_bayes import bayes_predictor, floor_curve, signal_and_noise
 from difftheory.toy.erd_model import init_mlp, mlp_forward, stacked_forward
-from difftheory.toy.erd_schedules import SCHEDULES, alpha_sigma
 from difftheory.toy.erd_train import TRAIN_CONFIGS, ModelSpec, TrainConfig, schedule_and_target, trained
-from difftheory.toy.gmm import erd_gmm
 from difftheory.validate import check_choice, check_int
 
 COMPARED_WEIGHTINGS = ("uniform", "erd", "min-snr", "p2")  # erd §4.3 / Fig. 6 (Min-SNR-5, P2 k=1 γ=1)
@@ -69,7 +69,7 @@ EXPERIMENT_SCALES = {
                             sample_n=1000, sample_steps=100),
 }
 
-GLOBAL_SPECS = tuple(ModelSpec(tg, sc) for sc in SCHEDULES for tg in TARGETS)
+GLOBAL_SPECS = tuple(ModelSpec(tg, sc) for sc in ERD_SCHEDULES for tg in TARGETS)
 
 
 def get_scale(scale: str) -> ExperimentScale:
@@ -200,8 +200,8 @@ def evaluate(params, specs: list[ModelSpec], ts, n: int, seed: int) -> dict:
         fs = np.zeros((M, n, 2))
         for key in {(s.target, s.schedule) for s in specs}:
             idx = [m for m, s in enumerate(specs) if (s.target, s.schedule) == key]
-            a, sg = alpha_sigma(key[1], float(t))
-            cx, ce = target_coefficients(key[0], a, sg)
+            a, sg = erd_schedule(key[1]).alpha_sigma(float(t))
+            cx, ce = erd_target_coefficients(key[0], a, sg)
             zz = a * x0 + sg * eps
             z[idx], y[idx] = zz, cx * x0 + ce * eps
             fs[idx] = bayes_predictor(key[0], key[1], float(t), zz)
@@ -268,7 +268,7 @@ def phase_space(ts=None, nodes: int = 96) -> dict:
     schedule and t (erd Fig. 3 / Fig. 8 axes)."""
     ts = np.linspace(0.0, 1.0, 21) if ts is None else np.asarray(ts, float)
     out = {}
-    for sc in SCHEDULES:
+    for sc in ERD_SCHEDULES:
         for tg in TARGETS:
             sn = np.array([signal_and_noise(tg, sc, float(t), nodes=nodes) for t in ts])
             out[(tg, sc)] = np.sqrt(np.clip(sn, 0.0, None))
@@ -284,7 +284,7 @@ def _inputs_at(schedule: str, t: float, n: int, gen: torch.Generator, dtype=torc
     x0 = torch.tensor(g.means, dtype=dtype)[labels] + float(g.sds[0]) * torch.randn(len(labels), 2, generator=gen,
                                                                                    dtype=dtype)
     eps = torch.randn(len(labels), 2, generator=gen, dtype=dtype)
-    a, s = alpha_sigma(schedule, t)
+    a, s = erd_schedule(schedule).alpha_sigma(t)
     return (float(a) * x0 + float(s) * eps).to(dtype), torch.full((len(labels),), float(t), dtype=dtype), labels
 
 
@@ -413,7 +413,7 @@ def _rep_stats(p, schedule: str, ts, n: int, seed: int, B: int) -> dict:
     boot = rng.integers(0, len(te), (B, len(te)))
     hs, zs = [], []
     for t in ts:
-        a, s = alpha_sigma(schedule, t)
+        a, s = erd_schedule(schedule).alpha_sigma(t)
         z = float(a) * x0 + float(s) * eps
         with torch.no_grad():
             _, h = mlp_forward(p, z, torch.full((len(z),), float(t)), return_hidden=True)
@@ -470,7 +470,7 @@ def start_time(schedule: str, ratio: float = START_SIGNAL) -> float:
     lo, hi = 0.0, 1.0
     for _ in range(60):
         mid = 0.5 * (lo + hi)
-        a, s = alpha_sigma(schedule, mid)
+        a, s = erd_schedule(schedule).alpha_sigma(mid)
         lo, hi = (mid, hi) if a / s > ratio else (lo, mid)
     return 0.5 * (lo + hi)
 

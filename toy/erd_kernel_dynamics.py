@@ -405,9 +405,9 @@ def dt_dlambda(schedule: str, t) -> np.ndarray:
     """|dt/dλ| of erd App. F's schedules at t (t = 0 data), λ = log(α²/σ²): the Jacobian that turns a
     time sampler p(t) and weight w into the allocation M(λ) = w(λ) p(t(λ)) |dt/dλ|  # erd Eq. (23), Eq. (120).
     linear: t(1 − t)/2; GVP: sin(πt)/(2π); VP: σ²/β(t) with β(t) = β_min + t(β_max − β_min)."""
-    from difftheory.toy.erd_schedules import BETA_MAX, BETA_MIN, SCHEDULES, alpha_sigma
+    from difftheory.theory.schedules import ERD_SCHEDULES, erd_schedule
 
-    check_choice("schedule", schedule, SCHEDULES)
+    check_choice("schedule", schedule, ERD_SCHEDULES)
     t = np.asarray(t, float)
     if np.any((t <= 0) | (t >= 1)):
         raise ValueError("t must lie in the open interval (0, 1)")
@@ -415,8 +415,9 @@ def dt_dlambda(schedule: str, t) -> np.ndarray:
         return t * (1 - t) / 2
     if schedule == "gvp":
         return np.sin(np.pi * t) / (2 * np.pi)
-    _, s = alpha_sigma("vp", t)
-    return s**2 / (BETA_MIN + t * (BETA_MAX - BETA_MIN))
+    vp = erd_schedule("vp")
+    _, s = vp.alpha_sigma(t)
+    return s**2 / vp.beta(t)
 
 
 # ======================================================================================= the toy world
@@ -453,14 +454,14 @@ def posterior_components(target, schedule, t, z, gmm=None):
     z | j ~ N(α μ_j, v_j I), v_j = α² s_j² + σ², m_j = μ_j + (α s_j²/v_j)(z − α μ_j), c_j = s_j² σ²/v_j."""
     from scipy.special import softmax
 
-    from difftheory.theory.erd_weights import target_coefficients
-    from difftheory.toy.erd_schedules import alpha_sigma
-    from difftheory.toy.gmm import erd_gmm
+    from difftheory.theory.schedules import erd_schedule
+    from difftheory.theory.targets import erd_target_coefficients
+    from difftheory.theory.gmm import erd_gmm
 
     g = erd_gmm() if gmm is None else gmm
-    a, s = alpha_sigma(schedule, np.asarray(t, float))
+    a, s = erd_schedule(schedule).alpha_sigma(np.asarray(t, float))
     a, s = np.reshape(a, (-1, 1)), np.reshape(s, (-1, 1))
-    cx, ce = target_coefficients(target, a, s)
+    cx, ce = erd_target_coefficients(target, a, s)
     v = a**2 * g.sds[None] ** 2 + s**2  # (N, K)
     d2 = ((z[:, None, :] - a[:, :, None] * g.means[None]) ** 2).sum(-1)
     logp = np.log(g.weights)[None] - 0.5 * d2 / v - 0.5 * g.dim * np.log(v)
@@ -490,9 +491,9 @@ def conditional_mse(f, target, schedule, t, z) -> np.ndarray:
 def world_points(target: str, schedule: str, cfg: DynamicsScale, seed: int) -> dict:
     """The point set: ``n_eval`` draws of z_t at each evaluation level, then ``n_steps`` path samples
     (x0, ε, t ~ U(0, 1)) in order; y, the exact f* = E[y | z] and tr Var[y | z] at every point."""
-    from difftheory.theory.erd_weights import target_coefficients
-    from difftheory.toy.erd_schedules import alpha_sigma
-    from difftheory.toy.gmm import erd_gmm
+    from difftheory.theory.schedules import erd_schedule
+    from difftheory.theory.targets import erd_target_coefficients
+    from difftheory.theory.gmm import erd_gmm
 
     rng = np.random.default_rng(seed)
     g = erd_gmm()
@@ -501,8 +502,8 @@ def world_points(target: str, schedule: str, cfg: DynamicsScale, seed: int) -> d
     t = np.clip(t, 1e-4, 1 - 1e-4)  # the weights are evaluated on [1e-4, 1 − 1e-4] in training too
     x0 = g.sample(len(t), rng)
     eps = rng.standard_normal((len(t), 2))
-    a, s = alpha_sigma(schedule, t)
-    cx, ce = target_coefficients(target, a, s)
+    a, s = erd_schedule(schedule).alpha_sigma(t)
+    cx, ce = erd_target_coefficients(target, a, s)
     z = a[:, None] * x0 + s[:, None] * eps
     y = cx[:, None] * x0 + ce[:, None] * eps
     fstar, var = g.posterior_target(z, a, s, cx, ce)
@@ -514,13 +515,13 @@ def allocation(name: str, target: str, schedule: str, t) -> np.ndarray:
     """M at times t: ``uniform`` (App. F's training, M ≡ 1) or ``erd`` (ERD's w_y normalised to mean 1 over
     t ~ U(0, 1), erd §3.4 / Prop. E.1)."""
     from difftheory.theory.erd_weights import normalized_weight
-    from difftheory.toy.erd_schedules import alpha_sigma
+    from difftheory.theory.schedules import erd_schedule
 
     check_choice("allocation", name, ALLOCATIONS)
     t = np.asarray(t, float)
     if name == "uniform":
         return np.ones_like(t)
-    return np.asarray(normalized_weight("erd", target, lambda tt: alpha_sigma(schedule, tt))(t), float)
+    return np.asarray(normalized_weight("erd", target, erd_schedule(schedule).alpha_sigma)(t), float)
 
 
 def network_kernel(params, z, t) -> tuple[np.ndarray, np.ndarray]:
@@ -850,16 +851,16 @@ def representation_gradients(params, z, t, y, fstar, M: float = 1.0, twin_sample
 
 def representation_points(target: str, schedule: str, ts, n: int, seed: int) -> dict:
     """n draws of (z_t, y, f*) at each t of ``ts`` (App. F's world, t = 0 data)."""
-    from difftheory.theory.erd_weights import target_coefficients
-    from difftheory.toy.erd_schedules import alpha_sigma
-    from difftheory.toy.gmm import erd_gmm
+    from difftheory.theory.schedules import erd_schedule
+    from difftheory.theory.targets import erd_target_coefficients
+    from difftheory.theory.gmm import erd_gmm
 
     rng = np.random.default_rng(seed)
     g = erd_gmm()
     t = np.repeat(np.asarray(ts, float), n)
     x0, eps = g.sample(len(t), rng), rng.standard_normal((len(t), 2))
-    a, s = alpha_sigma(schedule, t)
-    cx, ce = target_coefficients(target, a, s)
+    a, s = erd_schedule(schedule).alpha_sigma(t)
+    cx, ce = erd_target_coefficients(target, a, s)
     z = a[:, None] * x0 + s[:, None] * eps
     return {"z": z, "t": t, "y": cx[:, None] * x0 + ce[:, None] * eps,
             "fstar": g.posterior_target(z, a, s, cx, ce)[0]}

@@ -13,8 +13,9 @@ Time as in erd App. F: t = 0 data, t = 1 noise; each model samples t ~ U(t_lo, t
 over the 2 dimensions), w normalized to mean 1 over t ~ U(0, 1) (``erd_weights.normalized_weight``).
 App. F.1 settings are ``TRAIN_CONFIGS["full"]``: Adam 1e-3, batch 512, 2000 iterations, width 256.
 
-Training stops with a one-line ``TrainingDiverged`` error when a model's loss is non-finite or its mean over
-the last ``GROWTH_WINDOW`` iterations exceeds ``GROWTH_FACTOR`` × its loss at the initial parameters."""
+Training stops with a one-line ``difftheory.training.TrainingDiverged`` error (``NonFiniteLoss`` / ``LossGrew``) when
+a model's loss is non-finite or its mean over the last ``GROWTH_WINDOW`` iterations exceeds ``GROWTH_FACTOR`` × its
+loss at the initial parameters."""
 
 from __future__ import annotations
 
@@ -27,10 +28,12 @@ import numpy as np
 import torch
 from tqdm import tqdm
 
-from difftheory.theory.erd_weights import TARGETS, WEIGHTS, normalized_weight, target_coefficients
+from difftheory.theory.erd_weights import TARGETS, WEIGHTS, normalized_weight
+from difftheory.theory.gmm import erd_gmm
+from difftheory.theory.schedules import ERD_SCHEDULES, erd_schedule
+from difftheory.theory.targets import erd_target_coefficients
 from difftheory.toy.erd_model import init_mlp, stack_params, stacked_forward
-from difftheory.toy.erd_schedules import SCHEDULES, alpha_sigma
-from difftheory.toy.gmm import erd_gmm
+from difftheory.training import check_loss
 from difftheory.validate import check_choice, check_float, check_int
 
 T_EPS = 1e-4  # weights are evaluated at t clamped to [T_EPS, 1 − T_EPS] (some are 0·∞ at the endpoints)
@@ -39,12 +42,8 @@ T_EPS = 1e-4  # weights are evaluated at t clamped to [T_EPS, 1 − T_EPS] (some
 GROWTH_FACTOR = 10.0
 GROWTH_WINDOW = 10
 CHECKPOINT_SHARE = 0.8  # parameters are also kept after 80 % of the iterations: the drift test of decide.settled
-CODE = ("difftheory.toy.erd_train", "difftheory.toy.erd_model", "difftheory.toy.erd_schedules", "difftheory.toy.gmm",
-        "difftheory.theory.erd_weights")  # what a cached model depends on (its code hash)
-
-
-class TrainingDiverged(RuntimeError):
-    """A model's training loss became non-finite or grew by more than ``GROWTH_FACTOR`` over its start."""
+CODE = ("difftheory.toy.erd_train", "difftheory.toy.erd_model", "difftheory.theory.schedules", "difftheory.theory.gmm",
+        "difftheory.theory.erd_weights", "difftheory.theory.targets")  # what a cached model depends on (its code hash)
 
 
 @dataclass(frozen=True)
@@ -58,7 +57,7 @@ class ModelSpec:
 
     def __post_init__(self):
         check_choice("target", self.target, TARGETS)
-        check_choice("schedule", self.schedule, SCHEDULES)
+        check_choice("schedule", self.schedule, ERD_SCHEDULES)
         check_choice("weighting", self.weighting, WEIGHTS)
         check_float("t_lo", self.t_lo, 0.0, 1.0)
         check_float("t_hi", self.t_hi, self.t_lo, 1.0, lo_open=True)
@@ -105,7 +104,7 @@ def weight_table(specs: list[ModelSpec], n: int = WEIGHT_TABLE) -> torch.Tensor:
     grid = np.clip(np.linspace(0.0, 1.0, n + 1), T_EPS, 1 - T_EPS)
     rows = []
     for s in specs:
-        fn = normalized_weight(s.weighting, s.target, lambda t, _s=s.schedule: alpha_sigma(_s, t))
+        fn = normalized_weight(s.weighting, s.target, erd_schedule(s.schedule).alpha_sigma)
         rows.append(fn(grid))
     table = torch.tensor(np.array(rows), dtype=torch.float32)
     if not torch.isfinite(table).all():
@@ -145,34 +144,30 @@ def schedule_and_target(specs: list[ModelSpec], t: torch.Tensor):
     s = torch.empty_like(t)
     cx = torch.empty_like(t)
     ce = torch.empty_like(t)
-    for name in SCHEDULES:
+    for name in ERD_SCHEDULES:
         idx = [i for i, sp in enumerate(specs) if sp.schedule == name]
         if idx:
-            a[idx], s[idx] = alpha_sigma(name, t[idx])
+            a[idx], s[idx] = erd_schedule(name).alpha_sigma(t[idx])
     for name in TARGETS:
         idx = [i for i, sp in enumerate(specs) if sp.target == name]
         if idx:
-            cxi, cei = target_coefficients(name, a[idx], s[idx])
+            cxi, cei = erd_target_coefficients(name, a[idx], s[idx])
             cx[idx], ce[idx] = cxi, cei
     return a, s, cx, ce
 
 
 def _check_growth(history: np.ndarray, it: int, specs: list[ModelSpec], config: TrainConfig) -> None:
-    """Raise ``TrainingDiverged`` (one line) for a non-finite loss or a loss grown past GROWTH_FACTOR × its start."""
-    row = history[it]
-    bad = np.nonzero(~np.isfinite(row))[0]
-    if bad.size:
-        raise TrainingDiverged(f"non-finite training loss at iteration {it} for model {specs[bad[0]].label()} "
-                               f"(lr={config.lr}, batch={config.batch}, width={config.width})")
+    """Raise ``NonFiniteLoss`` (one line) for a non-finite loss at iteration ``it``, ``LossGrew`` when the mean of the
+    last GROWTH_WINDOW iterations exceeds GROWTH_FACTOR × the loss at the initial parameters (``history[0]``)."""
+
+    def label(j):
+        return f"model {specs[j].label()} (lr={config.lr}, batch={config.batch}, width={config.width})"
+
+    check_loss(history[it], None, GROWTH_FACTOR, f"at iteration {it}", label=label)
     if it + 1 >= GROWTH_WINDOW:
-        start = history[0]  # the loss of the initial parameters (before any step)
         recent = history[it + 1 - GROWTH_WINDOW:it + 1].mean(0)
-        grown = np.nonzero(recent > GROWTH_FACTOR * start)[0]
-        if grown.size:
-            m = grown[0]
-            raise TrainingDiverged(f"training loss diverged at iteration {it} for model {specs[m].label()}: mean of the "
-                                   f"last {GROWTH_WINDOW} iterations {recent[m]:.4g} > {GROWTH_FACTOR:g} × its start "
-                                   f"{start[m]:.4g} (lr={config.lr}, batch={config.batch}, width={config.width})")
+        check_loss(recent, history[0], GROWTH_FACTOR, f"(mean of the last {GROWTH_WINDOW} iterations) at iteration {it}",
+                   label=label)
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,11 @@ from torch import nn
 from torch.func import functional_call, stack_module_state, vmap
 
 from difftheory.decide import drift
-from difftheory.linear_model.trainer import LossDiverged, NonFiniteLoss
-from difftheory.linear_model.trainer import _Adam as Adam  # torch.optim's update without its ≈1.3 CPU-s import
 from difftheory.threads import single_thread
-from difftheory.theory.ktarget import KTarget, kdiff_loss, sample
+from difftheory.theory.ktarget import KTarget, TargetSpec, k_from_state, kdiff_loss, sample
 from difftheory.theory.samplers import LATENT_SAMPLER, TimeSampler
 from difftheory.toy.manifolds import Manifold
+from difftheory.training import Adam, NonFiniteLoss, check_loss, cosine_lr
 from difftheory.validate import check_choice, check_float, check_int
 
 
@@ -72,7 +71,7 @@ class _Velocity(nn.Module):
 class Group:
     """Models sharing a target mode: stacked parameters of (net, target)."""
 
-    mode: str
+    k_mode: str
     ks: list  # initial (learn) or fixed k of each model
     seeds: list
     template: _Alg1
@@ -82,37 +81,25 @@ class Group:
 
     @property
     def k(self) -> np.ndarray:
-        if "target.w_k" in self.params:
-            return torch.sigmoid(self.params["target.w_k"]).detach().numpy().copy()
-        return self.buffers["target.k_fixed"].numpy().copy()
+        return k_from_state(self.params | self.buffers, "target.").detach().numpy().copy()
 
 
-def _make_group(mode, ks, seeds, D, width, depth, clamp) -> Group:
+def _make_group(k_mode, ks, seeds, D, width, depth, clamp) -> Group:
     mods = []
     for k, s in zip(ks, seeds):
         torch.manual_seed(s)
-        mods.append(_Alg1(TimeMLP(D, width, depth), KTarget(mode, k), clamp))
+        mods.append(_Alg1(TimeMLP(D, width, depth), TargetSpec(k_mode, k).build(), clamp))
     params, buffers = stack_module_state(mods)
-    params = {n: p.detach().requires_grad_(mode != "fixed" or not n.startswith("target.")) for n, p in params.items()}
+    params = {n: p.detach().requires_grad_(k_mode != "fixed" or not n.startswith("target.")) for n, p in params.items()}
     buffers = {n: b.float() for n, b in buffers.items()}
-    return Group(mode, list(ks), list(seeds), mods[0], params, buffers)
+    return Group(k_mode, list(ks), list(seeds), mods[0], params, buffers)
 
 
 LOSS_GROWTH_LIMIT = 100.0  # a model whose minibatch loss exceeds 100× its first-step loss has diverged: the v-loss
 # starts near its ceiling (an untrained net predicts ~0, loss ≈ E‖v‖²) and minibatch noise at batch ≥ 64 moves it by
 # far less than 2×, so a 100× rise is divergence, never noise
 LR_SCHEDULES = ("constant", "cosine")
-
-
-def check_loss(per_model: torch.Tensor, first: torch.Tensor, step: int, what: str) -> None:
-    """Stop training with one line when any model's loss is non-finite or has grown by more than
-    ``LOSS_GROWTH_LIMIT`` over its first-step loss."""
-    if not bool(torch.isfinite(per_model).all()):
-        raise NonFiniteLoss(f"non-finite k-Diff loss at step {step} for {what}; lower lr or set a clamp")
-    ratio = float((per_model / first.clamp_min(1e-30)).max())
-    if ratio > LOSS_GROWTH_LIMIT:
-        raise LossDiverged(f"k-Diff loss grew {ratio:.3g}x over its first-step value by step {step} for {what} "
-                           f"(limit {LOSS_GROWTH_LIMIT:g}x); lower lr")
+COSINE_FLOOR = 0.02  # lr_schedule="cosine" decays to 2 % of lr
 
 
 @dataclass
@@ -145,7 +132,8 @@ def train_ensemble(manifold, models: list, steps: int = 1000, batch: int = 256, 
     ``lr_schedule`` constant (kdiff Table 4) or cosine-decayed to 2 %; defaults: kdiff Table 4's
     logit-normal(0, 1) time sampler and clamp 0.05. ``k_ema`` records an exponential moving average of k with
     time constant ``ema_share`` × steps (the paper evaluates EMA weights, Table 4). Stops with
-    ``NonFiniteLoss``/``LossDiverged`` (one line) on a non-finite loss or one grown ``LOSS_GROWTH_LIMIT``-fold.
+    ``difftheory.training.NonFiniteLoss``/``LossGrew`` (one line) on a non-finite loss or one grown
+    ``LOSS_GROWTH_LIMIT``-fold over its first-step loss.
     ``snapshot_at``: keep a copy of every group's parameters after that many steps (``Ensemble.snapshot``).
     ``ema_weights``: also keep an EMA of all parameters (same time constant; kdiff Table 4 samples from EMA
     weights) in ``Ensemble.ema_params``; the snapshot is then of the EMA parameters."""
@@ -208,14 +196,15 @@ def train_ensemble(manifold, models: list, steps: int = 1000, batch: int = 256, 
         cur = torch.cat(per_model)
         if first is None:
             first = cur.clone()
-        check_loss(cur, first, i, what)
-        scale = 1.0 if lr_schedule == "constant" else 0.02 + 0.98 * 0.5 * (1 + math.cos(math.pi * i / steps))
+        check_loss(cur, first, LOSS_GROWTH_LIMIT, f"at step {i} training k-Diff MLPs on {what}",
+                   "lower lr or set a clamp")
         for opt, _ in opts:
             for p in opt.params:
                 p.grad = None
         total.backward()
         for opt, base in opts:
-            opt.step([p.grad for p in opt.params], base * scale)
+            lr_i = base if lr_schedule == "constant" else cosine_lr(base, i, steps, COSINE_FLOOR)
+            opt.step([p.grad for p in opt.params], lr_i)
         if ema_params is not None:
             with torch.no_grad():
                 for e, g in zip(ema_params, groups):
@@ -241,8 +230,8 @@ def train_ensemble(manifold, models: list, steps: int = 1000, batch: int = 256, 
 
 def learned_k(ens: Ensemble) -> np.ndarray:
     """Final k of the learn-mode models."""
-    return np.concatenate([g.k for g in ens.groups if g.mode == "learn"]) if any(
-        g.mode == "learn" for g in ens.groups) else np.array([])
+    return np.concatenate([g.k for g in ens.groups if g.k_mode == "learn"]) if any(
+        g.k_mode == "learn" for g in ens.groups) else np.array([])
 
 
 def _slots(ens: Ensemble, models) -> list[tuple[int, list[int], list[int]]]:
@@ -265,7 +254,7 @@ def generate(ens: Ensemble, n: int, steps: int = 50, seed: int = 0, models=None,
     """n samples per model by Alg. 2 with Heun (``ktarget.sample``, NFE = 2·steps − 1) from one shared start
     z0 ~ N(0, I) (common random numbers: differences between models are not start-noise differences).
     ``models``: the model indices to sample (all when None); ``params``: per group, stacked parameters to use
-    instead of the final ones (e.g. a snapshot). Returns {model index: (mode, k, samples)}."""
+    instead of the final ones (e.g. a snapshot). Returns {model index: (k_mode, k, samples)}."""
     n = check_int("n", n, 1)
     z0 = torch.randn(n, ens.manifold.D, generator=torch.Generator().manual_seed(seed))
     out = {}
@@ -281,9 +270,9 @@ def generate(ens: Ensemble, n: int, steps: int = 50, seed: int = 0, models=None,
             return vmap(lambda p, b, zz: functional_call(vel, (p, b), (zz, tt)))(P, B, z)
 
         xs = sample(velocity_fn, z0.expand(len(slots), n, ens.manifold.D), steps=steps, solver="heun")
-        ks = torch.sigmoid(P["target.w_k"]).numpy() if "target.w_k" in P else B["target.k_fixed"].numpy()
+        ks = k_from_state(P | B, "target.").detach().numpy()
         for s, j in enumerate(idx):
-            out[j] = (g.mode, float(ks[s]), xs[s])
+            out[j] = (g.k_mode, float(ks[s]), xs[s])
     return out
 
 
@@ -300,12 +289,12 @@ def sample_quality(ens: Ensemble, n: int = 1000, steps: int = 50, seed: int = 0,
     """Per model (indices ``models``, all when None): mean off-manifold distance of its generated samples to its
     own manifold and sliced W2 to fresh data of that manifold."""
     rows = {}
-    for j, (mode, k, xs) in generate(ens, n, steps, seed, models, params).items():
+    for j, (k_mode, k, xs) in generate(ens, n, steps, seed, models, params).items():
         m = ens.manifolds[j]
         if not bool(torch.isfinite(xs).all()):
-            raise NonFiniteLoss(f"non-finite samples from model {j} ({mode}, k={k:.3f}) on {m.kind} D={m.D} d={m.d}")
+            raise NonFiniteLoss(f"non-finite samples from model {j} ({k_mode}, k={k:.3f}) on {m.kind} D={m.D} d={m.d}")
         fresh = m.sample(n, torch.Generator().manual_seed(seed + 7))
-        rows[j] = {"mode": mode, "k": k, "off_manifold": float(m.distance(xs).mean()),
+        rows[j] = {"mode": k_mode, "k": k, "off_manifold": float(m.distance(xs).mean()),
                    "sliced_w2": sliced_w2(xs, fresh, seed=seed)}
     return rows
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import torch
 
-from difftheory.linear_model.data import random_projection
 from difftheory.theory.optimal_loss import check_dims
+from difftheory.theory.projection import random_projection
 from difftheory.validate import check_choice, check_int
 
 KINDS = ("subspace", "sphere", "torus", "nonlinear")

@@ -1,6 +1,6 @@
 """mse's generator comparisons where the denoiser is exact: toy analogues of Table 1.
 
-A 2-D Gaussian mixture has a closed-form posterior mean (``toy.gmm.GaussianMixture``), hence an exact
+A 2-D Gaussian mixture has a closed-form posterior mean (``theory.gmm.GaussianMixture``), hence an exact
 denoiser X̂_t(Y_t) for every schedule. We generate with Euler- and Heun-UDS (mse Eqs. 14–15) as Flow
 (η = 0), MSE-diffusion (η̌) and ML-diffusion (η̊) at NFE 63 and 255, and, in Table 1's own environment
 (Normal schedule, F-pred, EDM2's ρ = 7 grid), with EDM2's Heun sampler (Karras et al. 2022, Alg. 1 without
@@ -17,7 +17,6 @@ Time convention: t ∈ (0, 1), 0 = noise, 1 = data (α increasing); the state is
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,10 +24,10 @@ import numpy as np
 
 from difftheory.theory import mse_diffusion_size as mds
 from difftheory.theory import mse_generator as mg
-from difftheory.theory.mse_schedules import get_schedule
-from difftheory.theory.targets import x_hat
+from difftheory.theory.gmm import GaussianMixture
+from difftheory.theory.schedules import mse_schedule
+from difftheory.theory.targets import noisy, x_hat
 from difftheory.threads import single_thread
-from difftheory.toy.gmm import GaussianMixture
 from difftheory.validate import check_choice, check_float, check_int
 
 NFES = (63, 255)
@@ -78,7 +77,7 @@ def make_grid(setting: Setting, steps: int) -> np.ndarray:
 
 def exact_denoiser(gmm: GaussianMixture, schedule):
     """X̂_t(y) = E[X | Z_t = α_t y] (closed form), Y units."""
-    sch = get_schedule(schedule)
+    sch = mse_schedule(schedule)
 
     def den(y, t):
         a, s = float(sch.alpha(t)), float(sch.sigma(t))
@@ -109,8 +108,7 @@ def _train(steps: int, width: int, seed: int, snapshot_at: int | None = None) ->
     ``LOSS_GROWTH_LIMIT``-fold over its first step."""
     import torch
 
-    from difftheory.linear_model.trainer import LossDiverged, NonFiniteLoss
-    from difftheory.linear_model.trainer import _Adam as Adam
+    from difftheory.training import Adam, check_loss, cosine_lr
 
     g = torch.Generator().manual_seed(seed)
     torch.manual_seed(seed)
@@ -124,21 +122,17 @@ def _train(steps: int, width: int, seed: int, snapshot_at: int | None = None) ->
         x = data[torch.randint(0, len(data), (MLP_BATCH,), generator=g)]
         e = torch.randn(x.shape, generator=g)
         t = torch.rand(len(x), 1, generator=g)
-        z = t * x + (1 - t) * e
+        z = noisy(x, e, t)  # z = t x + (1 − t) ε, the Logis path
         loss = ((net(torch.cat([z, t], 1)) - (x - e)) ** 2).sum(1).mean()
         val = float(loss.detach())
-        if not math.isfinite(val):
-            raise NonFiniteLoss(f"non-finite loss at step {i} training the Vel MLP (width={width}, seed={seed}, "
-                                f"lr={MLP_LR:g})")
         first = val if first is None else first
-        if val > LOSS_GROWTH_LIMIT * first:
-            raise LossDiverged(f"Vel MLP loss grew {val / first:.3g}x over its first step by step {i} (width={width}, "
-                               f"seed={seed}, lr={MLP_LR:g}; limit {LOSS_GROWTH_LIMIT:g}x)")
+        check_loss(val, first, LOSS_GROWTH_LIMIT,
+                   f"at step {i} training the Vel MLP (width={width}, seed={seed}, lr={MLP_LR:g})")
         losses.append(val)
         for p in params:
             p.grad = None
         loss.backward()
-        opt.step([p.grad for p in params], MLP_LR * 0.5 * (1 + math.cos(math.pi * i / steps)))
+        opt.step([p.grad for p in params], cosine_lr(MLP_LR, i, steps))  # to 0
         if snapshot_at is not None and i + 1 == snapshot_at:
             snap = {f"at80.{k}": v.detach().clone() for k, v in net.state_dict().items()}
     out = {f"end.{k}": v.detach().clone() for k, v in net.state_dict().items()}
@@ -171,12 +165,15 @@ def mlp_denoiser(net):
     """X̂ from v̂ via kdiff's x̂ (targets.x_hat with φ = 1, ψ = −1 for v = X − ε), Y units, Logis."""
     import torch
 
+    logis = mse_schedule("logis")
+
     def den(y, t):  # callers run it inside single_thread() (entering it per call costs ~2 ms of system time)
         z = t * y
         with torch.no_grad():
             inp = torch.tensor(np.c_[z, np.full(len(z), t)], dtype=torch.float32)
             v = net(inp).double().numpy()
-        return x_hat(z, v, t, 1 - t, 1.0, -1.0)
+        a, s = logis.alpha_sigma(t)  # α = t, σ = 1 − t
+        return x_hat(z, v, a, s, 1.0, -1.0)
 
     return den
 
@@ -188,7 +185,7 @@ def generate(setting: Setting, kind: str, solver: str, nfe: int, n: int, seed: i
     check_choice("kind", kind, KINDS)
     steps = steps_for(solver, nfe)
     grid = make_grid(setting, steps)
-    sch = get_schedule(setting.schedule)
+    sch = mse_schedule(setting.schedule)
     etas = mg.step_etas(kind, sch, setting.param, grid)
     rng = np.random.default_rng(seed)
     y0 = rng.standard_normal((n, 2)) / sch.rho(grid[0])  # Ŷ_{t0} = ρ̊_{t0}⁻¹ ε (mse Eq. 10)
@@ -202,7 +199,7 @@ def heun_edm2(denoiser, points: int, y0: np.ndarray) -> np.ndarray:
     x_0 = σ_0 y0 with y0 ~ N(0, I). ``denoiser(y, t)`` in mse time of the Normal schedule (α = 1, σ = e^{−λ̊}),
     so NFE = 2·points − 1 (63 for EDM2's 32 points)."""
     points = check_int("points", points, 2)
-    sch = get_schedule("normal")
+    sch = mse_schedule("normal")
     sig = np.r_[mds.edm2_sigmas(points), 0.0]
     ts = sch.t_of_lam(-np.log(sig[:-1]))
     x = np.asarray(y0, float) * sig[0]

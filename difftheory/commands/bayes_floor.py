@@ -7,8 +7,9 @@ before it is printed: finite, floor ≥ 0, floor + signal = target energy to ``A
 
 from __future__ import annotations
 
-import json
 import math
+
+from difftheory.io import dumps
 
 
 def add_arguments(p):
@@ -24,12 +25,12 @@ def add_arguments(p):
 
 def run(args) -> int:
     from difftheory.theory.erd_weights import TARGETS
+    from difftheory.theory.schedules import ERD_SCHEDULES, erd_schedule
     from difftheory.toy.erd_bayes import ACCURACY, MAX_NODES, MIN_NODES, floor_and_signal, target_second_moment
-    from difftheory.toy.erd_schedules import SCHEDULES, alpha_sigma
     from difftheory.validate import check_choice, check_float
 
     target = check_choice("--target", args.target, TARGETS)
-    schedule = check_choice("--schedule", args.schedule, SCHEDULES)
+    schedule = check_choice("--schedule", args.schedule, ERD_SCHEDULES)
     t = check_float("--t", args.t, 0.0, 1.0)
     nodes = args.nodes
     if isinstance(nodes, bool) or not isinstance(nodes, int) or not MIN_NODES <= nodes <= MAX_NODES:
@@ -37,7 +38,7 @@ def run(args) -> int:
                          f"accuracy {ACCURACY:g} of the target energy), got {nodes!r}")
     per_dim, signal_dim = floor_and_signal(target, schedule, t, nodes=nodes)
     energy = target_second_moment(target, schedule, t)
-    a, s = alpha_sigma(schedule, t)
+    a, s = erd_schedule(schedule).alpha_sigma(t)
     floor, signal = float(per_dim.sum()), float(signal_dim.sum())
     consistency = (floor + signal - energy) / energy
     numbers = [float(a), float(s), floor, signal, energy, consistency, *map(float, per_dim)]
@@ -61,7 +62,7 @@ def run(args) -> int:
         "nodes": nodes,
     }
     if args.json:
-        print(json.dumps(out))
+        print(dumps(out))
     else:
         print(f"Bayes floor E||y - E[y|z_t]||^2 for y={target}, schedule={schedule}, t={t:g} "
               f"(alpha={out['alpha']:.6g}, sigma={out['sigma']:.6g}; t=0 data):")

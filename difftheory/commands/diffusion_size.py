@@ -4,7 +4,7 @@ parameterization on a uniform generation grid (mse §5–§6), with the exact di
 
 from __future__ import annotations
 
-import json
+from difftheory.io import dumps
 
 
 def add_arguments(p):
@@ -35,7 +35,7 @@ def run(args) -> int:
                "M_discrete": float(d["M_discrete"]), "t_argmax": float(d["t_argmax"]), "t0": d["t0"],
                "tmax": d["tmax"], "schedule": args.schedule, "parameterization": args.parameterization,
                "steps": args.steps}
-        print(json.dumps(out))
+        print(dumps(out))
         return 0
     print(f"schedule={args.schedule} parameterization={args.parameterization} steps={args.steps} "
           f"t0={d['t0']:.10g} tmax={d['tmax']:.10g}  M={d['M']:.6g} (argmax t={d['t_argmax']:.6g}) "

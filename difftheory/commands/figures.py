@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fnmatch
 from pathlib import Path
 
 from difftheory.io import check_writable_dir
@@ -24,16 +23,15 @@ def run(args) -> int:
     from difftheory.figures import registry
 
     seed = check_int("--seed", args.seed, 0, 2**32 - 1)
-    figs = registry.discover()
     if args.list:
-        for name in sorted(figs):
-            print(f"{name}\t{figs[name].paper}\t{figs[name].caption}")
+        for f in registry.select():
+            print(f"{f.id}\t{f.paper}\t{f.caption}")
         return 0
     if args.only is not None and not args.only.strip():
         raise ValueError("--only must be a non-empty glob over figure names (e.g. 'kdiff_*'), got ''")
-    names = sorted(n for n in figs if args.only is None or fnmatch.fnmatchcase(n, args.only))
+    names = [f.id for f in registry.select(args.only)]
     if not names:
-        raise ValueError(f"--only {args.only!r} matches no figure (available: {', '.join(sorted(figs))})")
+        raise ValueError(f"--only {args.only!r} matches no figure (available: {', '.join(sorted(registry.discover()))})")
     out = check_writable_dir("--out", Path(args.out))
     for name in tqdm(names, desc="figures", unit="fig"):
         for path in registry.render(name, out, args.scale, seed):

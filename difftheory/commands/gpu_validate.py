@@ -6,8 +6,9 @@
 
 from __future__ import annotations
 
-import json
 import sys
+
+from difftheory.io import dumps
 
 
 def add_arguments(p):
@@ -63,7 +64,7 @@ def run(args) -> int:
             print(f"{name}\t{c.kind}\t{c.backbone}\t{c.space}\t{c.image_size}px\tpatch {c.patch}\twidth {c.width}"
                   f"\tdepth {c.depth}\theads {c.heads}")
         return 0
-    from difftheory.gpu_validation.train import TrainingDiverged
+    from difftheory.training import TrainingDiverged
 
     try:
         payload, lines = _run(args)
@@ -75,18 +76,19 @@ def run(args) -> int:
     import os
 
     if int(os.environ.get("RANK", "0")) == 0:
-        print(json.dumps(_plain(payload), allow_nan=False) if args.json else "\n".join(lines))
+        print(dumps(payload) if args.json else "\n".join(lines))
     return 0
 
 
 def _run(args):
+    from dataclasses import replace
+
     from difftheory.gpu_validation.configs import get_config
+    from difftheory.theory.ktarget import TargetSpec
     from difftheory.validate import check_int
 
     cfg = get_config(args.config)
     if args.samples is not None:
-        from dataclasses import replace
-
         cfg = replace(cfg, n_samples=check_int("--samples", args.samples, 0))
     out = args.out or f"runs/{cfg.name}" + ("" if cfg.kind == "sweep" else f"-{args.k_mode}")
     if cfg.kind == "sweep":
@@ -110,28 +112,14 @@ def _run(args):
         return payload, lines
     from difftheory.gpu_validation.train import train
 
-    r = train(cfg, out, args.data, args.device, args.max_steps, args.resume, args.seed, args.k_mode,
-              args.k, args.n_bins, progress=not args.no_progress, fid_weights=args.fid_weights,
-              fid_reference=args.fid_reference)
-    payload = {"config": cfg.name, "k_mode": args.k_mode, **r.to_dict()}
-    lines = [f"{cfg.name} ({args.k_mode}): {r.steps}/{r.total_steps} steps in {r.seconds:.1f} s "
+    cfg = replace(cfg, target=TargetSpec(args.k_mode, args.k, args.n_bins), seed=args.seed)
+    r = train(cfg, out, data=args.data, device=args.device, max_steps=args.max_steps, resume=args.resume,
+              progress=not args.no_progress, fid_weights=args.fid_weights, fid_reference=args.fid_reference)
+    payload = {"config": cfg.name, "k_mode": cfg.target.k_mode, **r.to_dict()}
+    lines = [f"{cfg.name} ({cfg.target.k_mode}): {r.steps}/{r.total_steps} steps in {r.seconds:.1f} s "
              f"({r.images_per_s:.0f} images/s); k = {r.k['k']:.4f}",
              f"log: {r.log}  checkpoint: {r.checkpoint}" + (f"  samples: {r.samples}" if r.samples else "")]
     if r.eval:
         lines.append("eval: " + ", ".join(f"{k} {v:.4g}" for k, v in r.eval.items() if isinstance(v, float)))
     return payload, lines
 
-
-def _plain(x):
-    """JSON-safe copy: NaN/inf → null, paths and other objects → str."""
-    import math
-
-    if isinstance(x, dict):
-        return {str(k): _plain(v) for k, v in x.items()}
-    if isinstance(x, (list, tuple)):
-        return [_plain(v) for v in x]
-    if isinstance(x, float):
-        return x if math.isfinite(x) else None
-    if x is None or isinstance(x, (bool, int, str)):
-        return x
-    return str(x)

@@ -8,8 +8,9 @@ and the valid range — never computed."""
 
 from __future__ import annotations
 
-import json
 import math
+
+from difftheory.io import dumps
 
 LOSS_HELP = ("u: MSE on the k-target itself (κ = 1, Thm 3.2); v: Alg. 1's velocity loss; x: data loss; "
              "eps: noise loss (κ from kdiff App. A)")
@@ -85,10 +86,6 @@ def _sampler(text):
         raise ValueError(f"--sampler: {exc}") from None
 
 
-def _finite_or_none(x):
-    return float(x) if math.isfinite(x) else None
-
-
 def run(args) -> int:
     from difftheory.theory.optimal_loss import D_MAX, TIE_REL, k_star
     from difftheory.theory.targets import LOSSES
@@ -101,9 +98,9 @@ def run(args) -> int:
     clamp = _clamp(args.clamp, loss)
     res = k_star(D, d, sampler, loss, clamp)
     if args.json:
-        print(json.dumps({
+        print(dumps({
             "k_star": res.k_star, "interior": res.interior,
-            "delta_at": {key: _finite_or_none(v) for key, v in res.delta_at.items()},
+            "delta_at": res.delta_at,
             "ties": res.ties, "stationary": res.stationary,
             "D": D, "d": d, "sampler": str(sampler), "loss": loss, "clamp": clamp,
         }))

@@ -9,10 +9,8 @@ the loss: e.g. D = d under the v-loss, where ½ is the maximum between tied mini
 
 from __future__ import annotations
 
-import json
 import math
 import re
-import time
 
 # Ranges (each refused outside, one line, exit 2):
 D_MAX = 10**9  # exact mode: beyond D/d ~ 1e9 the parallel mode's share of the loss (~d/D) nears the float64 resolution
@@ -25,9 +23,6 @@ SEED_MAX = 2**32 - 1
 CLAMP_MIN = 1e-6  # the simulator's loss (kdiff Eq. 4 through its moments, Eq. 32) subtracts terms of size ~1/clamp:
 # at 1e-6 they keep 10 of float64's 16 digits; its Δ* stays within 3e-5 of theory's adaptive one for uniform and
 # logit-normal(±5, 2) down to 1e-8 (theory itself stops at 1e-10, theory.optimal_loss.CLAMP_MIN)
-EXACT_NODES = 2048  # exact mode: composite Gauss–Legendre in logit t, 128 panels × 16 nodes (linear_model.population):
-# Δ* within ≤ 3e-5 of theory's adaptive integral over the accepted ranges (the simulators' default 256-node rule leaves
-# 3e-3 for logit-normal(5, 2) with the 0.05 clamp and 7e-4 for the unclamped v-loss under uniform t)
 
 FLAG = {"D": "--D", "d": "--d", "loss": "--loss", "clamp": "--clamp", "k": "--k", "steps": "--steps", "lr": "--lr",
         "batch": "--batch", "seed": "--seed", "sampler": "--sampler", "mode": "--mode", "mu": "--sampler's MU",
@@ -63,8 +58,10 @@ def _parse(args):
     from difftheory.theory.samplers import parse_sampler
     from difftheory.validate import check_choice, check_float, check_int
 
-    mode = check_choice("--mode", args.mode, ("exact", "sgd"))
-    D = _int("--D", args.D, 1, D_MAX if mode == "exact" else SGD_D_MAX)
+    from difftheory.theory.ktarget import TargetSpec
+
+    training = check_choice("--mode", args.mode, ("exact", "sgd"))  # how W is trained (not the k mode)
+    D = _int("--D", args.D, 1, D_MAX if training == "exact" else SGD_D_MAX)
     d = _int("--d", args.d, 1, None)
     if d > D:
         raise ValueError(f"--d must be an integer in [1, --D={D}], got {d}")
@@ -76,14 +73,15 @@ def _parse(args):
     clamp = None if str(args.clamp).strip().lower() == "none" else check_float(
         "--clamp", _float("--clamp", args.clamp), CLAMP_MIN, 1.0, hi_open=True)
     if args.k == "learn":
-        kmode, k = "learn", 0.5
+        target = TargetSpec("learn", 0.5)
     else:
-        kmode, k = "fixed", check_float("--k", _float("--k", args.k), 0.0, 1.0)
-    steps = _int("--steps", args.steps if args.steps is not None else (800 if mode == "exact" else 3000), 1, STEPS_MAX)
-    lr = args.lr if args.lr is not None else (0.2 if mode == "exact" else 0.01)
+        target = TargetSpec("fixed", check_float("--k", _float("--k", args.k), 0.0, 1.0))
+    steps = _int("--steps", args.steps if args.steps is not None else (800 if training == "exact" else 3000), 1,
+                 STEPS_MAX)
+    lr = args.lr if args.lr is not None else (0.2 if training == "exact" else 0.01)
     lr = check_float("--lr", lr, 0.0, None, lo_open=True)
     batch = _int("--batch", args.batch, 1, BATCH_MAX)
-    if mode == "sgd" and batch * D > BATCH_ELEMENTS_MAX:
+    if training == "sgd" and batch * D > BATCH_ELEMENTS_MAX:
         raise ValueError(f"--batch must be an integer in [1, {BATCH_ELEMENTS_MAX // D}] for --D {D} (--batch × --D ≤ "
                          f"{BATCH_ELEMENTS_MAX}), got {batch}")
     seed = _int("--seed", args.seed, 0, SEED_MAX)
@@ -95,7 +93,7 @@ def _parse(args):
         setting = Setting(D, d, loss, sampler, clamp)
     except ValueError as exc:
         raise ValueError(as_flags(str(exc))) from None
-    return setting, mode, kmode, k, steps, lr, batch, seed
+    return setting, training, target, steps, lr, batch, seed
 
 
 def _int(name, v, lo, hi):
@@ -118,82 +116,6 @@ def _float(name, text):
     return v
 
 
-def _w_star_coefficients(k, setting):
-    """(c_∥*, c_⊥*) of Eq. (11b); at a singular end (κ² not integrable) the constrained limit: k = 0 → (−1, −1),
-    k = 1 → (1, 0) (theory.optimal_loss.mode_losses_at_singular_end)."""
-    from difftheory.theory.optimal_loss import moments, optimal_coefficients, singular_end
-
-    end = singular_end(k, setting.sampler, setting.loss, setting.clamp)
-    if end == 0:
-        return -1.0, -1.0
-    if end == 1:
-        return 1.0, 0.0
-    return (float(c) for c in optimal_coefficients(moments(k, setting.sampler, setting.loss, setting.clamp), k))
-
-
-def linear_report(setting, mode="exact", kmode="learn", k=0.5, steps=800, lr=0.2, batch=256, seed=0) -> dict:
-    """Train one setting and compare with theory; the dict the CLI prints (``--json``). Raises ``NonFiniteLoss`` /
-    ``LossDiverged`` (one-line messages) when training diverges."""
-    import numpy as np
-
-    from difftheory.linear_model.stationary import K_MOVED, ROUNDOFF_GRAD, delta_star_derivatives, start_analysis
-    from difftheory.linear_model.trainer import train_exact, train_sgd
-    from difftheory.theory.optimal_loss import delta_star, k_star
-
-    start = time.perf_counter()
-    if mode == "exact":
-        res = train_exact([setting], mode=kmode, k=k, steps=steps, lr=lr, seed=seed, nodes=EXACT_NODES)
-    else:
-        res = train_sgd(setting, mode=kmode, k=k, steps=steps, lr=lr, batch=batch, seed=seed, nodes=EXACT_NODES)
-    k_final = float(np.asarray(res.k).reshape(-1)[0])
-    D, d = setting.D, setting.d
-    cp, cq = _w_star_coefficients(k_final, setting)
-    if mode == "exact":
-        num = d * (res.c_par[0] - cp) ** 2 + (D - d) * (res.c_perp[0] - cq) ** 2
-        den = d * cp**2 + (D - d) * cq**2
-        w_error = math.sqrt(num / den) if den > 0 else math.sqrt(num)
-    else:
-        P = res.P[0].numpy()
-        Ws = cp * P @ P.T + cq * (np.eye(D) - P @ P.T)
-        nrm = float(np.linalg.norm(Ws))
-        w_error = float(np.linalg.norm(res.W[0].numpy() - Ws) / (nrm if nrm > 0 else 1.0))
-    k0 = 0.5 if kmode == "learn" else k
-    st = start_analysis([setting], k0, nodes=EXACT_NODES)[0]
-    grad_start = float(res.grad_start[0]) if res.grad_start is not None else None
-    fixed_point = bool(mode == "exact" and grad_start is not None and grad_start <= ROUNDOFF_GRAD)
-    moved = kmode == "learn" and abs(k_final - k0) > K_MOVED
-    left_by = None
-    if st["stationary"] and moved:
-        left_by = "round-off" if fixed_point else ("sampling noise" if mode == "sgd" else "the gradient of W's start")
-    dq = float(delta_star_derivatives([setting], min(max(k_final, 0.0), 1.0), nodes=EXACT_NODES)["delta"][0])
-    ds = float(delta_star(min(max(k_final, 0.0), 1.0), D, d, setting.sampler, setting.loss, setting.clamp))
-    ks = k_star(D, d, setting.sampler, setting.loss, setting.clamp)
-    out = {
-        "D": D, "d": d, "loss": setting.loss, "sampler": str(setting.sampler), "clamp": setting.clamp,
-        "mode": mode, "k_mode": kmode, "k_start": k0,
-        "k_final": k_final,
-        "loss_start": float(res.loss_start[0]),
-        "loss_final": float(res.loss[0]),
-        "delta_star_theory": ds,
-        "delta_star_quadrature": dq,
-        "quadrature_rel_gap": abs(dq - ds) / max(abs(ds), 1e-300),
-        "w_error": w_error,
-        "grad_norm_end": float(res.grad_norm[0]) if res.grad_norm is not None else None,
-        "k_star_theory": ks.k_star,
-        "k_star_ties": list(getattr(ks, "ties", [])),
-        "k_D_over_D_plus_d": D / (D + d),
-        "started_at_stationary_point": st["stationary"],
-        "start_stationary_type": st["type"],
-        "start_is_fixed_point": fixed_point,
-        "left_stationary_point_by_roundoff": bool(st["stationary"] and moved and fixed_point),
-        "left_stationary_point_by": left_by,
-        "end_points_tie": st["ends_tie"],
-        "steps": int(res.steps),
-        "seconds": round(time.perf_counter() - start, 3),
-    }
-    return {key: (None if isinstance(v, float) and not math.isfinite(v) else v) for key, v in out.items()}
-
-
 def _start_line(out) -> str | None:
     if not out["started_at_stationary_point"]:
         return None
@@ -210,27 +132,29 @@ def _start_line(out) -> str | None:
 def run(args) -> int:
     import sys
 
-    from difftheory.linear_model.trainer import NonFiniteLoss
+    from difftheory.io import dumps
+    from difftheory.linear_model.theory_comparison import linear_report
     from difftheory.threads import single_thread
+    from difftheory.training import TrainingDiverged
 
-    setting, mode, kmode, k, steps, lr, batch, seed = _parse(args)
+    setting, training, target, steps, lr, batch, seed = _parse(args)
     try:
         with single_thread():
-            out = linear_report(setting, mode, kmode, k, steps, lr, batch, seed)
-    except NonFiniteLoss as exc:  # also LossDiverged
-        print(f"difftheory linear: error: {exc}", file=sys.stderr)
+            out = linear_report(setting, training, target, steps, lr, batch, seed)
+    except TrainingDiverged as exc:  # NonFiniteLoss or LossGrew
+        print(f"difftheory linear: error: training diverged: {exc}", file=sys.stderr)
         return 1
     except ValueError as exc:
         raise ValueError(as_flags(str(exc))) from None
     if args.json:
-        print(json.dumps(out))
+        print(dumps(out))
         return 0
 
     def num(key, fmt):
         return "n/a" if out[key] is None else format(out[key], fmt)
 
     print(f"setting: D={out['D']} d={out['d']} loss={out['loss']} sampler={out['sampler']} clamp={out['clamp']} "
-          f"mode={mode} k={kmode if kmode == 'learn' else k}")
+          f"mode={training} k={target.k_mode if target.k_mode == 'learn' else target.k}")
     print(f"k_final           {out['k_final']:.6f}   (theory k* {out['k_star_theory']:.6f}, D/(D+d) {out['k_D_over_D_plus_d']:.6f})")
     line = _start_line(out)
     if line:

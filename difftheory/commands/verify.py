@@ -58,8 +58,11 @@ def run(args) -> int:
     hints = [out / "claims.json", REFERENCE / args.scale / "claims.json"]
     cache_at_start = model_cache_state()
     t0 = time.time()
-    rows = runner.run_claims(claims, ctx, workers=workers, resume=args.resume, progress=not args.no_progress,
-                             hints=hints)
+    try:
+        rows = runner.run_claims(claims, ctx, workers=workers, resume=args.resume, progress=not args.no_progress,
+                                 hints=hints)
+    except runner.ResumeRefused as exc:  # the library names the parameter ``resume``, the CLI its flag
+        raise ValueError(_resume_flag(str(exc))) from None
     meta = run_meta(args, seed, workers, time.time() - t0, t0)
     meta["model_cache"] = cache_at_start
     report.write_report(rows, out, meta)
@@ -68,9 +71,18 @@ def run(args) -> int:
         print(line)
     print(f"report: {out / 'report.md'}  {out / 'report.html'}  {out / 'claims.json'}")
     if reference is not None:
-        for line in compare_lines(rows, reference_rows, args.compare):
+        for line in report.compare_lines(rows, reference_rows, args.compare):
             print(line)
     return 1 if any(r["verdict"] == "error" for r in rows) else 0
+
+
+def _resume_flag(message: str) -> str:
+    """``runner.ResumeRefused``'s message ("resume: …; … run without resume") with the flag ``--resume``."""
+    if message.startswith("resume:"):
+        message = "--" + message
+    if message.endswith("run without resume"):
+        message = message[: -len("resume")] + "--resume"
+    return message
 
 
 def model_cache_state() -> str:
@@ -108,17 +120,3 @@ def run_meta(args, seed: int, workers: int, wall: float, started: float) -> dict
             "started": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(started)),
             "versions": {"difftheory": __version__, "python": platform.python_version(), "torch": torch.__version__,
                          "numpy": numpy.__version__, "scipy": scipy.__version__, "sympy": sympy.__version__}}
-
-
-def compare_lines(rows: list[dict], reference_rows: list[dict], name: str) -> list[str]:
-    """One line per claim whose verdict differs from the reference (and per claim missing on either side)."""
-    ref = {r["id"]: r for r in reference_rows}
-    lines = []
-    for r in rows:
-        if r["id"] not in ref:
-            lines.append(f"  {r['id']}: {r['verdict']} here, not in {name}")
-        elif ref[r["id"]]["verdict"] != r["verdict"]:
-            lines.append(f"  {r['id']}: {r['verdict']} ({r.get('scale', '?')}) vs {ref[r['id']]['verdict']} "
-                         f"({ref[r['id']].get('scale', '?')}) in {name}")
-    head = f"compare with {name}: {len(lines)} of {len(rows)} claims differ" + (":" if lines else "")
-    return [head] + lines

@@ -1,0 +1,87 @@
+"""The layering of the package, checked statically on the import graph (``ast`` over the source tree; every
+``import`` counts, also one inside a function):
+
+- the role folders (``theory``, ``linear_model``, ``toy``, ``gpu_validation``) never import the figures or the CLI
+  adapters (``difftheory.figures``, ``difftheory.commands``): figures are rendered by the verify runner from the
+  ids a claim names, and commands call the library, never the reverse;
+- ``gpu_validation`` never imports the verify report writer (``difftheory.report``);
+- ``toy`` and ``linear_model`` never import each other (what both need lives in ``theory`` or the core);
+- ``theory`` imports nothing above it (no simulator, toy, GPU stage, figure or command)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FOLDERS = {"theory": "difftheory.theory", "linear_model": "difftheory.linear_model", "toy": "difftheory.toy",
+           "gpu_validation": "difftheory.gpu_validation", "figures": "difftheory.figures", "difftheory": "difftheory"}
+ROLES = ("theory", "linear_model", "toy", "gpu_validation")
+FORBIDDEN = {
+    "theory": ("difftheory.linear_model", "difftheory.toy", "difftheory.gpu_validation", "difftheory.figures",
+               "difftheory.commands"),
+    "linear_model": ("difftheory.toy", "difftheory.figures", "difftheory.commands"),
+    "toy": ("difftheory.linear_model", "difftheory.figures", "difftheory.commands"),
+    "gpu_validation": ("difftheory.figures", "difftheory.commands", "difftheory.report"),
+}
+
+
+def _module_name(folder: str, path: Path) -> str:
+    parts = list(path.relative_to(ROOT / folder).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join([FOLDERS[folder], *parts])
+
+
+def imports(folder: str, path: Path) -> list[tuple[int, str]]:
+    """(line, absolute module name) of every import in ``path``; ``from a import b`` yields ``a.b`` (b may be a
+    submodule), relative imports are resolved against the file's package."""
+    module = _module_name(folder, path)
+    package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            out += [(node.lineno, a.name) for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")
+                anchor = anchor[: len(anchor) - (node.level - 1)]
+                base = ".".join(anchor + ([base] if base else []))
+            out += [(node.lineno, f"{base}.{a.name}" if a.name != "*" else base) for a in node.names]
+    return out
+
+
+def violations(folder: str) -> list[str]:
+    bad = []
+    for path in sorted((ROOT / folder).rglob("*.py")):
+        for line, name in imports(folder, path):
+            for banned in FORBIDDEN[folder]:
+                if name == banned or name.startswith(banned + "."):
+                    bad.append(f"{path.relative_to(ROOT)}:{line} imports {name} ({folder} must not import {banned})")
+    return bad
+
+
+@pytest.mark.parametrize("folder", ROLES)
+def test_role_folder_respects_the_layering(folder):
+    assert not violations(folder), "\n".join(violations(folder))
+
+
+def test_the_checker_sees_every_kind_of_import(tmp_path, monkeypatch):
+    """The checker itself: absolute, from-, relative and function-level imports are all seen."""
+    pkg = tmp_path / "toy"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "bad.py").write_text(
+        "import difftheory.linear_model.trainer\n"
+        "from difftheory import figures\n"
+        "from ..linear_model import data\n"
+        "def f():\n"
+        "    from difftheory.commands.linear import run\n"
+        "from difftheory.theory import targets\n")
+    monkeypatch.setitem(globals(), "ROOT", tmp_path)
+    found = violations("toy")
+    assert len(found) == 4, found
+    assert all("bad.py" in f for f in found)
