@@ -26,7 +26,7 @@ import time
 import numpy as np
 import torch
 
-from difftheory.toy import erd_experiments as ex
+from difftheory.toy import erd_experiments
 from difftheory.toy import erd_train
 from difftheory.toy import ntk
 from difftheory.toy.erd_train import ModelSpec, TrainConfig, train_stack
@@ -38,19 +38,19 @@ def cpu(fn):
     return out, time.process_time() - t0, time.perf_counter() - w0
 
 
-def before(cfg: TrainConfig, scale: ex.ExperimentScale):
+def before(cfg: TrainConfig, scale: erd_experiments.ExperimentScale):
     """The old ``global_and_piecewise`` + ``ntk_study`` path."""
     nb = scale.n_bins
-    piece = [ModelSpec(s.target, s.schedule, t_lo=b / nb, t_hi=(b + 1) / nb) for s in ex.GLOBAL_SPECS for b in range(nb)]
-    specs = list(ex.GLOBAL_SPECS) + piece
+    piece = [ModelSpec(s.target, s.schedule, t_lo=b / nb, t_hi=(b + 1) / nb) for s in erd_experiments.GLOBAL_SPECS for b in range(nb)]
+    specs = list(erd_experiments.GLOBAL_SPECS) + piece
     (params, _), t_train, _ = cpu(lambda: train_stack(specs, cfg, 0))
 
     def spectra():
         out = []
-        for m, spec in enumerate(ex.GLOBAL_SPECS):
-            p = ex.one(params, m, torch.float64)
+        for m, spec in enumerate(erd_experiments.GLOBAL_SPECS):
+            p = erd_experiments.one(params, m, torch.float64)
             for j, t in enumerate(scale.ntk_ts):
-                z, tt, _ = ex._inputs_at(spec.schedule, float(t), scale.ntk_n, torch.Generator().manual_seed(7 + j),
+                z, tt, _ = erd_experiments._inputs_at(spec.schedule, float(t), scale.ntk_n, torch.Generator().manual_seed(7 + j),
                                          torch.float64)
                 out.append(ntk.eigenvalues(ntk.ntk_structured(p, z, tt))[:3])
         return out
@@ -61,16 +61,16 @@ def before(cfg: TrainConfig, scale: ex.ExperimentScale):
 
 def after(scale_name: str):
     def train():
-        ex.group("global", scale_name, 0)
-        ex.group("replicates", scale_name, 0)
+        erd_experiments.group("global", scale_name, 0)
+        erd_experiments.group("replicates", scale_name, 0)
 
     _, t_train, _ = cpu(train)
-    _, t_ntk, _ = cpu(lambda: ex.ntk_study(scale_name, 0))
-    return len(ex.group_specs("global", scale_name)) + len(ex.group_specs("replicates", scale_name)), t_train, t_ntk
+    _, t_ntk, _ = cpu(lambda: erd_experiments.ntk_study(scale_name, 0))
+    return len(erd_experiments.group_specs("global", scale_name)) + len(erd_experiments.group_specs("replicates", scale_name)), t_train, t_ntk
 
 
 def clear():
-    for f in (ex.global_models, ex.ntk_study, erd_train.trained):
+    for f in (erd_experiments.global_models, erd_experiments.ntk_study, erd_train.trained):
         f.cache_clear()
 
 
@@ -79,9 +79,9 @@ def main():
     ap.add_argument("--iterations", type=int, default=100, help="training iterations run (App. F: 2000)")
     args = ap.parse_args()
     torch.set_num_threads(1)
-    full = ex.EXPERIMENT_SCALES["full"]
+    full = erd_experiments.EXPERIMENT_SCALES["full"]
     cfg = dataclasses.replace(full.train, iterations=args.iterations)
-    ex.EXPERIMENT_SCALES["bench"] = dataclasses.replace(full, train=cfg)
+    erd_experiments.EXPERIMENT_SCALES["bench"] = dataclasses.replace(full, train=cfg)
     scale_up = full.train.iterations / args.iterations
     with tempfile.TemporaryDirectory() as cache:
         os.environ["DIFFTHEORY_CACHE"] = cache

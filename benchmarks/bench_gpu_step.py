@@ -25,7 +25,7 @@ import torch
 from difftheory.gpu_validation.configs import CONFIGS, build_backbone, get_config
 from difftheory.gpu_validation.distributed import resolve_device
 from difftheory.gpu_validation.objective import build_kdiff
-from difftheory.theory.ktarget import TargetSpec
+from difftheory.theory.kdiff_target import TargetSpec
 
 
 def step_time(model, opt, x, y, g, device) -> float:

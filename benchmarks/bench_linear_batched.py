@@ -15,12 +15,12 @@ import numpy as np
 
 from difftheory.linear_model.trainer import Setting, train_exact, train_sgd
 from difftheory.threads import single_thread
-from difftheory.theory.samplers import LATENT_SAMPLER, PIXEL_SAMPLER, TimeSampler
+from difftheory.theory.time_densities import LATENT_DENSITY, PIXEL_DENSITY, TimeDensity
 
 
 def settings_grid() -> list[Setting]:
     out = []
-    for loss, sampler, clamp in (("u", TimeSampler(), None), ("u", PIXEL_SAMPLER, None), ("v", LATENT_SAMPLER, 0.05)):
+    for loss, sampler, clamp in (("u", TimeDensity(), None), ("u", PIXEL_DENSITY, None), ("v", LATENT_DENSITY, 0.05)):
         for D in (2, 8, 32, 128, 512, 1024):
             for d in (1, 4):
                 if d <= D:

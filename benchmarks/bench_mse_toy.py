@@ -13,7 +13,7 @@ import time
 import numpy as np
 
 from difftheory.threads import single_thread
-from difftheory.toy import mse_generators as tg
+from difftheory.toy import mse_generators
 from difftheory.toy.distances import w2
 
 
@@ -34,26 +34,26 @@ def mmd2_full_matrix(x, gmm, h):
     v1 = h * h + gmm.sds**2
     dm = ((x[:, None, :] - gmm.means[None]) ** 2).sum(-1)
     kxp = np.mean(((h * h / v1) ** (D / 2) * np.exp(-dm / (2 * v1))) @ gmm.weights)
-    return kxx - 2 * kxp + tg._kpq(gmm, gmm, h)
+    return kxx - 2 * kxp + mse_generators._kpq(gmm, gmm, h)
 
 
 def main():
-    gmm = tg.mse_gmm()
-    den = tg.exact_denoiser(gmm, "normal")
+    gmm = mse_generators.mse_gmm()
+    den = mse_generators.exact_denoiser(gmm, "normal")
     w2(np.zeros((2, 2)), np.ones((2, 2)))  # import POT outside the timings
-    s = tg.SETTINGS["edm2"]
+    s = mse_generators.SETTINGS["edm2"]
     for n in (1000, 3000):
-        x = tg.generate(s, "flow", "euler", 63, n, 0, den)
+        x = mse_generators.generate(s, "flow", "euler", 63, n, 0, den)
         ref = gmm.sample(n, np.random.default_rng(1))
-        t_new = best_of(lambda: tg.mmd2_to_gmm(x, gmm, tg.MMD_BANDWIDTH))
-        t_old = best_of(lambda: mmd2_full_matrix(x, gmm, tg.MMD_BANDWIDTH), reps=3)
+        t_new = best_of(lambda: mse_generators.mmd2_to_gmm(x, gmm, mse_generators.MMD_BANDWIDTH))
+        t_old = best_of(lambda: mmd2_full_matrix(x, gmm, mse_generators.MMD_BANDWIDTH), reps=3)
         t_w2 = best_of(lambda: w2(x, ref), reps=2)
         print(f"n={n}: MMD² pdist {t_new * 1e3:.1f} ms, full matrix {t_old * 1e3:.1f} ms (ratio {t_old / t_new:.1f}), "
               f"W2 (POT emd) {t_w2 * 1e3:.0f} ms (ratio to MMD² pdist {t_w2 / t_new:.0f})")
     y0 = np.random.default_rng(0).standard_normal((1000, 2))
-    t_e = best_of(lambda: tg.generate(s, "flow", "euler", 255, 1000, 0, den), reps=3)
-    t_h = best_of(lambda: tg.generate(s, "flow", "heun", 255, 1000, 0, den), reps=3)
-    t_k = best_of(lambda: tg.heun_edm2(den, 128, y0), reps=3)
+    t_e = best_of(lambda: mse_generators.generate(s, "flow", "euler", 255, 1000, 0, den), reps=3)
+    t_h = best_of(lambda: mse_generators.generate(s, "flow", "heun", 255, 1000, 0, den), reps=3)
+    t_k = best_of(lambda: mse_generators.heun_edm2(den, 128, y0), reps=3)
     print(f"NFE 255, n=1000: EulerUDS {t_e:.3f} s, HeunUDS {t_h:.3f} s, HeunEDM2 {t_k:.3f} s; "
           f"Heun/Euler {t_h / t_e:.2f}, HeunEDM2/HeunUDS {t_k / t_h:.2f}")
 

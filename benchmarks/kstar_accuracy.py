@@ -1,5 +1,5 @@
-"""How the accepted ranges of ``difftheory kstar`` (optimal_loss.CLAMP_MIN, D_MAX, samplers.SIGMA_MIN, MU_MAX,
-SIGMA_MAX) were found: Δ*(k) of the twin (optimal_loss.delta_star, residual form) against Eq. (12) evaluated in
+"""How the accepted ranges of ``difftheory kstar`` (kdiff_optimum.CLAMP_MIN, D_MAX, time_densities.SIGMA_MIN, MU_MAX,
+SIGMA_MAX) were found: Δ*(k) of the twin (kdiff_optimum.delta_star, residual form) against Eq. (12) evaluated in
 mpmath with 30 + 2·log10(1/clamp) digits (enough for its cancellation), over k ∈ {0, 1e-6, 0.003, 0.02, 0.049,
 ½, 0.951, 0.99, 1 − 1e-6, 1}, the v, x, ε and u losses, and samplers at the corners of the accepted ranges.
 Prints the worst relative error per setting. A few minutes of CPU.
@@ -14,13 +14,13 @@ import sys
 import mpmath as mp
 import numpy as np
 
-from difftheory.theory.optimal_loss import CLAMP_MIN, D_MAX, delta_star
-from difftheory.theory.samplers import SIGMA_MIN, TimeSampler
+from difftheory.theory.kdiff_optimum import CLAMP_MIN, D_MAX, delta_star
+from difftheory.theory.time_densities import SIGMA_MIN, TimeDensity
 
 COEF = {"x": (1, 0), "eps": (0, 1), "v": (1, -1)}
 
 
-def delta_mp(k, D, d, sampler: TimeSampler, loss, clamp):
+def delta_mp(k, D, d, sampler: TimeDensity, loss, clamp):
     """Eq. (12) with the five κ²-weighted moments integrated by mpmath (tanh-sinh, split at the clamp kink)."""
     k = mp.mpf(k)
 
@@ -69,8 +69,8 @@ def worst(sampler, loss, clamp, D, d, ks):
 
 def main(quick: bool):
     ks = np.array([0.0, 1e-6, 0.003, 0.02, 0.049, 0.5, 0.951, 0.99, 1 - 1e-6, 1.0])
-    samplers = [TimeSampler(), TimeSampler("logit-normal", -5, 2), TimeSampler("logit-normal", 5, 2),
-                TimeSampler("logit-normal", 0, SIGMA_MIN), TimeSampler("logit-normal", -5, SIGMA_MIN)]
+    samplers = [TimeDensity(), TimeDensity("logit-normal", -5, 2), TimeDensity("logit-normal", 5, 2),
+                TimeDensity("logit-normal", 0, SIGMA_MIN), TimeDensity("logit-normal", -5, SIGMA_MIN)]
     clamps = [0.05, CLAMP_MIN] if quick else [0.05, 1e-4, 1e-8, CLAMP_MIN, 1e-12]
     for clamp in clamps:
         mp.mp.dps = 30 + 2 * int(round(-np.log10(clamp)))

@@ -4,6 +4,7 @@ with verdict and detail, figures inline). Every file is written to a temporary n
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -25,6 +26,14 @@ def summary_lines(rows: list[dict]) -> list[str]:
     return lines
 
 
+def _first_sentence(text: str, limit: int = 160) -> str:
+    """The detail's first sentence (the reason a verdict is what it is), cut at ``limit`` characters."""
+    text = " ".join(str(text).split())
+    head = re.split(r"(?<!\bApp)(?<!\bEq)(?<!\bEqs)(?<!\bThm)(?<!\bProp)(?<!\bFig)(?<!\bSec)(?<!\be\.g)(?<!\bi\.e)"
+                    r"(?<!\bvs)\.\s+(?=[A-Z(])|;\s", text, maxsplit=1)[0]
+    return head if len(head) <= limit else head[:limit - 1] + "…"
+
+
 def compare_lines(rows: list[dict], reference_rows: list[dict], name: str) -> list[str]:
     """One line per claim whose verdict differs from the reference (and per claim missing on either side)."""
     ref = {r["id"]: r for r in reference_rows}
@@ -34,7 +43,7 @@ def compare_lines(rows: list[dict], reference_rows: list[dict], name: str) -> li
             lines.append(f"  {r['id']}: {r['verdict']} here, not in {name}")
         elif ref[r["id"]]["verdict"] != r["verdict"]:
             lines.append(f"  {r['id']}: {r['verdict']} ({r.get('scale', '?')}) vs {ref[r['id']]['verdict']} "
-                         f"({ref[r['id']].get('scale', '?')}) in {name}")
+                         f"({ref[r['id']].get('scale', '?')}) in {name} — here: {_first_sentence(r.get('detail', ''))}")
     head = f"compare with {name}: {len(lines)} of {len(rows)} claims differ" + (":" if lines else "")
     return [head] + lines
 

@@ -13,7 +13,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 from difftheory.figures.registry import figure, save  # noqa: E402
-from difftheory.toy import erd_kernel_dynamics as kd  # noqa: E402
+from difftheory.toy import erd_kernel_dynamics  # noqa: E402
 
 LABEL = {"eps": "ε", "x0": "x0", "v": "v", "u": "u"}
 
@@ -27,7 +27,7 @@ def _models(st, schedule="linear"):
                 "(colours: β·T_h ∈ {0.01, 0.1, 1, 10, 100}) over training time τ, linear schedule, M uniform; columns: "
                 "targets, rows: evaluation levels t (0 = data).")
 def excess_bound(out_dir: Path, scale: str, seed: int) -> list[Path]:
-    st = kd.dynamics_study(scale, seed)
+    st = erd_kernel_dynamics.dynamics_study(scale, seed)
     models = _models(st)
     levels = st["levels"]
     fig, axes = plt.subplots(len(levels), len(models), figsize=(3.2 * len(models), 2.5 * len(levels)), squeeze=False,
@@ -59,7 +59,7 @@ def excess_bound(out_dir: Path, scale: str, seed: int) -> list[Path]:
                 "projected on the same modes (crosses, where the closure is dropped), against the kernel eigenvalue κ_j; "
                 "linear schedule, M uniform, highest evaluation level.")
 def modes(out_dir: Path, scale: str, seed: int) -> list[Path]:
-    st = kd.dynamics_study(scale, seed)
+    st = erd_kernel_dynamics.dynamics_study(scale, seed)
     models = _models(st)
     fig, axes = plt.subplots(1, len(models), figsize=(3.4 * len(models), 3.0), squeeze=False)
     for j, mod in enumerate(models):

@@ -13,7 +13,7 @@ import numpy as np  # noqa: E402
 
 from difftheory.figures.registry import figure, save  # noqa: E402
 from difftheory.theory.erd_weights import TARGETS, normalized_weight  # noqa: E402
-from difftheory.toy import erd_experiments as ex  # noqa: E402
+from difftheory.toy import erd_experiments  # noqa: E402
 from difftheory.theory.schedules import ERD_SCHEDULES as SCHEDULES, erd_schedule  # noqa: E402
 
 LABEL = {"eps": "ε", "x0": "x0", "v": "v = αε − σx0", "u": "u = ε − x0"}
@@ -29,8 +29,8 @@ def _grid(nrows, ncols, **kw):
                 "target (columns) and schedule (rows); bottom: excess over the floor E‖f − E[y|z]‖² of the replicated "
                 "cell's global and piecewise models (mean ± 95% CI over replicates; grey lines: bin edges).")
 def fig7(out_dir: Path, scale: str, seed: int) -> list[Path]:
-    gc = ex.global_curves(scale, seed)
-    cc = ex.cell_curves(scale, seed)
+    gc = erd_experiments.global_curves(scale, seed)
+    cc = erd_experiments.cell_curves(scale, seed)
     fig, axes = _grid(len(SCHEDULES) + 1, len(TARGETS))
     for i, s in enumerate(gc["specs"]):
         ax = axes[SCHEDULES.index(s.schedule), TARGETS.index(s.target)]
@@ -82,7 +82,7 @@ def _seed_band(x: np.ndarray, floor: float | None = None):
         caption="erd Fig. 3/8: exact recoverable-signal RMS ‖E[y|z_t]‖ vs Bayes-noise RMS ‖y − E[y|z_t]‖ along t "
                 "(colour, 0 = data); dashed: the 50 % contamination diagonal.")
 def fig8(out_dir: Path, scale: str, seed: int) -> list[Path]:
-    ph = ex.phase_space()
+    ph = erd_experiments.phase_space()
     fig, axes = _grid(1, len(SCHEDULES))
     for j, sc in enumerate(SCHEDULES):
         ax = axes[0, j]
@@ -105,7 +105,7 @@ def fig8(out_dir: Path, scale: str, seed: int) -> list[Path]:
                 "at t = 0.1 (colour = mixture component; test samples), per target (rows) on the linear schedule; titles: "
                 "between-cluster share of variance and linear-probe accuracy on h vs on z_t.")
 def fig9(out_dir: Path, scale: str, seed: int) -> list[Path]:
-    rp = ex.representations(scale, seed)
+    rp = erd_experiments.representations(scale, seed)
     fig, axes = _grid(len(TARGETS), len(rp["ts"]))
     for i, tg in enumerate(TARGETS):
         v = rp["by_model"][f"{tg}/linear"]["final"]
@@ -125,7 +125,7 @@ def fig9(out_dir: Path, scale: str, seed: int) -> list[Path]:
         caption="erd Fig. 10: top-3 eigenvalues of the fixed-noise empirical NTK Θ/n of the global models vs t "
                 "(0 = data), per target (columns) and schedule (rows).")
 def fig10(out_dir: Path, scale: str, seed: int) -> list[Path]:
-    st = ex.ntk_study(scale, seed)
+    st = erd_experiments.ntk_study(scale, seed)
     fig, axes = _grid(len(SCHEDULES), len(TARGETS))
     for m, s in enumerate(st["specs"]):
         if s.seed:
@@ -148,7 +148,7 @@ def fig10(out_dir: Path, scale: str, seed: int) -> list[Path]:
         caption="erd Fig. 11: Shannon effective rank exp(H(λ/Σλ)) of the full empirical NTK Θ/n vs t (0 = data); "
                 "dotted: the homogenised reference erank(Ḡ) (≈ 2 for two outputs).")
 def fig11(out_dir: Path, scale: str, seed: int) -> list[Path]:
-    st = ex.ntk_study(scale, seed)
+    st = erd_experiments.ntk_study(scale, seed)
     fig, axes = _grid(1, len(SCHEDULES))
     for m, s in enumerate(st["specs"]):
         if s.seed:
@@ -168,7 +168,7 @@ def fig11(out_dir: Path, scale: str, seed: int) -> list[Path]:
         caption="erd Fig. 12: normalized output-traced NTK Gram (gradient cosine) at t = 0.05 (top) and 0.95 (bottom), "
                 "inputs sorted by mixture component, linear schedule.")
 def fig12(out_dir: Path, scale: str, seed: int) -> list[Path]:
-    st = ex.ntk_study(scale, seed)
+    st = erd_experiments.ntk_study(scale, seed)
     fig, axes = _grid(2, len(TARGETS))
     for j, tg in enumerate(TARGETS):
         for i, t in enumerate((0.05, 0.95)):
@@ -186,9 +186,9 @@ def fig12(out_dir: Path, scale: str, seed: int) -> list[Path]:
                 "samples to fresh data per replicate with mean ± 95% CI (left; grey: data-vs-data W2 at the same n) and "
                 "the mean excess over the exact floor across t (right, mean over replicates).")
 def fig_weighting(out_dir: Path, scale: str, seed: int) -> list[Path]:
-    wc = ex.weighting_comparison(scale, seed)
+    wc = erd_experiments.weighting_comparison(scale, seed)
     fig, axes = _grid(1, 2)
-    for k, w in enumerate(ex.COMPARED_WEIGHTINGS):
+    for k, w in enumerate(erd_experiments.COMPARED_WEIGHTINGS):
         idx = [i for i, s in enumerate(wc["specs"]) if s.weighting == w]
         vals = wc["w2"][idx]
         axes[0, 0].scatter(np.full(len(vals), k) + np.random.default_rng(k).uniform(-0.15, 0.15, len(vals)), vals, s=8,
@@ -197,7 +197,7 @@ def fig_weighting(out_dir: Path, scale: str, seed: int) -> list[Path]:
         axes[0, 0].errorbar([k + 0.3], mean, yerr=[mean - lo, hi - mean], fmt="o", color=f"C{k}", capsize=3)
         axes[0, 1].semilogy(wc["ts"], wc["excess_curves"][idx].mean(0), color=f"C{k}", label=w)
     axes[0, 0].axhline(np.mean(wc["w2_data_vs_data"]), color="0.6", ls="--")
-    axes[0, 0].set_xticks(range(len(ex.COMPARED_WEIGHTINGS)), ex.COMPARED_WEIGHTINGS)
+    axes[0, 0].set_xticks(range(len(erd_experiments.COMPARED_WEIGHTINGS)), erd_experiments.COMPARED_WEIGHTINGS)
     axes[0, 0].set_ylabel("W2(samples, data)")
     axes[0, 1].set_xlabel("t (0 = data)")
     axes[0, 1].set_ylabel("E‖f − E[y|z]‖²")

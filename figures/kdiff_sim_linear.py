@@ -12,7 +12,7 @@ import numpy as np  # noqa: E402
 
 from difftheory.figures.registry import figure, save  # noqa: E402
 from difftheory.linear_model import sweeps  # noqa: E402
-from difftheory.theory.optimal_loss import delta_star  # noqa: E402
+from difftheory.theory.kdiff_optimum import delta_star  # noqa: E402
 
 
 @figure("kdiff_sim_learned_vs_theory", paper="kdiff",

@@ -20,13 +20,13 @@ PAIRS = ((10, 10), (20, 10), (100, 10), (1000, 10))
                 "minimum at D/(D+d), dots); right Alg. 1 as trained (v-loss, clamp 0.05, logit-normal(0,1)). "
                 "Hollow dots: minimisers tied with k* (D = d, where Δ*(k) = Δ*(1 − k)).")
 def delta_curves(out_dir: Path, scale: str, seed: int) -> list[Path]:
-    from difftheory.theory.optimal_loss import delta_star, k_star
-    from difftheory.theory.samplers import LATENT_SAMPLER, TimeSampler
+    from difftheory.theory.kdiff_optimum import delta_star, k_star
+    from difftheory.theory.time_densities import LATENT_DENSITY, TimeDensity
 
     ks = np.linspace(0, 1, 101 if scale == "quick" else 401)
     fig, axes = plt.subplots(1, 2, figsize=(10, 3.8))
-    panels = ((axes[0], TimeSampler(), "u", None, "u-loss, uniform t (Thm 3.2)"),
-              (axes[1], LATENT_SAMPLER, "v", 0.05, "v-loss, clamp 0.05, logit-normal(0,1) (Alg. 1)"))
+    panels = ((axes[0], TimeDensity(), "u", None, "u-loss, uniform t (Thm 3.2)"),
+              (axes[1], LATENT_DENSITY, "v", 0.05, "v-loss, clamp 0.05, logit-normal(0,1) (Alg. 1)"))
     for ax, sampler, loss, clamp, title in panels:
         for D, d in PAIRS:
             vals = delta_star(ks, D, d, sampler, loss, clamp) / d

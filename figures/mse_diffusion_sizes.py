@@ -10,7 +10,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 from difftheory.figures.registry import figure, save  # noqa: E402
-from difftheory.theory import mse_diffusion_size as mds  # noqa: E402
+from difftheory.theory import mse_diffusion_size  # noqa: E402
 
 
 @figure("mse_fig1_diffusion_sizes", paper="mse",
@@ -21,8 +21,8 @@ from difftheory.theory import mse_diffusion_size as mds  # noqa: E402
 def fig1(out_dir: Path, scale: str, seed: int) -> list[Path]:
     fig, axes = plt.subplots(1, 2, figsize=(11, 4))
     colors = plt.rcParams["axes.prop_cycle"].by_key()["color"]
-    for c, m in zip(colors, mds.SOTA_MODELS):
-        d = mds.diffusion_sizes(m.schedule, m.param, mds.model_grid(m))
+    for c, m in zip(colors, mse_diffusion_size.SOTA_MODELS):
+        d = mse_diffusion_size.diffusion_sizes(m.schedule, m.param, mse_diffusion_size.model_grid(m))
         marker = "o" if m.grid == "edm2" else None
         label = f"{m.name} ({m.schedule}+{m.param}, {m.steps})"
         progress = [(i + 1) / len(d["t"]) for i in range(len(d["t"]))]  # step i/N (EDM2's grid is non-uniform in t)

@@ -1,7 +1,7 @@
 """Named configurations of the k-Diff image pipeline (kdiff Table 4 and tiny CPU variants).
 
 One dataclass, the run spec, holds every setting of a run: backbone, data, the k-target (a
-``theory.ktarget.TargetSpec``), seed, optimiser, time sampler, EMA, CFG and sampling. It is the single
+``theory.kdiff_target.TargetSpec``), seed, optimiser, time sampler, EMA, CFG and sampling. It is the single
 source of truth: saved whole into the checkpoint and ``run.json``, and compared field by field when a run
 is resumed (``checkpoint.check_resume``). Scale is a parameter, so ``tiny`` runs exactly the code path of
 ``jit-b16`` with smaller numbers."""
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
 
-from difftheory.theory.ktarget import TargetSpec
+from difftheory.theory.kdiff_target import TargetSpec
 from difftheory.validate import check_choice, check_float, check_int
 
 BACKBONES = ("jit", "lightningdit")

@@ -180,7 +180,7 @@ def evaluate_samples(cfg, shards, ds, out: Path, step: int, fid_weights=None, fi
     if fid_weights is not None:
         ref = fid_reference
         if not str(fid_reference).endswith(".npz"):
-            from difftheory.gpu_validation.data import ImageFolderDataset
+            from difftheory.gpu_validation.datasets import ImageFolderDataset
 
             rds = ImageFolderDataset(fid_reference, cfg.image_size)
             ref = (x for x, _ in torch.utils.data.DataLoader(rds, batch_size=250, num_workers=cfg.num_workers))

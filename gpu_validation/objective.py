@@ -1,6 +1,6 @@
 """The k-Diff objective around any class-conditional backbone f(z, t, y) → û (kdiff §4, Algs. 1–2).
 
-``KDiff`` holds the backbone and a ``theory.ktarget.KTarget`` built from the run spec's ``TargetSpec``
+``KDiff`` holds the backbone and a ``theory.kdiff_target.KTarget`` built from the run spec's ``TargetSpec``
 (constant learnable k = sigmoid(w_k) from 0.5, the two-parameter target, the 128-bin k(t), or a fixed
 k ∈ {0, 0.5, 1}); the loss is Alg. 1
 (``kdiff_loss``: v-loss, denominator clamped at 0.05) with logit-normal t, scaled noise and class drop;
@@ -12,13 +12,13 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from difftheory.theory.ktarget import KTarget, kdiff_loss, k_summary, sample
-from difftheory.theory.samplers import TimeSampler
+from difftheory.theory.kdiff_target import KTarget, kdiff_loss, k_summary, sample
+from difftheory.theory.time_densities import TimeDensity
 from difftheory.validate import check_choice, check_float, check_int
 
 
 class KDiff(nn.Module):
-    def __init__(self, backbone: nn.Module, target: KTarget, num_classes: int, sampler: TimeSampler,
+    def __init__(self, backbone: nn.Module, target: KTarget, num_classes: int, sampler: TimeDensity,
                  noise_scale: float = 1.0, clamp: float | None = 0.05, class_drop: float = 0.1):
         super().__init__()
         self.backbone, self.target = backbone, target
@@ -79,7 +79,7 @@ class KDiff(nn.Module):
         return sample(lambda z, t: self.velocity(z, t, y, cfg_scale, (lo, hi)), z0, steps, solver)
 
     def k_summary(self) -> dict:
-        """The learned (or fixed) k in loggable numbers (``theory.ktarget.k_summary``): k (for binned: the mean
+        """The learned (or fixed) k in loggable numbers (``theory.kdiff_target.k_summary``): k (for binned: the mean
         of k(t) under the time sampler's quadrature), k1 for the two-parameter target, dL/dk after a backward."""
         return k_summary(self.target, self.sampler)
 
@@ -89,6 +89,6 @@ def build_kdiff(cfg) -> KDiff:
     class drop."""
     from difftheory.gpu_validation.configs import build_backbone
 
-    sampler = TimeSampler("logit-normal", cfg.sampler_mu, cfg.sampler_sigma)
+    sampler = TimeDensity("logit-normal", cfg.sampler_mu, cfg.sampler_sigma)
     return KDiff(build_backbone(cfg), cfg.target.build(), cfg.num_classes, sampler, cfg.noise_scale, cfg.clamp,
                  cfg.class_drop)

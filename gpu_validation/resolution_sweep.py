@@ -5,7 +5,7 @@ upsampled bilinearly, so the content (and the intrinsic dimension d) stays fixed
 dimension D = C·S² grows. kdiff predicts the learned k to rise with D (k* = D/(D + d) in the linear
 model with the u-loss and uniform t). For each resolution we train k-Diff (learn mode) with the same
 tokens per side (patch = S / tokens_per_side) and report k against D/(D + d̂) and against the linear
-model's k* for the training setting (v-loss, logit-normal t, clamp; ``theory.optimal_loss.k_star``),
+model's k* for the training setting (v-loss, logit-normal t, clamp; ``theory.kdiff_optimum.k_star``),
 with d̂ the PCA dimension of the data (components for 95 % of the variance).
 
 ``sweep-tiny`` (CPU, digits 8 → 16 → 32; ~30 CPU-s per seed at 500 steps) feeds the ledger claim
@@ -26,7 +26,7 @@ import torch
 import torch.nn.functional as F
 
 from difftheory.gpu_validation.configs import Config, get_config
-from difftheory.gpu_validation.data import ImageFolderDataset, TensorImages, digits_dataset
+from difftheory.gpu_validation.datasets import ImageFolderDataset, TensorImages, digits_dataset
 from difftheory.gpu_validation.results import as_float
 from difftheory.decide import drift, slope_ci
 from difftheory.validate import check_choice, check_float, check_int
@@ -85,10 +85,10 @@ def base_images(cfg: Config, data: str | None, max_images: int = 50_000) -> Tens
 
 @functools.lru_cache(maxsize=64)
 def _k_star_linear(D: int, d: int, mu: float, sigma: float, clamp: float) -> float:
-    from difftheory.theory.optimal_loss import k_star
-    from difftheory.theory.samplers import TimeSampler
+    from difftheory.theory.kdiff_optimum import k_star
+    from difftheory.theory.time_densities import TimeDensity
 
-    return k_star(D, d, TimeSampler("logit-normal", mu, sigma), loss="v", clamp=clamp or None).k_star
+    return k_star(D, d, TimeDensity("logit-normal", mu, sigma), loss="v", clamp=clamp or None).k_star
 
 
 def data_dimensions(ds: "UpsampledImages", n: int = 2000) -> tuple[int, int, int]:

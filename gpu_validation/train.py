@@ -21,7 +21,7 @@ import torch.distributed as dist
 from difftheory.gpu_validation import runfiles
 from difftheory.gpu_validation.checkpoint import check_resume, load_checkpoint, restore, save_checkpoint, save_weights
 from difftheory.gpu_validation.configs import Config
-from difftheory.gpu_validation.data import batches, load_dataset
+from difftheory.gpu_validation.datasets import batches, load_dataset
 from difftheory.gpu_validation.distributed import resolve_device, setup_distributed
 from difftheory.gpu_validation.evaluate import check_fid_settings, evaluate_samples
 from difftheory.gpu_validation.objective import build_kdiff

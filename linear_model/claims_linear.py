@@ -17,12 +17,12 @@ from difftheory.decide import drift as traj_drift
 from difftheory.ledger import Decision, claim
 from difftheory.linear_model import sweeps
 from difftheory.linear_model.population import delta_star_closed, kappa_sq, mode_moments, quadrature_nodes
-from difftheory.linear_model.trainer import Setting, batched_target, target_coefficients, train_exact, train_sgd
+from difftheory.linear_model.trainer import K_KEY, Setting, batched_target, target_coefficients, train_exact, train_sgd
 from difftheory.threads import single_thread
-from difftheory.theory.optimal_loss import W_star, delta_star
-from difftheory.theory.samplers import LATENT_SAMPLER, PIXEL_SAMPLER, TimeSampler
+from difftheory.theory.kdiff_optimum import W_star, delta_star
+from difftheory.theory.time_densities import LATENT_DENSITY, PIXEL_DENSITY, TimeDensity
 
-UNIFORM = TimeSampler()
+UNIFORM = TimeDensity()
 
 # ------------------------------------------------------------------------------------------------ thresholds
 # trained W and loss against theory's W*, Δ*: the trainer integrates with 256 fixed nodes, theory adaptively to 1e-10;
@@ -39,7 +39,7 @@ REPLAY_TOL = 1e-12
 # d = 1) only just, and 10× above the v-loss k* grid's accuracy (~1e-4 at 101 points); the learned k reaches k* to
 # ≤ 1e-6 where it is interior
 K_TOL = 1e-3
-TIE_REL = 1e-9  # learned k ties with k* when Δ*(k_learned) ≤ Δ*(k*) + 1e-9·max(1, Δ*(k*)) (optimal_loss.TIE_REL)
+TIE_REL = 1e-9  # learned k ties with k* when Δ*(k_learned) ≤ Δ*(k*) + 1e-9·max(1, Δ*(k*)) (kdiff_optimum.TIE_REL)
 # SGD: k within 0.01 of k* (or of the other latent's k): a tenth of the distance between the conventional targets' k
 # (0, ½, 1) and 50× the seed-to-seed sd at batch 1024 (≈ 2e-4 at D = 8); settled when every seed's k moved less than
 # that over the last 20 % of steps
@@ -94,8 +94,8 @@ def decide_fixed_k_equilibrium(ev) -> Decision:
 
 
 FIXED_K_CASES = ((Setting(24, 3, "u", UNIFORM, None), 0.0), (Setting(24, 3, "u", UNIFORM, None), 0.7),
-                 (Setting(24, 3, "u", UNIFORM, None), 1.0), (Setting(24, 8, "v", LATENT_SAMPLER, 0.05), 0.5),
-                 (Setting(24, 8, "v", LATENT_SAMPLER, 0.05), 0.9), (Setting(24, 12, "u", PIXEL_SAMPLER, None), 0.3))
+                 (Setting(24, 3, "u", UNIFORM, None), 1.0), (Setting(24, 8, "v", LATENT_DENSITY, 0.05), 0.5),
+                 (Setting(24, 8, "v", LATENT_DENSITY, 0.05), 0.9), (Setting(24, 12, "u", PIXEL_DENSITY, None), 0.3))
 
 
 @claim("kdiff.sim.linear.fixed_k_equilibrium", paper="kdiff", where="§3.2, Thm 3.1, Eqs. (11)-(12)",
@@ -132,7 +132,7 @@ def fixed_k_equilibrium(ctx):
             "ci": None, "ci_note": "deterministic population loss: no sampling noise; random P and W0 draws instead",
             "convergence": "max_grad_norm_end (largest |∂(L/D)/∂θ| after training)",
             "method": "explicit D×D W from a random start, Adam (300 steps) on the exact population loss (256 quadrature "
-                      "nodes) then L-BFGS; W* and Δ* from theory/optimal_loss (adaptive quadrature)"}
+                      "nodes) then L-BFGS; W* and Δ* from theory/kdiff_optimum (adaptive quadrature)"}
 
 
 # ======================================================================================== Eq. (9): mode dynamics
@@ -307,7 +307,7 @@ def learned_k_is_D_over_D_plus_d(ctx):
 
 
 @functools.lru_cache(maxsize=16)
-def sampler_mean(sampler: TimeSampler) -> float:
+def sampler_mean(sampler: TimeDensity) -> float:
     return float(sampler.mean())
 
 
@@ -420,7 +420,7 @@ def _two_param_loss(setting: Setting, k0, k1, nodes=256):
     t, w = quadrature_nodes([setting.sampler] * len(k0), nodes)
     template, params, buffers = batched_target("two", 0.5, 1, len(k0))
     with torch.no_grad():
-        params["kt.w_k"].copy_(torch.logit(torch.tensor(np.stack([k0, k1], -1), dtype=torch.float64)))
+        params[K_KEY].copy_(torch.logit(torch.tensor(np.stack([k0, k1], -1), dtype=torch.float64)))
     phi, psi = target_coefficients(template, params, buffers, t)
     m = mode_moments(t, w, phi, psi, kappa_sq(t, phi, psi, setting.loss, setting.clamp, k_family=False))
     return delta_star_closed(m, setting.D, setting.d).detach().numpy()
@@ -470,8 +470,8 @@ def decide_two_param(ev) -> Decision:
                 f"ratio k0/(k0+k1) equals the single learned k within {K_TOL:g}; refuted otherwise.",
        decide=decide_two_param)
 def two_param_target(ctx):
-    s_clamp = Setting(16, 12, "v", LATENT_SAMPLER, 0.05)
-    s_free = Setting(16, 12, "v", LATENT_SAMPLER, None)
+    s_clamp = Setting(16, 12, "v", LATENT_DENSITY, 0.05)
+    s_free = Setting(16, 12, "v", LATENT_DENSITY, None)
     rng = np.random.default_rng(ctx.seed)
     k0, k1 = rng.uniform(0.2, 0.9, 6), rng.uniform(0.2, 0.9, 6)
     scales = np.array([1.0, 0.5, 0.1, 0.02])
@@ -645,12 +645,11 @@ def binned_k_ends(ctx):
 # ---------------------------------------------------------------------------------------- binned k(t): theory
 @functools.lru_cache(maxsize=1)
 def _binned_symbolic() -> dict:
-    from difftheory.theory import kdiff_binned as kb
-
-    step = kb.symbolic_stationarity_step(2)
-    closed = kb.symbolic_u_loss_closed_form()
-    hat = kb.symbolic_hat_uniform()
-    v = kb.symbolic_v_identities()
+    from difftheory.theory import kdiff_binned
+    step = kdiff_binned.symbolic_stationarity_step(2)
+    closed = kdiff_binned.symbolic_u_loss_closed_form()
+    hat = kdiff_binned.symbolic_hat_uniform()
+    v = kdiff_binned.symbolic_v_identities()
     return {"B1_step_stationarity_residuals": step["residuals"], "B1_holds": step["holds"],
             "B3_c_par": closed["c_par"], "B3_c_perp": closed["c_perp"], "B3_equals_coded": closed["equals_coded"],
             "B2_hat_uniform_exact": hat["exact_end_values"], "B2_hat_uniform_closed": hat["closed_form_end_values"],
@@ -658,38 +657,37 @@ def _binned_symbolic() -> dict:
             "B5_holds": bool(v["B5_holds"])}
 
 
-U_TWIN_CASES = ((64, 4, UNIFORM), (8, 2, LATENT_SAMPLER))
+U_TWIN_CASES = ((64, 4, UNIFORM), (8, 2, LATENT_DENSITY))
 
 
 @functools.lru_cache(maxsize=4)
 def _binned_theory(scale: str, seed: int) -> dict:
     """Theory of the binned profile: symbolic checks, u-loss closed form vs the numeric minimiser, the paper-loss
     optima (from ``sweeps.binned_run``), the D = d floor check, and the best constant k."""
-    from difftheory.theory import kdiff_binned as kb
-
+    from difftheory.theory import kdiff_binned
     run = sweeps.binned_run(scale, seed)
     n_bins = run["n_bins"]
     mask = np.asarray(run["mass_mask"], bool)
     tp = np.asarray(run["t_ends"])
     u_twins = []
     for D, d, smp in U_TWIN_CASES:
-        cf = kb.u_loss_optimum(D, d, smp)
-        num = kb.optimal_profile(D, d, smp, "u", None, n_bins, starts={"0.5": np.full(tp.size, 0.5)})
-        mm = kb.parameter_mass(smp, n_bins) >= kb.MASS_FRAC * kb.parameter_mass(smp, n_bins).mean()
+        cf = kdiff_binned.u_loss_optimum(D, d, smp)
+        num = kdiff_binned.optimal_profile(D, d, smp, "u", None, n_bins, starts={"0.5": np.full(tp.size, 0.5)})
+        mm = kdiff_binned.parameter_mass(smp, n_bins) >= kdiff_binned.MASS_FRAC * kdiff_binned.parameter_mass(smp, n_bins).mean()
         u_twins.append({"D": D, "d": d, "sampler": str(smp), "a": cf["a"], "b": cf["b"], "k_at_0": cf["k_at_0"],
                         "k_at_1": cf["k_at_1"], "inside": cf["inside"],
                         "max_abs_diff_numeric_vs_closed": float(np.max(np.abs(num["theta"] - (cf["a"] + cf["b"] * (1 - tp)))[mm])),
-                        "best_constant_k": kb.best_constant(D, d, smp, "u", None, n_bins)["k"]})
+                        "best_constant_k": kdiff_binned.best_constant(D, d, smp, "u", None, n_bins)["k"]})
     dense = [i for i, (D, d) in enumerate(zip(run["D"], run["d"])) if D == d]
     i0 = dense[0]
-    floor = _lmmse_floor_dense(run["d"][i0], LATENT_SAMPLER)
+    floor = _lmmse_floor_dense(run["d"][i0], LATENT_DENSITY)
     return {"n_bins": n_bins, "mask": mask, "t_ends": tp, "u_twins": u_twins,
             "dense_index": i0, "dense_max_dev_from_1_minus_t": float(np.max(np.abs(run["k_opt"][i0] - (1 - tp))[mask])),
             "dense_delta_opt": float(run["delta_opt"][i0]), "dense_lmmse_floor": floor,
             "dense_floor_rel_gap": abs(float(run["delta_opt"][i0]) - floor) / floor}
 
 
-def _lmmse_floor_dense(d: int, sampler: TimeSampler) -> float:
+def _lmmse_floor_dense(d: int, sampler: TimeDensity) -> float:
     """½ d E_p[Var(v) − Cov(v, z)²/Var(z)] = ½ d E_p[2 − (2t − 1)²/(t² + (1 − t)²)]: the v-loss of the best linear
     predictor of v = x − n at every t (adaptive quadrature, independent of the profile code)."""
     return 0.5 * d * float(sampler.expect(lambda t: 2 - (2 * t - 1) ** 2 / (t**2 + (1 - t) ** 2)))

@@ -7,7 +7,7 @@ kdiff Eq. (4) with Eq. (32): for z = αx + σn, u = φx + ψn, E[xxᵀ] = PPᵀ,
 
 with the six "mode moments" M_f = ∫ p(t) κ(t)² f(t) dt, f ∈ {α², σ², φα, ψσ, φ², ψ²}. φ, ψ may depend on
 t (binned k(t), kdiff §4) and on learnable parameters: they sit inside the integrals, which are taken with
-the sampler's fixed quadrature nodes (``TimeSampler.quadrature``) so the loss is differentiable in the
+the sampler's fixed quadrature nodes (``TimeDensity.quadrature``) so the loss is differentiable in the
 target parameters. On W = c_∥ PPᵀ + c_⊥ (I − PPᵀ) the loss only needs the two coefficients (closed
 coordinates); Eq. (8)–(12) are the special case of constant φ = k, ψ = −(1 − k).
 
@@ -23,9 +23,9 @@ from typing import NamedTuple
 import numpy as np
 import torch
 
-from difftheory.theory.samplers import TimeSampler
+from difftheory.theory.time_densities import TimeDensity
 from difftheory.theory.schedules import KDIFF_LINEAR
-from difftheory.theory.targets import kappa_k, velocity_from_target
+from difftheory.theory.target_conversions import kappa_k, velocity_from_target
 from difftheory.validate import check_choice, check_int
 
 SIM_LOSSES = ("u", "v")
@@ -57,13 +57,13 @@ UNIFORM_S_MAX = 30.0  # the composite rule integrates the uniform sampler in s =
 
 
 @functools.lru_cache(maxsize=64)
-def _nodes(sampler: TimeSampler, n: int) -> tuple[np.ndarray, np.ndarray]:
+def _nodes(sampler: TimeDensity, n: int) -> tuple[np.ndarray, np.ndarray]:
     if n <= 512:
         return sampler.quadrature(n)
     return _composite(sampler, n // PANEL_NODES)
 
 
-def _composite(sampler: TimeSampler, panels: int) -> tuple[np.ndarray, np.ndarray]:
+def _composite(sampler: TimeDensity, panels: int) -> tuple[np.ndarray, np.ndarray]:
     """Composite Gauss–Legendre in s = logit t: ``panels`` equal panels of PANEL_NODES nodes over the sampler's s-range
     (|s| ≤ UNIFORM_S_MAX for uniform, with dt = t(1 − t) ds) — no single n-point rule, whose nodes cost an n×n
     eigenproblem (24 s at n = 4096), and local panels around kinks and the ends."""
@@ -94,8 +94,8 @@ def kappa_sq(t, phi, psi, loss: str, clamp=None, k_family: bool = True):
     """κ(t)² of the loss for the target u = φx + ψn  # kdiff Eqs. (22), (23), (26)
 
     u-loss: κ = 1. v-loss: κ = ∂v̂/∂û of Alg. 1's (clamped) conversion, i.e. 1 / max(φσ − ψα, clamp);
-    for the k-target (φ − ψ = 1) this is ``targets.kappa_k``, taken from there; for the two-parameter
-    target (``k_family=False``) it is read off ``targets.velocity_from_target`` (linear in û)."""
+    for the k-target (φ − ψ = 1) this is ``target_conversions.kappa_k``, taken from there; for the two-parameter
+    target (``k_family=False``) it is read off ``target_conversions.velocity_from_target`` (linear in û)."""
     check_choice("loss", loss, SIM_LOSSES)
     if loss == "u":
         return torch.ones_like(t)

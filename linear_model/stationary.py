@@ -6,14 +6,14 @@ between the tied minima at 0 and 1) and the start is a fixed point of the traini
 to round-off), any departure of k is round-off amplified (Adam divides by the root of the squared gradient, so a
 1e-17 gradient moves k by ~lr). Such runs say nothing about where the loss sends k; they are reported as ties.
 
-Definitions (aligned with ``theory.optimal_loss.k_star``'s ``ties``/``stationary``, which ``kstar --json`` prints):
+Definitions (aligned with ``theory.kdiff_optimum.k_star``'s ``ties``/``stationary``, which ``kstar --json`` prints):
 - k0 is a *stationary point* of Δ* when |dΔ*/dk(k0)| ≤ STATIONARY_RTOL · max(1, Δ*(k0)); its *type* is ``minimum``
   / ``maximum`` by the sign of d²Δ*/dk², ``inflection`` when |d²Δ*/dk²| ≤ CURVATURE_RTOL · max(1, Δ*(k0)).
-- values *tie* when they lie within TIE_REL · max(1, |min|) of the minimum (``optimal_loss.TIE_REL``).
+- values *tie* when they lie within TIE_REL · max(1, |min|) of the minimum (``kdiff_optimum.TIE_REL``).
 Derivatives are exact on the quadrature: autograd through Eq. (12) with the moments as functions of k
 (Δ*(k) = min_W L(W, k), and Eq. (12) is that minimum in closed form).
 
-``optimal_loss.k_star`` finds stationary points on a grid of its adaptive-quadrature Δ*; it has no test of a given
+``kdiff_optimum.k_star`` finds stationary points on a grid of its adaptive-quadrature Δ*; it has no test of a given
 point, so this one tests k0 directly, on the simulator's quadrature (the loss the trainer descends, which is what
 decides whether a training start is a fixed point), with exact derivatives.
 """
@@ -24,11 +24,11 @@ import numpy as np
 import torch
 
 from difftheory.linear_model.population import delta_star_closed, quadrature_nodes
-from difftheory.theory import optimal_loss
+from difftheory.theory import kdiff_optimum
 
 STATIONARY_RTOL = 1e-9  # round-off of Eq. (12) on the quadrature is ~1e-15·Δ*; every real slope seen is ≥ 1e-4·Δ*
 CURVATURE_RTOL = 1e-6  # a curvature below 1e-6·Δ* cannot be told from zero by a 1e-9 slope test over |Δk| ~ 1e-3
-TIE_REL = getattr(optimal_loss, "TIE_REL", 1e-9)  # issue 9 item 5: points within 1e-9 of the minimum are ties
+TIE_REL = getattr(kdiff_optimum, "TIE_REL", 1e-9)  # issue 9 item 5: points within 1e-9 of the minimum are ties
 ROUNDOFF_GRAD = 1e-12  # a start whose every |∂(L/D)/∂θ| is below this is a fixed point of the training dynamics
 K_MOVED = 1e-6  # k "left" its start when it ends more than this away
 

@@ -25,16 +25,16 @@ from difftheory.linear_model.trainer import (
 from difftheory.threads import single_thread
 from difftheory.decide import drift
 from difftheory.linear_model.stationary import ROUNDOFF_GRAD, left_by_roundoff, start_analysis
-from difftheory.theory.optimal_loss import delta_star, k_star, k_star_of_ratio, k_star_u_loss
-from difftheory.theory.samplers import LATENT_SAMPLER, PIXEL_SAMPLER, TimeSampler
+from difftheory.theory.kdiff_optimum import delta_star, k_star, k_star_of_ratio, k_star_u_loss
+from difftheory.theory.time_densities import LATENT_DENSITY, PIXEL_DENSITY, TimeDensity
 
-UNIFORM = TimeSampler()
+UNIFORM = TimeDensity()
 # name -> (loss, sampler, clamp); the last two are the paper's training setting (Alg. 1, Table 4)
 FAMILIES = {
     "u / uniform": ("u", UNIFORM, None),
-    "u / logit-normal(0,1)": ("u", LATENT_SAMPLER, None),
-    "u / logit-normal(-0.8,0.8)": ("u", PIXEL_SAMPLER, None),
-    "v / logit-normal(0,1) / clamp 0.05": ("v", LATENT_SAMPLER, 0.05),
+    "u / logit-normal(0,1)": ("u", LATENT_DENSITY, None),
+    "u / logit-normal(-0.8,0.8)": ("u", PIXEL_DENSITY, None),
+    "v / logit-normal(0,1) / clamp 0.05": ("v", LATENT_DENSITY, 0.05),
     "v / uniform / clamp 0.05": ("v", UNIFORM, 0.05),
 }
 SWEEP_D = {"quick": (2, 8, 64, 1024), "full": (2, 4, 8, 16, 32, 64, 128, 256, 512, 1024)}
@@ -123,9 +123,9 @@ def learned_k_sweep(scale: str = "quick", seed: int = 0) -> dict:
 
 
 MODE_SETTINGS = {  # (setting, fixed k)
-    "quick": [(Setting(24, 3, "u", UNIFORM, None), 0.7), (Setting(24, 8, "v", LATENT_SAMPLER, 0.05), 0.5)],
-    "full": [(Setting(96, 3, "u", UNIFORM, None), 0.7), (Setting(96, 8, "v", LATENT_SAMPLER, 0.05), 0.5),
-             (Setting(96, 32, "u", PIXEL_SAMPLER, None), 0.9)],
+    "quick": [(Setting(24, 3, "u", UNIFORM, None), 0.7), (Setting(24, 8, "v", LATENT_DENSITY, 0.05), 0.5)],
+    "full": [(Setting(96, 3, "u", UNIFORM, None), 0.7), (Setting(96, 8, "v", LATENT_DENSITY, 0.05), 0.5),
+             (Setting(96, 32, "u", PIXEL_DENSITY, None), 0.9)],
 }
 
 
@@ -196,8 +196,8 @@ def _mode_errors(s, k, res, proj, lr, steps, seed):
     }
 
 
-BINNED_SETTINGS = [Setting(4, 4, "v", LATENT_SAMPLER, 0.05), Setting(16, 12, "v", LATENT_SAMPLER, 0.05),
-                   Setting(16, 4, "v", LATENT_SAMPLER, 0.05), Setting(64, 4, "v", LATENT_SAMPLER, 0.05)]
+BINNED_SETTINGS = [Setting(4, 4, "v", LATENT_DENSITY, 0.05), Setting(16, 12, "v", LATENT_DENSITY, 0.05),
+                   Setting(16, 4, "v", LATENT_DENSITY, 0.05), Setting(64, 4, "v", LATENT_DENSITY, 0.05)]
 # exact training of the binned k(t): full scale uses the paper's 128 bins (kdiff §4, App. E)
 BINNED = {"quick": {"n_bins": 16, "steps": 1000, "lr": 0.1, "nodes": 512, "starts": ("1", "0.5")},
           "full": {"n_bins": 128, "steps": 4000, "lr": 0.05, "nodes": 1024, "starts": ("1", "0.5", "1-t", "t")}}
@@ -217,27 +217,26 @@ def binned_run(scale: str = "quick", seed: int = 0) -> dict:
     Adam from k = ½ for the step budget (``k_adam``), then polished to the stationary point its dynamics heads to
     (``k_stationary``); beside it the theory (theory/kdiff_binned): the Δ*-optimal profile (``k_opt``), the best
     constant k, and the mass each end point carries."""
-    from difftheory.theory import kdiff_binned as kb
-
+    from difftheory.theory import kdiff_binned
     cfg = BINNED[scale]
     n_bins = cfg["n_bins"]
     with single_thread():
         res = train_exact(BINNED_SETTINGS, k_mode="binned", n_bins=n_bins, steps=cfg["steps"], lr=cfg["lr"], seed=seed,
                           nodes=cfg["nodes"])
-    mass = kb.parameter_mass(LATENT_SAMPLER, n_bins)
-    tp = kb.parameter_times(n_bins, "hat")
+    mass = kdiff_binned.parameter_mass(LATENT_DENSITY, n_bins)
+    tp = kdiff_binned.parameter_times(n_bins, "hat")
     k_adam = res.k_steps
     opt, const = [], []
     for s in BINNED_SETTINGS:
         starts = {"1": np.ones(tp.size), "0.5": np.full(tp.size, 0.5), "1-t": 1 - tp, "t": tp.copy()}
-        opt.append(kb.optimal_profile(s.D, s.d, s.sampler, s.loss, s.clamp, n_bins,
+        opt.append(kdiff_binned.optimal_profile(s.D, s.d, s.sampler, s.loss, s.clamp, n_bins,
                                       starts={n: starts[n] for n in cfg["starts"]}))
-        const.append(kb.best_constant(s.D, s.d, s.sampler, s.loss, s.clamp, n_bins))
+        const.append(kdiff_binned.best_constant(s.D, s.d, s.sampler, s.loss, s.clamp, n_bins))
 
     def theory_delta(theta, s):
-        return kb.profile_delta_star(np.clip(theta, 0, 1), s.D, s.d, s.sampler, s.loss, s.clamp, n_bins)["delta"]
+        return kdiff_binned.profile_delta_star(np.clip(theta, 0, 1), s.D, s.d, s.sampler, s.loss, s.clamp, n_bins)["delta"]
 
-    mask = mass >= kb.MASS_FRAC * mass.mean()
+    mask = mass >= kdiff_binned.MASS_FRAC * mass.mean()
     return {"settings": [str(s) for s in BINNED_SETTINGS], "D": [s.D for s in BINNED_SETTINGS],
             "d": [s.d for s in BINNED_SETTINGS], "n_bins": n_bins, "t_ends": tp, "mass": mass, "mass_mask": mask,
             "steps": cfg["steps"], "lr": cfg["lr"], "nodes": cfg["nodes"], "seed": seed,

@@ -17,8 +17,8 @@ EXACT_NODES = 2048  # exact mode: composite Gauss–Legendre in logit t, 128 pan
 
 def _w_star_coefficients(k, setting):
     """(c_∥*, c_⊥*) of Eq. (11b); at a singular end (κ² not integrable) the constrained limit: k = 0 → (−1, −1),
-    k = 1 → (1, 0) (theory.optimal_loss.mode_losses_at_singular_end)."""
-    from difftheory.theory.optimal_loss import moments, optimal_coefficients, singular_end
+    k = 1 → (1, 0) (theory.kdiff_optimum.mode_losses_at_singular_end)."""
+    from difftheory.theory.kdiff_optimum import moments, optimal_coefficients, singular_end
 
     end = singular_end(k, setting.sampler, setting.loss, setting.clamp)
     if end == 0:
@@ -31,15 +31,15 @@ def _w_star_coefficients(k, setting):
 def linear_report(setting, training="exact", target=None, steps=800, lr=0.2, batch=256, seed=0) -> dict:
     """Train one setting and compare with theory; the dict ``difftheory linear`` prints (``--json``). ``training``:
     ``exact`` (population loss) or ``sgd`` (Monte Carlo minibatches; the output's ``mode``); ``target``: a
-    ``theory.ktarget.TargetSpec`` (learn or fixed k; default: learned from 0.5). Raises
+    ``theory.kdiff_target.TargetSpec`` (learn or fixed k; default: learned from 0.5). Raises
     ``difftheory.training.NonFiniteLoss`` / ``LossGrew`` (one-line messages) when training diverges."""
     import numpy as np
 
     from difftheory.linear_model.stationary import K_MOVED, ROUNDOFF_GRAD, delta_star_derivatives, start_analysis
     from difftheory.linear_model.trainer import train_exact, train_sgd
-    from difftheory.theory.optimal_loss import delta_star, k_star
+    from difftheory.theory.kdiff_optimum import delta_star, k_star
 
-    from difftheory.theory.ktarget import TargetSpec
+    from difftheory.theory.kdiff_target import TargetSpec
 
     target = TargetSpec() if target is None else target
     k_mode, k = target.k_mode, target.k

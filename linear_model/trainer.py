@@ -6,7 +6,7 @@ list of settings (D, d, loss, sampler, clamp) that share one target mode. W live
 (c_∥, c_⊥) — all the loss sees of W — or as explicit (B, D, D) matrices (``param="explicit"``, for the
 mode checks of Eq. 9). ``train_sgd``: Monte Carlo minibatches of (x, n, t) and Alg. 1's loss.
 
-The target is ``theory.ktarget.KTarget`` (modes learn / fixed / two / binned); a batch of them is one
+The target is ``theory.kdiff_target.KTarget`` (modes learn / fixed / two / binned); a batch of them is one
 template module run with stacked parameters under ``torch.func.vmap``.
 """
 
@@ -20,7 +20,7 @@ import torch
 from torch import nn
 from torch.func import functional_call, stack_module_state, vmap
 
-from difftheory.linear_model.data import LATENTS, sample_data
+from difftheory.linear_model.subspace_data import LATENTS, sample_data
 from difftheory.linear_model.population import (
     SIM_LOSSES,
     ModeMoments,
@@ -30,15 +30,17 @@ from difftheory.linear_model.population import (
     population_loss_matrix,
     quadrature_nodes,
 )
-from difftheory.theory.ktarget import KMODES, KTarget, TargetSpec, binned_k_of_t, k_from_state
-from difftheory.theory.optimal_loss import check_dims
+from difftheory.theory.kdiff_target import K_PARAM, KMODES, KTarget, TargetSpec, binned_k_of_t, k_from_state
+from difftheory.theory.kdiff_optimum import check_dims
 from difftheory.theory.projection import random_projection
-from difftheory.theory.samplers import TimeSampler
-from difftheory.theory.targets import noisy, velocity_from_target
+from difftheory.theory.time_densities import TimeDensity
+from difftheory.theory.target_conversions import noisy, velocity_from_target
 from difftheory.training import Adam, check_loss, cosine_lr
 from difftheory.validate import check_choice, check_float, check_int
 
 OPTIMIZERS = ("adam", "gd")
+TARGET_PREFIX = "kt."  # the target's place in the batched coefficient module (``_Coefficients.kt``)
+K_KEY = TARGET_PREFIX + K_PARAM  # its learned logit(s) in the stacked parameters
 PARAMS = ("closed", "explicit")
 
 # Divergence: training stops (one line, ``difftheory.training.LossGrew``) when a loss exceeds LOSS_GROWTH_LIMIT times its start.
@@ -64,14 +66,14 @@ class Setting:
     D: int
     d: int
     loss: str = "u"
-    sampler: TimeSampler = field(default_factory=TimeSampler)
+    sampler: TimeDensity = field(default_factory=TimeDensity)
     clamp: float | None = 0.05
 
     def __post_init__(self):
         check_dims(self.D, self.d)
         check_choice("loss", self.loss, SIM_LOSSES)
-        if not isinstance(self.sampler, TimeSampler):
-            raise ValueError(f"sampler must be a TimeSampler (see parse_sampler), got {self.sampler!r}")
+        if not isinstance(self.sampler, TimeDensity):
+            raise ValueError(f"sampler must be a TimeDensity (see parse_sampler), got {self.sampler!r}")
         if self.clamp is not None:
             check_float("clamp", self.clamp, 0.0, 1.0, lo_open=True, hi_open=True)
 
@@ -150,7 +152,7 @@ def target_coefficients_vmap(template, params, buffers, t):
 
 def k_values(params, buffers) -> torch.Tensor:
     """The targets' k (k0, k1 / bin end values) from the stacked parameters (KTarget.k, batched)."""
-    return k_from_state(params | buffers, "kt.")
+    return k_from_state(params | buffers, TARGET_PREFIX)
 
 
 def moments_for(settings, template, params, buffers, t, w) -> ModeMoments:
@@ -333,14 +335,14 @@ def _polish_newton(settings, weights, params, buffers, template, t, w, loss_fn, 
     also where the Hessian is indefinite), each entry capped at 4, Armijo backtracking per setting. Stops per
     setting when every |∂f/∂θ| ≤ POLISH_GTOL, the Newton decrement is below round-off, or no step lowers f."""
     B = len(settings)
-    learn = "kt.w_k" in params
-    X = torch.stack([wt.detach() for wt in weights] + ([params["kt.w_k"].detach()] if learn else []), dim=1).clone()
+    learn = K_KEY in params
+    X = torch.stack([wt.detach() for wt in weights] + ([params[K_KEY].detach()] if learn else []), dim=1).clone()
     n = X.shape[1]
 
     def f_of(Xc, with_grad=False):
         ps = dict(params)
         if learn:
-            ps = {"kt.w_k": Xc[:, 2]}
+            ps = {K_KEY: Xc[:, 2]}
         m = moments_for(settings, template, ps, buffers, t, w)
         return loss_fn(m, [Xc[:, 0], Xc[:, 1]]) / Ds
 
@@ -379,7 +381,7 @@ def _polish_newton(settings, weights, params, buffers, template, t, w, loss_fn, 
         for j, wt in enumerate(weights):
             wt.copy_(X[:, j])
         if learn:
-            params["kt.w_k"].copy_(X[:, 2])
+            params[K_KEY].copy_(X[:, 2])
 
 
 def _polish_one(settings, i, weights, params, buffers, template, t, w, loss_fn):
@@ -425,7 +427,7 @@ def train_sgd(setting: Setting, k_mode: str = "learn", k: float = 0.5, n_bins: i
               seed: int = 0, record_every: int | None = None, schedule: str = "cosine", nodes: int = 256,
               progress: bool = False, seeds=None) -> TrainResult:
     """Train W (D×D, from 0) and the target on Monte Carlo minibatches of (x, n, t): the u-loss
-    ½‖Wz − u‖², or the v-loss of Alg. 1 (½·``ktarget.kdiff_loss``, same ½ as Eq. 4). The returned
+    ½‖Wz − u‖², or the v-loss of Alg. 1 (½·``kdiff_target.kdiff_loss``, same ½ as Eq. 4). The returned
     ``loss`` is the exact population loss of the trained (W, target).
 
     ``seeds``: train one replicate per seed in one batched run (stacked W and target parameters; Adam acts

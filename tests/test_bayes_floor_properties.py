@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from difftheory.cli import main
-from difftheory.toy.erd_bayes import ACCURACY, MAX_NODES, MIN_NODES, bayes_floor
+from difftheory.toy.erd_gmm_floor import ACCURACY, MAX_NODES, MIN_NODES, bayes_floor
 
 TARGETS = ("eps", "x0", "v", "u")
 SCHEDULES = ("linear", "vp", "gvp")

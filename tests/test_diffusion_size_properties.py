@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from difftheory.cli import main
 from difftheory.theory.mse_diffusion_size import MAX_STEPS
 from difftheory.theory.mse_parameterizations import PARAMETERIZATIONS
-from difftheory.theory.mse_schedules import SCHEDULES
+from difftheory.theory.mse_schedules_symbolic import SCHEDULES
 
 PAIRS = [(s, p) for s in SCHEDULES for p in PARAMETERIZATIONS]
 JSON_STEPS = 20_000

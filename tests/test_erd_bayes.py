@@ -11,10 +11,10 @@ from difftheory.cli import main
 from difftheory.theory.erd_weights import TARGETS
 from difftheory.theory.gmm import erd_gmm
 from difftheory.theory.schedules import ERD_SCHEDULES as SCHEDULES, erd_schedule
-from difftheory.theory.targets import erd_target_coefficients
-from difftheory.toy import erd_bayes
-from difftheory.toy.erd_bayes import bayes_floor, bayes_predictor, signal_and_noise, target_second_moment
-from difftheory.toy.erd_bayes import MIN_NODES
+from difftheory.theory.target_conversions import erd_target_coefficients
+from difftheory.toy import erd_gmm_floor
+from difftheory.toy.erd_gmm_floor import bayes_floor, bayes_predictor, signal_and_noise, target_second_moment
+from difftheory.toy.erd_gmm_floor import MIN_NODES
 
 
 def _world(target, schedule, t, n, seed):
@@ -110,7 +110,7 @@ def test_cli_bad_input(argv, word, capsys):
 def test_factorised_quadrature_equals_the_tensor_rule(target, schedule, t):
     """erd's GMM is a product of two 1-D mixtures: the per-coordinate quadrature gives the tensor rule's numbers."""
     g = erd_gmm()
-    assert erd_bayes.product_factors(g) is not None
+    assert erd_gmm_floor.product_factors(g) is not None
     a, s = erd_schedule(schedule).alpha_sigma(t)
     cx, ce = erd_target_coefficients(target, a, s)
 
@@ -118,9 +118,9 @@ def test_factorised_quadrature_equals_the_tensor_rule(target, schedule, t):
         m, v = g.posterior_target(z, a, s, cx, ce)
         return np.stack([m**2, v], -1)
 
-    tensor = erd_bayes.expect_over_z(both, schedule, t, g, 48)
-    floor, signal = erd_bayes.floor_and_signal(target, schedule, t, nodes=MIN_NODES)
-    ref = erd_bayes.expect_over_z(both, schedule, t, g, MIN_NODES)
+    tensor = erd_gmm_floor.expect_over_z(both, schedule, t, g, 48)
+    floor, signal = erd_gmm_floor.floor_and_signal(target, schedule, t, nodes=MIN_NODES)
+    ref = erd_gmm_floor.expect_over_z(both, schedule, t, g, MIN_NODES)
     assert np.allclose(ref[:, 1], floor, rtol=1e-12, atol=1e-14) and np.allclose(ref[:, 0], signal, rtol=1e-12)
     assert np.all(np.isfinite(tensor))
 
@@ -129,7 +129,7 @@ def test_non_product_mixture_uses_the_tensor_rule():
     from difftheory.theory.gmm import GaussianMixture
 
     g = GaussianMixture.isotropic([[0.0, 0.0], [1.0, 2.0], [3.0, -1.0]], 0.4)
-    assert erd_bayes.product_factors(g) is None
+    assert erd_gmm_floor.product_factors(g) is None
     floor = bayes_floor("x0", "linear", 0.5, gmm=g, nodes=MIN_NODES)
     assert np.all(floor > 0) and np.all(np.isfinite(floor))
 

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 import torch
 
-from difftheory.toy import erd_dynamics as dyn
+from difftheory.toy import erd_gradients
 from difftheory.toy.erd_model import init_mlp, mlp_forward, stack_params, stacked_forward, vmapped_forward
 from difftheory.toy.erd_train import (
     ModelSpec,
@@ -84,17 +84,17 @@ def test_bad_config():
 
 
 def test_ntk_step_error_is_second_order():
-    p = dyn.small_mlp(16, 0)
-    z, t, y, _ = dyn.toy_batch("v", "gvp", 8, 0)
-    ze, te, _, _ = dyn.toy_batch("v", "gvp", 4, 1)
-    r = dyn.ntk_step_errors(p, z, t, y, ze, te, [1e-1, 1e-2, 1e-3])
+    p = erd_gradients.small_mlp(16, 0)
+    z, t, y, _ = erd_gradients.toy_batch("v", "gvp", 8, 0)
+    ze, te, _, _ = erd_gradients.toy_batch("v", "gvp", 4, 1)
+    r = erd_gradients.ntk_step_errors(p, z, t, y, ze, te, [1e-1, 1e-2, 1e-3])
     assert 1.8 < r["loglog_slope"] < 2.2
 
 
 def test_representation_gradient_split_and_bound():
-    p = dyn.small_mlp(12, 1)
-    z, t, y, fs = dyn.toy_batch("x0", "linear", 6, 2, t=0.7)
-    r = dyn.gradient_decomposition(p, z, t, y, fs, M=2.0)
+    p = erd_gradients.small_mlp(12, 1)
+    z, t, y, fs = erd_gradients.toy_batch("x0", "linear", 6, 2, t=0.7)
+    r = erd_gradients.gradient_decomposition(p, z, t, y, fs, M=2.0)
     assert r["split_max_rel_err"] < 1e-10
     assert r["bound_ratio_max"] <= 1.0
 

@@ -7,7 +7,7 @@ import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from difftheory.gpu_validation.data import (
+from difftheory.gpu_validation.datasets import (
     ImageFolderDataset,
     LatentShards,
     adm_center_crop,

@@ -13,7 +13,7 @@ from difftheory.cli import main
 from difftheory.gpu_validation import configs
 from difftheory.gpu_validation.checkpoint import load_checkpoint
 from difftheory.gpu_validation.train import LOSS_GROWTH_LIMIT, train
-from difftheory.theory.ktarget import TargetSpec
+from difftheory.theory.kdiff_target import TargetSpec
 from difftheory.training import LossGrew
 
 

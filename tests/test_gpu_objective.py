@@ -8,10 +8,10 @@ from hypothesis import strategies as st
 from torch import nn
 
 from difftheory.gpu_validation.objective import KDiff
-from difftheory.theory.ktarget import TargetSpec, kdiff_loss
-from difftheory.theory.samplers import TimeSampler
+from difftheory.theory.kdiff_target import TargetSpec, kdiff_loss
+from difftheory.theory.time_densities import TimeDensity
 
-SAMPLER = TimeSampler("logit-normal", -0.8, 0.8)
+SAMPLER = TimeDensity("logit-normal", -0.8, 0.8)
 
 
 def build_target(k_mode="learn", k=0.5, n_bins=128):

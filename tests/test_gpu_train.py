@@ -15,7 +15,7 @@ from difftheory.gpu_validation.objective import KDiff
 from difftheory.gpu_validation.results import load_runs
 from difftheory.gpu_validation.sampling import load_samples
 from difftheory.gpu_validation.train import train
-from difftheory.theory.ktarget import TargetSpec
+from difftheory.theory.kdiff_target import TargetSpec
 from difftheory.training import NonFiniteLoss
 
 
@@ -144,7 +144,7 @@ def test_fid_path_with_a_stand_in_feature_extractor(tmp_path, monkeypatch):
     from PIL import Image
 
     from difftheory.gpu_validation import evaluate
-    from difftheory.gpu_validation.data import digits_dataset
+    from difftheory.gpu_validation.datasets import digits_dataset
     from difftheory.gpu_validation.evaluate import check_fid_settings, evaluate_samples
 
     proj = np.random.default_rng(0).standard_normal((64, 12))

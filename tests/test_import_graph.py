@@ -80,7 +80,7 @@ def test_the_checker_sees_every_kind_of_import(tmp_path, monkeypatch):
         "from ..linear_model import data\n"
         "def f():\n"
         "    from difftheory.commands.linear import run\n"
-        "from difftheory.theory import targets\n")
+        "from difftheory.theory import target_conversions\n")
     monkeypatch.setitem(globals(), "ROOT", tmp_path)
     found = violations("toy")
     assert len(found) == 4, found

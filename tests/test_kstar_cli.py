@@ -111,8 +111,8 @@ def test_inaccurate_ranges_are_refused_with_one_line(capsys, argv, flag, value):
 
 
 def test_accepted_extremes_give_finite_non_negative_answers(capsys):
-    from difftheory.theory.optimal_loss import CLAMP_MIN, D_MAX
-    from difftheory.theory.samplers import SIGMA_MIN
+    from difftheory.theory.kdiff_optimum import CLAMP_MIN, D_MAX
+    from difftheory.theory.time_densities import SIGMA_MIN
 
     for argv in (["--D", "10", "--d", "2", "--loss", "eps", "--clamp", str(CLAMP_MIN)],
                  ["--D", "10", "--d", "2", "--loss", "x", "--clamp", str(CLAMP_MIN)],

@@ -21,8 +21,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from difftheory.cli import main
-from difftheory.theory.optimal_loss import CLAMP_MIN, D_MAX, INTERIOR_TOL, TIE_REL
-from difftheory.theory.samplers import MU_MAX, SIGMA_MAX, SIGMA_MIN
+from difftheory.theory.kdiff_optimum import CLAMP_MIN, D_MAX, INTERIOR_TOL, TIE_REL
+from difftheory.theory.time_densities import MU_MAX, SIGMA_MAX, SIGMA_MIN
 
 LOSSES = ("u", "v", "x", "eps")
 TYPES = {"minimum", "maximum", "inflection"}

@@ -147,8 +147,10 @@ def test_resume_without_partial_run_is_refused(tmp_path):
 def test_compare_lists_differing_verdicts():
     from difftheory.report import compare_lines
 
-    rows = [{"id": "a", "verdict": "open", "scale": "quick"}, {"id": "b", "verdict": "verified", "scale": "quick"}]
+    rows = [{"id": "a", "verdict": "open", "scale": "quick", "detail": "Not App. F's settings (quick scale); more. Rest"},
+            {"id": "b", "verdict": "verified", "scale": "quick"}]
     ref = [{"id": "a", "verdict": "refuted", "scale": "full"}, {"id": "b", "verdict": "verified", "scale": "full"}]
     lines = compare_lines(rows, ref, "reference/full")
     assert lines[0].startswith("compare with reference/full: 1 of 2") and "a: open (quick) vs refuted (full)" in lines[1]
+    assert lines[1].endswith("here: Not App. F's settings (quick scale)")  # why quick differs: its own detail
     assert len(lines) == 2

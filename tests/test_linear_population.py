@@ -9,7 +9,7 @@ import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from difftheory.linear_model.data import sample_data
+from difftheory.linear_model.subspace_data import sample_data
 from difftheory.linear_model.modes import mode_trajectory, split_modes, symbolic_solution
 from difftheory.linear_model.population import (
     delta_star_closed,
@@ -21,12 +21,12 @@ from difftheory.linear_model.population import (
     population_loss_matrix,
     quadrature_nodes,
 )
-from difftheory.theory.optimal_loss import delta_star, moments, optimal_coefficients
+from difftheory.theory.kdiff_optimum import delta_star, moments, optimal_coefficients
 from difftheory.theory.projection import random_projection
-from difftheory.theory.samplers import TimeSampler
-from difftheory.theory.targets import kappa_k, velocity_from_target
+from difftheory.theory.time_densities import TimeDensity
+from difftheory.theory.target_conversions import kappa_k, velocity_from_target
 
-SAMPLERS = [TimeSampler(), TimeSampler("logit-normal", 0.0, 1.0), TimeSampler("logit-normal", -0.8, 0.8)]
+SAMPLERS = [TimeDensity(), TimeDensity("logit-normal", 0.0, 1.0), TimeDensity("logit-normal", -0.8, 0.8)]
 FAST = settings(max_examples=15, deadline=None)
 
 
@@ -91,7 +91,7 @@ def test_closed_and_matrix_loss_agree_and_grad_is_eq8(D, data, seed, k, sampler)
 def test_population_loss_matches_monte_carlo():
     """Eq. (4) with Eq. (32) against a brute-force average of ½ κ² ‖Wz − u‖² over (x, n, t)."""
     g = torch.Generator().manual_seed(3)
-    D, d, k, sampler = 3, 2, 0.7, TimeSampler("logit-normal", 0.0, 1.0)
+    D, d, k, sampler = 3, 2, 0.7, TimeDensity("logit-normal", 0.0, 1.0)
     P = random_projection(D, d, g)
     W = torch.randn(D, D, generator=g, dtype=torch.float64)
     m = _moments_k(k, sampler, "v", 0.05)
@@ -121,7 +121,7 @@ def test_mode_trajectory_starts_at_W0_and_ends_at_W_star(D, data, seed):
     g = torch.Generator().manual_seed(seed)
     P = random_projection(D, d, g)
     proj = (P @ P.T)[None]
-    m = _moments_k(0.6, TimeSampler(), "u", None)
+    m = _moments_k(0.6, TimeDensity(), "u", None)
     W0 = torch.randn(1, D, D, generator=g, dtype=torch.float64)
     par, perp = mode_trajectory(W0, proj, m, [0.0, 500.0])
     a0, b0 = split_modes(W0, proj)
@@ -136,7 +136,7 @@ def test_bad_inputs_are_rejected():
     with pytest.raises(ValueError, match="loss"):
         kappa_sq(t, t, t - 1, "w")
     with pytest.raises(ValueError, match="nodes"):
-        quadrature_nodes([TimeSampler()], 2)
+        quadrature_nodes([TimeDensity()], 2)
     with pytest.raises(ValueError, match="d must be"):
         random_projection(3, 4)
 

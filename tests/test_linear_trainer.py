@@ -12,11 +12,11 @@ from difftheory.cli import main
 from difftheory.ledger import Context
 from difftheory.linear_model.trainer import Setting, train_exact, train_sgd
 from difftheory.threads import single_thread
-from difftheory.theory.optimal_loss import W_star, delta_star, k_star_u_loss
-from difftheory.theory.samplers import TimeSampler
+from difftheory.theory.kdiff_optimum import W_star, delta_star, k_star_u_loss
+from difftheory.theory.time_densities import TimeDensity
 from difftheory.training import TrainingDiverged
 
-SAMPLERS = [TimeSampler(), TimeSampler("logit-normal", 0.0, 1.0), TimeSampler("logit-normal", -0.8, 0.8)]
+SAMPLERS = [TimeDensity(), TimeDensity("logit-normal", 0.0, 1.0), TimeDensity("logit-normal", -0.8, 0.8)]
 FAST = settings(max_examples=8, deadline=None)
 
 
@@ -52,7 +52,7 @@ def test_learned_k_matches_k_star_u_loss(D, data, sampler):
 
 
 def test_batched_equals_looped_and_is_deterministic():
-    ss = [Setting(8, 2, "u"), Setting(64, 4, "v", TimeSampler("logit-normal", 0.0, 1.0), 0.05), Setting(3, 3, "u")]
+    ss = [Setting(8, 2, "u"), Setting(64, 4, "v", TimeDensity("logit-normal", 0.0, 1.0), 0.05), Setting(3, 3, "u")]
     batched = train_exact(ss, steps=100, lr=0.2, polish=False)
     looped = [train_exact([s], steps=100, lr=0.2, polish=False).k[0] for s in ss]
     assert np.allclose(batched.k, looped, atol=1e-10)
@@ -65,11 +65,11 @@ def test_batched_equals_looped_and_is_deterministic():
 
 
 def test_sgd_lands_near_k_star_and_all_modes_run():
-    s = Setting(4, 1, "u", TimeSampler(), None)
+    s = Setting(4, 1, "u", TimeDensity(), None)
     res = train_sgd(s, steps=400, lr=0.03, batch=512, seed=0)
     assert float(res.k[0]) == pytest.approx(0.8, abs=0.02)
     for mode in ("two", "binned"):
-        r = train_sgd(Setting(4, 2, "v", TimeSampler("logit-normal", 0.0, 1.0), 0.05), k_mode=mode, n_bins=4, steps=20)
+        r = train_sgd(Setting(4, 2, "v", TimeDensity("logit-normal", 0.0, 1.0), 0.05), k_mode=mode, n_bins=4, steps=20)
         assert np.all(np.isfinite(r.k)) and np.isfinite(r.loss).all()
         e = train_exact([Setting(4, 2, "v")], k_mode=mode, n_bins=4, steps=20, polish=False)
         assert np.all(np.isfinite(e.k)) and e.k.shape == ((1, 2) if mode == "two" else (1, 5))
@@ -77,7 +77,7 @@ def test_sgd_lands_near_k_star_and_all_modes_run():
 
 def test_gd_follows_frobenius_flow_in_closed_coordinates():
     """Closed coordinates with the Frobenius metric give the same W as explicit D×D gradient descent."""
-    s = Setting(6, 2, "u", TimeSampler(), None)
+    s = Setting(6, 2, "u", TimeDensity(), None)
     a = train_exact([s], k_mode="fixed", k=0.7, steps=40, lr=0.1, optimizer="gd", schedule="constant", polish=False)
     b = train_exact([s], k_mode="fixed", k=0.7, steps=40, lr=0.1, optimizer="gd", schedule="constant", polish=False,
                     param="explicit")
@@ -88,7 +88,7 @@ def test_gd_follows_frobenius_flow_in_closed_coordinates():
 
 
 def test_non_finite_loss_stops_with_setting_named():
-    s = Setting(5, 2, "u", TimeSampler(), None)
+    s = Setting(5, 2, "u", TimeDensity(), None)
     with pytest.raises(TrainingDiverged, match=r"D=5, d=2, loss=u"):  # NonFiniteLoss or LossGrew, whichever first
         train_exact([s], k_mode="fixed", k=0.5, steps=400, lr=1e6, optimizer="gd", schedule="constant", polish=False)
 
@@ -203,7 +203,7 @@ def test_cli_flags_the_stationary_start_and_round_off(capsys):
     out = json.loads(capsys.readouterr().out)
     assert out["started_at_stationary_point"] and out["start_stationary_type"] == "minimum"
     assert not out["left_stationary_point_by_roundoff"] and out["k_final"] == pytest.approx(0.5, abs=1e-9)
-    gd = train_exact([Setting(4, 4, "v", TimeSampler("logit-normal", 0.0, 1.0), 0.05)], steps=200, lr=0.2,
+    gd = train_exact([Setting(4, 4, "v", TimeDensity("logit-normal", 0.0, 1.0), 0.05)], steps=200, lr=0.2,
                      optimizer="gd", polish=False)
     assert float(gd.k[0]) == pytest.approx(0.5, abs=1e-12)  # GD multiplies a ~1e-17 gradient by lr: it stays
 
@@ -238,7 +238,7 @@ def test_batched_coefficients_equal_ktarget_under_vmap(mode):
 
 
 def test_newton_polish_reaches_the_lbfgs_stationary_point():
-    ss = [Setting(6, d, loss, TimeSampler(), 0.05 if loss == "v" else None) for d in (1, 3) for loss in ("u", "v")]
+    ss = [Setting(6, d, loss, TimeDensity(), 0.05 if loss == "v" else None) for d in (1, 3) for loss in ("u", "v")]
     newton = train_exact(ss, steps=50, lr=0.2)  # closed coordinates: batched Newton
     lbfgs = train_exact(ss, steps=50, lr=0.2, param="explicit")  # explicit W: one L-BFGS per setting
     assert np.allclose(newton.k, lbfgs.k, atol=1e-6)
@@ -265,7 +265,7 @@ def test_divergence_raises_loss_grew():
 
 
 def test_sgd_replicates_equal_separate_runs():
-    s = Setting(6, 2, "v", TimeSampler("logit-normal", 0.0, 1.0), 0.05)
+    s = Setting(6, 2, "v", TimeDensity("logit-normal", 0.0, 1.0), 0.05)
     both = train_sgd(s, steps=40, lr=0.03, batch=64, seeds=[3, 4], latent=["gaussian", "uniform"])
     one = train_sgd(s, steps=40, lr=0.03, batch=64, seed=4, latent="uniform")
     assert np.allclose(both.k[1], one.k[0], atol=1e-12) and np.allclose(both.W[1], one.W[0], atol=1e-12)

@@ -10,7 +10,7 @@ import pytest
 from difftheory.cli import main
 from difftheory.theory.mse_diffusion_size import diffusion_sizes_cli
 from difftheory.theory.mse_parameterizations import PARAMETERIZATIONS, S2
-from difftheory.theory.mse_schedules import SCHEDULES
+from difftheory.theory.mse_schedules_symbolic import SCHEDULES
 from difftheory.theory.schedules import MseSchedule
 
 

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from difftheory.theory import mse_generator as mg
+from difftheory.theory import mse_generator
 from difftheory.theory.mse_divergence import eta_ml
 from difftheory.theory.mse_parameterizations import PARAMETERIZATIONS
-from difftheory.theory.mse_schedules import SCHEDULES
+from difftheory.theory.mse_schedules_symbolic import SCHEDULES
 from difftheory.theory.schedules import MseSchedule
 
 FAST = settings(max_examples=40, deadline=None)
@@ -21,21 +21,21 @@ def test_uds_euler_step_matches_generator_10(h_s, h_ratio, rho_s, rho_ratio, see
     rng = np.random.default_rng(seed)
     y, xh, xi = rng.standard_normal((3, 64))
     h_t, rho_t = h_s * h_ratio, rho_s * rho_ratio
-    a = mg.generator_step(y, xh, rho_s, rho_t, h_s, h_t, xi)
-    q, beta = mg.uds_coefficients(h_s, h_t, np.sqrt(1 - (rho_s / rho_t) ** 2))
-    np.testing.assert_allclose(mg.euler_uds(y, xh, q, beta, xi), a, rtol=1e-12, atol=1e-12)
+    a = mse_generator.generator_step(y, xh, rho_s, rho_t, h_s, h_t, xi)
+    q, beta = mse_generator.uds_coefficients(h_s, h_t, np.sqrt(1 - (rho_s / rho_t) ** 2))
+    np.testing.assert_allclose(mse_generator.euler_uds(y, xh, q, beta, xi), a, rtol=1e-12, atol=1e-12)
     assert q == pytest.approx(rho_s * h_s / (rho_t * h_t), rel=1e-12)
 
 
 def test_heun_equals_euler_for_a_constant_denoiser():
     sch = MseSchedule("logis")
     grid = np.linspace(0.1, 0.9, 9)
-    etas = mg.step_etas("mse", sch, "vel", grid)
+    etas = mse_generator.step_etas("mse", sch, "vel", grid)
     rng = np.random.default_rng(0)
     y0, noise = rng.standard_normal(16), rng.standard_normal((8, 16))
     den = lambda y, t: np.full_like(y, 0.7)
-    a = mg.uds_sample(den, sch, grid, etas, y0, noise, "euler", denoise_last=False)
-    b = mg.uds_sample(den, sch, grid, etas, y0, noise, "heun", denoise_last=False)
+    a = mse_generator.uds_sample(den, sch, grid, etas, y0, noise, "euler", denoise_last=False)
+    b = mse_generator.uds_sample(den, sch, grid, etas, y0, noise, "heun", denoise_last=False)
     np.testing.assert_allclose(a, b, rtol=1e-12)
 
 
@@ -47,7 +47,7 @@ def test_flow_with_exact_gaussian_denoiser_reaches_the_data_law():
     grid = np.linspace(0.02, 0.98, 400)
     rng = np.random.default_rng(1)
     y0 = rng.standard_normal(20000) * np.sqrt(v + sch.rho(grid[0]) ** -2)
-    out = mg.uds_sample(den, sch, grid, np.zeros(399), y0, np.zeros((399, 20000)), "heun", denoise_last=False)
+    out = mse_generator.uds_sample(den, sch, grid, np.zeros(399), y0, np.zeros((399, 20000)), "heun", denoise_last=False)
     assert out.var() == pytest.approx(v + sch.rho(grid[-1]) ** -2, rel=0.03)
 
 
@@ -55,9 +55,9 @@ def test_flow_with_exact_gaussian_denoiser_reaches_the_data_law():
 @settings(max_examples=30, deadline=None)
 def test_step_etas_ordering(name, param, n):
     grid = np.linspace(0.05, 0.95, n + 1)
-    ml = mg.step_etas("ml", name, param, grid)
-    mse = mg.step_etas("mse", name, param, grid)
-    assert np.all(mg.step_etas("flow", name, param, grid) == 0)
+    ml = mse_generator.step_etas("ml", name, param, grid)
+    mse = mse_generator.step_etas("mse", name, param, grid)
+    assert np.all(mse_generator.step_etas("flow", name, param, grid) == 0)
     assert np.all((mse >= 0) & (mse <= ml + 1e-12) & (ml < 1))
     assert np.any(np.isclose(mse, ml, rtol=1e-6))  # the MSE-diffusion touches ML at the argmax step
 
@@ -66,7 +66,7 @@ def test_xi_star_is_standard_normal_and_pathwise_identity():
     rng = np.random.default_rng(2)
     rho = np.exp(np.linspace(0, 1.5, 8))
     xis = rng.standard_normal((7, 50000))
-    xs = mg.xi_star(rho, xis)
+    xs = mse_generator.xi_star(rho, xis)
     assert xs.var() == pytest.approx(1.0, abs=0.03)
 
 
@@ -74,14 +74,14 @@ def test_uds_sample_is_seeded_and_rejects_bad_solver():
     sch = MseSchedule("logis")
     grid = np.linspace(0.1, 0.9, 5)
     den = lambda y, t: 0.5 * y
-    run = lambda s: mg.uds_sample(den, sch, grid, mg.step_etas("ml", sch, "vel", grid), *(
+    run = lambda s: mse_generator.uds_sample(den, sch, grid, mse_generator.step_etas("ml", sch, "vel", grid), *(
         lambda r: (r.standard_normal(4), r.standard_normal((4, 4))))(np.random.default_rng(s)))
     np.testing.assert_array_equal(run(3), run(3))
     with pytest.raises(ValueError, match="solver"):
-        mg.uds_sample(den, sch, grid, np.zeros(4), np.zeros(2), np.zeros((4, 2)), solver="rk4")
+        mse_generator.uds_sample(den, sch, grid, np.zeros(4), np.zeros(2), np.zeros((4, 2)), solver="rk4")
     with pytest.raises(ValueError, match="kind"):
-        mg.step_etas("sde", sch, "vel", grid)
-    assert mg.nfe("heun", 31) == 63 and mg.nfe("euler", 62) == 63
+        mse_generator.step_etas("sde", sch, "vel", grid)
+    assert mse_generator.nfe("heun", 31) == 63 and mse_generator.nfe("euler", 62) == 63
 
 
 def _vp_from_alphas_cumprod(ac, k):
@@ -108,8 +108,8 @@ def test_euler_uds_ml_is_diffusers_ddpm_step():
         out = sched.step(xh, k, z, generator=torch.Generator().manual_seed(k)).prev_sample.double().numpy()
         xi = torch.randn(z.shape, generator=torch.Generator().manual_seed(k), dtype=torch.float32).double().numpy()
         eta = eta_ml((h_t / h_s) ** 2)  # the ML (DDPM) step η̊
-        q, beta = mg.uds_coefficients(h_s, h_t, eta)
-        mine = a_t * mg.euler_uds(z.double().numpy() / a_s, xh.double().numpy(), q, beta, xi)
+        q, beta = mse_generator.uds_coefficients(h_s, h_t, eta)
+        mine = a_t * mse_generator.euler_uds(z.double().numpy() / a_s, xh.double().numpy(), q, beta, xi)
         np.testing.assert_allclose(mine, out, rtol=2e-5, atol=2e-5)
 
 
@@ -134,6 +134,6 @@ def test_euler_uds_is_diffusers_ddim_step(eta_frac):
         post_sd = s_t * np.sqrt(1 - (h_s / h_t) ** 2)
         eta_ddim = s_t * eta / post_sd
         out = sched.step(xh, k, z, eta=float(eta_ddim), variance_noise=noise).prev_sample.double().numpy()
-        q, beta = mg.uds_coefficients(h_s, h_t, eta)
-        mine = a_t * mg.euler_uds(z.double().numpy() / a_s, xh.double().numpy(), q, beta, noise.double().numpy())
+        q, beta = mse_generator.uds_coefficients(h_s, h_t, eta)
+        mine = a_t * mse_generator.euler_uds(z.double().numpy() / a_s, xh.double().numpy(), q, beta, noise.double().numpy())
         np.testing.assert_allclose(mine, out, rtol=2e-5, atol=2e-5)

@@ -1,7 +1,7 @@
-"""The one schedule type (theory/schedules.py) and the target conversions on it (theory/targets.py).
+"""The one schedule type (theory/schedules.py) and the target conversions on it (theory/target_conversions.py).
 
 Every paper's schedule: α, σ and their derivatives against central finite differences (and mse's against the
-SymPy definitions of theory/mse_schedules.py); the conversions x̂, n̂, ŵ, v̂ round-trip for every schedule; kdiff's
+SymPy definitions of theory/mse_schedules_symbolic.py); the conversions x̂, n̂, ŵ, v̂ round-trip for every schedule; kdiff's
 closed forms (Alg. 1) equal the general conversions on its path; the linear path and its conversions match
 facebookresearch/flow_matching's CondOTScheduler / AffineProbPath (skipped when flow_matching is absent)."""
 
@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from difftheory.theory import targets
-from difftheory.theory.mse_schedules import T, sym_alpha_sigma
+from difftheory.theory import target_conversions
+from difftheory.theory.mse_schedules_symbolic import T, sym_alpha_sigma
 from difftheory.theory.schedules import (ERD_SCHEDULES, KDIFF_LINEAR, MSE_SCHEDULES, CosinePath, LinearPath,
                                          MseSchedule, Schedule, erd_schedule, mse_schedule)
 
@@ -84,7 +84,7 @@ def test_kdiff_linear_takes_sympy():
     a, s, da, ds = KDIFF_LINEAR(t)
     assert (a, s, da, ds) == (t, 1 - t, 1, -1)
     x, n = sp.symbols("x n")
-    assert sp.diff(targets.noisy(x, n, t), t) == targets.affine_target(x, n, *targets.velocity_coefficients(KDIFF_LINEAR, t))
+    assert sp.diff(target_conversions.noisy(x, n, t), t) == target_conversions.affine_target(x, n, *target_conversions.velocity_coefficients(KDIFF_LINEAR, t))
 
 
 # ------------------------------------------------------------------ conversions
@@ -93,7 +93,7 @@ def _targets_for(sch, t):
     a, s, da, ds = sch(t)
     one = np.ones_like(t)
     return {"x": (one, 0 * one), "eps": (0 * one, one), "velocity": (da, ds), "v-pred": (-s, a),
-            "k=0.3": tuple(c * one for c in targets.k_coefficients(0.3))}
+            "k=0.3": tuple(c * one for c in target_conversions.k_coefficients(0.3))}
 
 
 @pytest.mark.parametrize("paper,name,sch", ALL, ids=IDS)
@@ -102,26 +102,26 @@ def test_conversions_round_trip(paper, name, sch):
     t = T_GRID
     x, n = rng.standard_normal((2, len(t)))
     a, s, da, ds = sch(t)
-    z = targets.noisy(x, n, t, sch)
+    z = target_conversions.noisy(x, n, t, sch)
     np.testing.assert_allclose(z, a * x + s * n, rtol=1e-15)
     tg = _targets_for(sch, t)
     for src_name, src in tg.items():
-        u = targets.affine_target(x, n, *src)
+        u = target_conversions.affine_target(x, n, *src)
         if np.min(np.abs(src[0] * s - src[1] * a)) < 1e-3:
             continue  # the target does not determine (x, n) here (φσ = ψα)
-        xh = targets.x_hat(z, u, a, s, *src)
-        nh = targets.n_hat(z, u, a, s, *src)
+        xh = target_conversions.x_hat(z, u, a, s, *src)
+        nh = target_conversions.n_hat(z, u, a, s, *src)
         np.testing.assert_allclose(xh, x, rtol=1e-9, atol=1e-9)
         np.testing.assert_allclose(nh, n, rtol=1e-9, atol=1e-9)
-        v = targets.target_to_velocity(sch, z, u, t, *src)
+        v = target_conversions.target_to_velocity(sch, z, u, t, *src)
         np.testing.assert_allclose(v, da * x + ds * n, rtol=1e-9, atol=1e-8)  # v = dz/dt
         for dst_name, dst in tg.items():
-            w = targets.convert_target(z, u, a, s, src, dst)
-            np.testing.assert_allclose(w, targets.affine_target(x, n, *dst), rtol=1e-9, atol=1e-8,
+            w = target_conversions.convert_target(z, u, a, s, src, dst)
+            np.testing.assert_allclose(w, target_conversions.affine_target(x, n, *dst), rtol=1e-9, atol=1e-8,
                                        err_msg=f"{src_name} -> {dst_name}")
             # the error gain: ŵ − w = κ (û − u)  # kdiff Eq. (22)
-            dw = targets.convert_target(z, u + 1.0, a, s, src, dst) - w
-            np.testing.assert_allclose(dw, targets.kappa(a, s, *src, *dst), rtol=1e-7, atol=1e-7)
+            dw = target_conversions.convert_target(z, u + 1.0, a, s, src, dst) - w
+            np.testing.assert_allclose(dw, target_conversions.kappa(a, s, *src, *dst), rtol=1e-7, atol=1e-7)
 
 
 def test_kdiff_closed_forms_equal_the_general_conversions():
@@ -129,30 +129,30 @@ def test_kdiff_closed_forms_equal_the_general_conversions():
     t = rng.uniform(0.01, 0.99, 500)
     k = rng.uniform(0.05, 0.95, 500)
     z, u = rng.standard_normal((2, 500))
-    phi, psi = targets.k_coefficients(k)
-    general = targets.target_to_velocity(KDIFF_LINEAR, z, u, t, phi, psi)
-    np.testing.assert_allclose(targets.velocity_from_u(z, u, t, k), general, rtol=1e-11, atol=1e-12)
-    np.testing.assert_allclose(targets.velocity_from_target(z, u, t, phi, psi), general, rtol=1e-11, atol=1e-12)
+    phi, psi = target_conversions.k_coefficients(k)
+    general = target_conversions.target_to_velocity(KDIFF_LINEAR, z, u, t, phi, psi)
+    np.testing.assert_allclose(target_conversions.velocity_from_u(z, u, t, k), general, rtol=1e-11, atol=1e-12)
+    np.testing.assert_allclose(target_conversions.velocity_from_target(z, u, t, phi, psi), general, rtol=1e-11, atol=1e-12)
     for clamp in (0.05, 0.3):
-        np.testing.assert_allclose(targets.velocity_from_target(z, u, t, phi, psi, clamp),
-                                   targets.target_to_velocity(KDIFF_LINEAR, z, u, t, phi, psi, clamp), rtol=1e-11)
+        np.testing.assert_allclose(target_conversions.velocity_from_target(z, u, t, phi, psi, clamp),
+                                   target_conversions.target_to_velocity(KDIFF_LINEAR, z, u, t, phi, psi, clamp), rtol=1e-11)
     a, s = KDIFF_LINEAR.alpha_sigma(t)
-    np.testing.assert_allclose(targets.velocity_denominator(t, k), phi * s - psi * a, rtol=1e-14)
-    for loss, (xi, eta) in targets.LOSS_COEFFS.items():
-        np.testing.assert_allclose(targets.kappa_k(t, k, loss), targets.kappa(a, s, phi, psi, xi, eta), rtol=1e-12)
-    assert targets.LOSS_COEFFS["v"] == tuple(float(c) for c in targets.velocity_coefficients(KDIFF_LINEAR, 0.5))
+    np.testing.assert_allclose(target_conversions.velocity_denominator(t, k), phi * s - psi * a, rtol=1e-14)
+    for loss, (xi, eta) in target_conversions.LOSS_COEFFS.items():
+        np.testing.assert_allclose(target_conversions.kappa_k(t, k, loss), target_conversions.kappa(a, s, phi, psi, xi, eta), rtol=1e-12)
+    assert target_conversions.LOSS_COEFFS["v"] == tuple(float(c) for c in target_conversions.velocity_coefficients(KDIFF_LINEAR, 0.5))
     x, n = rng.standard_normal((2, 500))
-    assert np.array_equal(targets.k_target(x, n, k), targets.affine_target(x, n, phi, psi))
+    assert np.array_equal(target_conversions.k_target(x, n, k), target_conversions.affine_target(x, n, phi, psi))
 
 
 def test_erd_named_targets_are_the_general_ones():
     t = T_GRID
     lin = erd_schedule("linear")
     a, s, da, ds = lin(t)
-    assert all(np.array_equal(c, d) for c, d in zip(targets.erd_target_coefficients("u", a, s), (da, ds)))  # u = velocity
+    assert all(np.array_equal(c, d) for c, d in zip(target_conversions.erd_target_coefficients("u", a, s), (da, ds)))  # u = velocity
     for name in ERD_SCHEDULES:
         a, s = erd_schedule(name).alpha_sigma(t)
-        assert all(np.array_equal(c, d) for c, d in zip(targets.erd_target_coefficients("v", a, s), (-s, a)))
+        assert all(np.array_equal(c, d) for c, d in zip(target_conversions.erd_target_coefficients("v", a, s), (-s, a)))
 
 
 # ------------------------------------------------------------------ cross-check with facebookresearch/flow_matching
@@ -173,8 +173,8 @@ def test_linear_path_matches_flow_matching_condot():
     s = path.sample(x_0=eps, x_1=x, t=t)
     tc = t[:, None]
     a, sg, da, ds = KDIFF_LINEAR(tc)
-    assert torch.allclose(targets.noisy(x, eps, tc), s.x_t, rtol=0, atol=1e-14)
-    assert torch.allclose(targets.affine_target(x, eps, da, ds), s.dx_t, rtol=0, atol=1e-14)
+    assert torch.allclose(target_conversions.noisy(x, eps, tc), s.x_t, rtol=0, atol=1e-14)
+    assert torch.allclose(target_conversions.affine_target(x, eps, da, ds), s.dx_t, rtol=0, atol=1e-14)
     z = s.x_t
     x_t, e_t, v_t = (1.0, 0.0), (0.0, 1.0), (da, ds)
     checks = {  # flow_matching's conversion ↔ ours, with the prediction read as the named target
@@ -186,7 +186,7 @@ def test_linear_path_matches_flow_matching_condot():
         "epsilon_to_target": (path.epsilon_to_target(epsilon=pred, x_t=z, t=tc), e_t, x_t),
     }
     for name, (theirs, src, dst) in checks.items():
-        mine = targets.convert_target(z, pred, a, sg, src, dst)
+        mine = target_conversions.convert_target(z, pred, a, sg, src, dst)
         assert torch.allclose(mine, theirs, rtol=1e-10, atol=1e-9), name
-    assert torch.allclose(targets.target_to_velocity(KDIFF_LINEAR, z, pred, tc, *x_t),
+    assert torch.allclose(target_conversions.target_to_velocity(KDIFF_LINEAR, z, pred, tc, *x_t),
                           path.target_to_velocity(x_1=pred, x_t=z, t=tc), rtol=1e-10, atol=1e-9)

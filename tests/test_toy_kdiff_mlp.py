@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from torch.func import functional_call, vmap
 
 from difftheory.threads import single_thread
-from difftheory.theory.ktarget import KTarget, kdiff_loss
+from difftheory.theory.kdiff_target import KTarget, kdiff_loss
 from difftheory.toy import kdiff_mlp
 from difftheory.toy.intrinsic_dim import two_nn
 from difftheory.toy.kdiff_mlp import (

@@ -12,9 +12,9 @@ import sympy as sp
 
 from difftheory.decide import printed_vs_derived, within
 from difftheory.ledger import Decision, claim
-from difftheory.theory import erd_bayes
-from difftheory.theory import erd_weights as weights
-from difftheory.theory.targets import erd_target_coefficients
+from difftheory.theory import erd_bayes_lemmas
+from difftheory.theory import erd_weights
+from difftheory.theory.target_conversions import erd_target_coefficients
 
 _PROBES = ((0.9, 0.3), (0.6, 0.8), (0.5, 0.5), (0.2, 1.1), (1.3, 0.05))  # (α, σ), VP and non-VP points
 
@@ -57,9 +57,9 @@ def decide_eq110(ev) -> Decision:
 def prop_e1_eq110(ctx):
     cx, ce = sp.symbols("c_x c_epsilon", real=True)
     x, e = sp.symbols("x_i epsilon_i", real=True)
-    derived = sp.sqrt(weights.expect_independent((cx * weights.alpha_s * x + ce * weights.sigma_s * e) ** 2,
+    derived = sp.sqrt(erd_weights.expect_independent((cx * erd_weights.alpha_s * x + ce * erd_weights.sigma_s * e) ** 2,
                                                  {x: {1: 0, 2: 1}, e: {1: 0, 2: 1}}))
-    printed = sp.sqrt((cx * weights.alpha_s) ** 2 + (ce * weights.sigma_s) ** 2)
+    printed = sp.sqrt((cx * erd_weights.alpha_s) ** 2 + (ce * erd_weights.sigma_s) ** 2)
     diff = sp.simplify(derived - printed)
     rng = np.random.default_rng(ctx.seed)
     d = 8
@@ -81,8 +81,9 @@ def decide_eq111(ev) -> Decision:
                                  twins_agree=twins_ok)
     shown = ", ".join(f"{t}: {r}" for t, r in ratios.items())
     if verdict == "error":
-        worst = max(v["numeric_twin_max_rel_err"] or float("inf") for v in ev["targets"].values())
-        return Decision("error", f"erd_weights.erd_weight (NumPy twin) differs from the SymPy derivation by {worst:.2e} "
+        errs = [v["numeric_twin_max_rel_err"] for v in ev["targets"].values()]
+        worst = "a non-finite amount" if None in errs else f"{max(errs):.2e}"  # None: NaN/inf in the evidence
+        return Decision("error", f"erd_weights.erd_weight (NumPy twin) differs from the SymPy derivation by {worst} "
                                  f"(> {TWIN_TOL:g}): a bug here, not in the paper")
     if verdict == "verified":
         return Decision("verified", f"Eq. (111) follows from Eq. (110) with one common constant (derived/printed: {shown}).")
@@ -109,14 +110,14 @@ def decide_eq111(ev) -> Decision:
 def prop_e1_eq111(ctx):
     out = {}
     correction = True
-    for t in weights.TARGETS:
-        derived = weights.erd_weight_symbolic(t)
-        cx, ce = erd_target_coefficients(t, weights.alpha_s, weights.sigma_s)
-        correction &= sp.simplify(derived - sp.sqrt((cx * weights.alpha_s) ** 2 + (ce * weights.sigma_s) ** 2)) == 0
-        num = [float(weights.erd_weight(t, a, s)) for a, s in _PROBES]
-        sym = [float(derived.subs({weights.alpha_s: a, weights.sigma_s: s})) for a, s in _PROBES]
-        out[t] = {"derived": str(derived), "printed": str(weights.ERD_PRINTED[t]),
-                  "derived_over_printed": str(sp.simplify(derived / weights.ERD_PRINTED[t])),
+    for t in erd_weights.TARGETS:
+        derived = erd_weights.erd_weight_symbolic(t)
+        cx, ce = erd_target_coefficients(t, erd_weights.alpha_s, erd_weights.sigma_s)
+        correction &= sp.simplify(derived - sp.sqrt((cx * erd_weights.alpha_s) ** 2 + (ce * erd_weights.sigma_s) ** 2)) == 0
+        num = [float(erd_weights.erd_weight(t, a, s)) for a, s in _PROBES]
+        sym = [float(derived.subs({erd_weights.alpha_s: a, erd_weights.sigma_s: s})) for a, s in _PROBES]
+        out[t] = {"derived": str(derived), "printed": str(erd_weights.ERD_PRINTED[t]),
+                  "derived_over_printed": str(sp.simplify(derived / erd_weights.ERD_PRINTED[t])),
                   "numeric_twin_max_rel_err": max(_rel(u, v) for u, v in zip(num, sym))}
     return {"targets": out, "correction_holds": bool(correction)}
 
@@ -143,10 +144,10 @@ def decide_unit_covariance(ev) -> Decision:
 def prop_e1_unit_covariance(ctx):
     sd = sp.Symbol("sigma_d", positive=True)
     derived, ok = {}, True
-    for t in weights.TARGETS:
-        w = weights.erd_weight_symbolic(t, var_x0=sd**2)
-        cx, ce = erd_target_coefficients(t, weights.alpha_s, weights.sigma_s)
-        ok &= sp.simplify(w - sp.sqrt((cx * weights.alpha_s * sd) ** 2 + (ce * weights.sigma_s) ** 2)) == 0
+    for t in erd_weights.TARGETS:
+        w = erd_weights.erd_weight_symbolic(t, var_x0=sd**2)
+        cx, ce = erd_target_coefficients(t, erd_weights.alpha_s, erd_weights.sigma_s)
+        ok &= sp.simplify(w - sp.sqrt((cx * erd_weights.alpha_s * sd) ** 2 + (ce * erd_weights.sigma_s) ** 2)) == 0
         derived[t] = str(w)
     sd2 = 2.0**2 + 0.3**2  # erd App. F GMM per coordinate: component means ±2 (equal weights), component sd 0.3
     return {"derived": derived, "general_form_holds": bool(ok), "appF_sigma_d_squared": sd2,
@@ -180,12 +181,12 @@ def decide_target_spaces(ev) -> Decision:
        decide=decide_target_spaces)
 def baselines_target_spaces(ctx):
     formulas, worst = {}, 0.0
-    params = {weights.gamma_s: 5, weights.k_s: 1, weights.p_s: 1, weights.sigma_data_s: sp.Rational(1, 2)}
+    params = {erd_weights.gamma_s: 5, erd_weights.k_s: 1, erd_weights.p_s: 1, erd_weights.sigma_data_s: sp.Rational(1, 2)}
     for name in ("min-snr", "p2", "edm"):
-        for t in weights.TARGETS:
-            expr = weights.weight_symbolic(name, t)
-            sym = [float(expr.subs(params).subs({weights.alpha_s: a, weights.sigma_s: s})) for a, s in _PROBES]
-            num = [float(weights.weight(name, t, a, s, gamma=5, k=1, p=1, sigma_data=0.5)) for a, s in _PROBES]
+        for t in erd_weights.TARGETS:
+            expr = erd_weights.weight_symbolic(name, t)
+            sym = [float(expr.subs(params).subs({erd_weights.alpha_s: a, erd_weights.sigma_s: s})) for a, s in _PROBES]
+            num = [float(erd_weights.weight(name, t, a, s, gamma=5, k=1, p=1, sigma_data=0.5)) for a, s in _PROBES]
             worst = max(worst, max(_rel(u, v) for u, v in zip(num, sym)))
             formulas[f"{name}/{t}"] = str(expr)
     # the statement itself: the weighted loss is the same in every space, with predictions made from (z, x̂0)
@@ -201,10 +202,10 @@ def baselines_target_spaces(ctx):
         return (cx * x0_hat + ce * eps_hat) - (cx * x0 + ce * eps)
 
     transport = 0.0
-    for name, (space, _) in weights.BASELINE_DEFINITIONS.items():
-        w_space = weights.weight(name, space, a, s, gamma=5, k=1, p=1, sigma_data=0.5)
-        for t in weights.TARGETS:
-            lhs = weights.weight(name, t, a, s, gamma=5, k=1, p=1, sigma_data=0.5) * err(t) ** 2
+    for name, (space, _) in erd_weights.BASELINE_DEFINITIONS.items():
+        w_space = erd_weights.weight(name, space, a, s, gamma=5, k=1, p=1, sigma_data=0.5)
+        for t in erd_weights.TARGETS:
+            lhs = erd_weights.weight(name, t, a, s, gamma=5, k=1, p=1, sigma_data=0.5) * err(t) ** 2
             rhs = w_space * err(space) ** 2
             transport = max(transport, float(np.max(np.abs(lhs - rhs) / np.maximum(np.abs(rhs), 1e-300))))
     return {"formulas": formulas, "twin_max_rel_err": worst, "transport_max_rel_err": transport, "transport_draws": n}
@@ -222,13 +223,13 @@ def decide_min_snr_v(ev) -> Decision:
 
 
 def _min_snr_v_evidence() -> dict:
-    derived = weights.weight_symbolic("min-snr", "v")
-    snr = weights.SNR_s
-    printed = sp.Min(snr, weights.gamma_s) / (snr + 1)
-    eps_form = sp.Min(snr, weights.gamma_s) / snr  # the ε-prediction weight, a common mistake for v
+    derived = erd_weights.weight_symbolic("min-snr", "v")
+    snr = erd_weights.SNR_s
+    printed = sp.Min(snr, erd_weights.gamma_s) / (snr + 1)
+    eps_form = sp.Min(snr, erd_weights.gamma_s) / snr  # the ε-prediction weight, a common mistake for v
     ratio_printed = sp.simplify(derived / printed)
-    vp = {weights.sigma_s: sp.sqrt(1 - weights.alpha_s**2)}
-    lin = {weights.alpha_s: sp.Rational(1, 2), weights.sigma_s: sp.Rational(1, 2)}  # linear schedule at its midpoint
+    vp = {erd_weights.sigma_s: sp.sqrt(1 - erd_weights.alpha_s**2)}
+    lin = {erd_weights.alpha_s: sp.Rational(1, 2), erd_weights.sigma_s: sp.Rational(1, 2)}  # linear schedule at its midpoint
     on_vp = sp.simplify(ratio_printed.subs(vp))
     return {"derived_v_weight": str(derived), "derived_over_printed": str(ratio_printed),
             "derived_over_printed_on_VP": str(on_vp), "on_vp_equal": bool(on_vp == 1),
@@ -290,9 +291,11 @@ def decide_lemma_c1(ev) -> Decision:
        method="symbolic", equations=("Lemma C.1", "Eq. (28)", "Eq. (31)", "Eq. (34)"),
        criteria="verified iff, on a symbolic finite joint law with an arbitrary predictor, both the cross term and the "
                 "decomposition residual simplify to exactly 0; refuted otherwise.",
+       assumptions=("y square-integrable", "the predictor depends on z only (ξ = y − E[y | z] has E[ξ | z] = 0)",
+                    "one noise level: the weight is a constant at fixed λ"),
        decide=decide_lemma_c1)
 def lemma_c1_symbolic(ctx):
-    return {k: str(v) for k, v in erd_bayes.bayes_decomposition_symbolic(2, 3).items()}
+    return {k: str(v) for k, v in erd_bayes_lemmas.bayes_decomposition_symbolic(2, 3).items()}
 
 
 def decide_lemma_d1(ev) -> Decision:
@@ -311,6 +314,6 @@ def decide_lemma_d1(ev) -> Decision:
                 "refuted otherwise.",
        decide=decide_lemma_d1)
 def lemma_d1_coupling(ctx):
-    derived = erd_bayes.w2_coupling_bound_symbolic()
-    printed = erd_bayes.a_s**2 * erd_bayes.m2_s + (erd_bayes.s_s - erd_bayes.smax_s) ** 2 * erd_bayes.d_s
+    derived = erd_bayes_lemmas.w2_coupling_bound_symbolic()
+    printed = erd_bayes_lemmas.a_s**2 * erd_bayes_lemmas.m2_s + (erd_bayes_lemmas.s_s - erd_bayes_lemmas.smax_s) ** 2 * erd_bayes_lemmas.d_s
     return {"derived": str(derived), "printed_minus_derived": str(sp.simplify(derived - printed))}

@@ -21,11 +21,10 @@ import sympy as sp
 
 from difftheory.decide import combine, printed_vs_derived, within
 from difftheory.ledger import Decision, claim
-from difftheory.theory import kdiff_assumptions as ka
-from difftheory.theory import kdiff_linear_dynamics as dyn
-from difftheory.theory import kdiff_optimal_k as opt
-from difftheory.theory import kdiff_reparam as rep
-
+from difftheory.theory import kdiff_assumptions
+from difftheory.theory import kdiff_linear_dynamics
+from difftheory.theory import kdiff_optimum_symbolic
+from difftheory.theory import kdiff_reparam
 # float64 twin vs lambdified SymPy at random points: round-off is ~1e-15; 1e-10 leaves room and catches any slip
 TWIN_TOL = 1e-10
 # a numeric minimiser (grid + bounded Brent, xatol 1e-10) of a smooth Δ*(k) vs a closed form: Δ* is flat at its
@@ -92,7 +91,7 @@ def _mc_moments(seed: int, D: int = 4, d: int = 2) -> dict:
     """Monte-Carlo second moments and Eq. (8)'s integrand at one random (α, σ, φ, ψ, W) on a random orthonormal P,
     against the derived closed forms; the largest |estimate − formula|/s.e. over all entries."""
     rng = np.random.default_rng(seed)
-    P = ka.orthonormal_P(D, d, seed)
+    P = kdiff_assumptions.orthonormal_P(D, d, seed)
     al, sg, ph, ps = rng.uniform(0.2, 1.2, 4) * np.array([1, 1, 1, -1])
     W = rng.standard_normal((D, D))
     xt = rng.standard_normal((MC_DRAWS, d)) + 0.3           # a non-zero mean: E[x̃x̃ᵀ] = I + 0.09·11ᵀ here
@@ -120,7 +119,7 @@ def _mc_moments(seed: int, D: int = 4, d: int = 2) -> dict:
 # ----------------------------------------------------------------------------------------- App. A
 def decide_appA(ev) -> Decision:
     return _decide_lines(ev, "App. A (x̂, n̂ solved from (16) by sympy.solve; κ = ∂(ŵ − w)/∂û)",
-                         "targets.x_hat/n_hat/kappa/velocity_from_u", "αx̂ + σn̂ = z and φx̂ + ψn̂ = û with no z in ŵ − w − κ(û − u)")
+                         "target_conversions.x_hat/n_hat/kappa/velocity_from_u", "αx̂ + σn̂ = z and φx̂ + ψn̂ = û with no z in ŵ − w − κ(û − u)")
 
 
 @claim("kdiff.appA.kappa", paper="kdiff", where="App. A, Eqs. (16)–(26); Eq. (3)", method="symbolic",
@@ -132,10 +131,10 @@ def decide_appA(ev) -> Decision:
                 f"refuted; error iff the NumPy twins differ from the derivation by more than {TWIN_TOL:g}.",
        decide=decide_appA)
 def appA_kappa(ctx):
-    a = rep.derive_appendix_a()
-    gaps = rep.twin_gaps(np.random.default_rng(ctx.seed))
-    satisfies = (sp.simplify(rep.alpha * a["x_hat"] + rep.sigma * a["n_hat"] - rep.z) == 0
-                 and sp.simplify(rep.phi * a["x_hat"] + rep.psi * a["n_hat"] - rep.u_hat) == 0
+    a = kdiff_reparam.derive_appendix_a()
+    gaps = kdiff_reparam.twin_gaps(np.random.default_rng(ctx.seed))
+    satisfies = (sp.simplify(kdiff_reparam.alpha * a["x_hat"] + kdiff_reparam.sigma * a["n_hat"] - kdiff_reparam.z) == 0
+                 and sp.simplify(kdiff_reparam.phi * a["x_hat"] + kdiff_reparam.psi * a["n_hat"] - kdiff_reparam.u_hat) == 0
                  and a["residual"] == 0)
     return {"lines": a["matches"], "derived": {"x_hat": str(a["x_hat"]), "n_hat": str(a["n_hat"]),
                                               "kappa": str(a["kappa"])},
@@ -166,7 +165,7 @@ def decide_appB(ev) -> Decision:
                 f"derivation while every printed line equals it.",
        decide=decide_appB)
 def appB_second_moments(ctx):
-    cases = {f"D={D},d={d}": dyn.second_moments(D, d, ctx.seed) for D, d in ((4, 2), (5, 3), (3, 1))}
+    cases = {f"D={D},d={d}": kdiff_linear_dynamics.second_moments(D, d, ctx.seed) for D, d in ((4, 2), (5, 3), (3, 1))}
     lines = {f"{c}:{k}": v for c, m in cases.items() for k, v in m.items() if k != "PtP_is_I"}
     mc = _mc_moments(ctx.seed)
     return {"lines": lines, "construction_exact": all(m["PtP_is_I"] for m in cases.values()),
@@ -195,14 +194,14 @@ def decide_eq8(ev) -> Decision:
                 f"derivation while the printed line equals it.",
        decide=decide_eq8)
 def eq8_gradient(ctx):
-    lines = {f"D={D},d={d}:eq8": dyn.gradient_flow(D, d, ctx.seed)["eq8"] for D, d in ((3, 1), (4, 2))}
+    lines = {f"D={D},d={d}:eq8": kdiff_linear_dynamics.gradient_flow(D, d, ctx.seed)["eq8"] for D, d in ((3, 1), (4, 2))}
     return {"lines": lines, "mc_z": _mc_moments(ctx.seed)["grad_eq8"], "mc_draws": MC_DRAWS}
 
 
 def _decoupling_float_gap(seed: int, D: int = 7, d: int = 3) -> float:
     """(8)'s integrand times PPᵀ and I − PPᵀ vs (9a), (9b) in float64 on a random P, W and (α, σ, φ, ψ)."""
     rng = np.random.default_rng(seed)
-    P = ka.orthonormal_P(D, d, seed + 1)
+    P = kdiff_assumptions.orthonormal_P(D, d, seed + 1)
     proj, I = P @ P.T, np.eye(D)
     worst = 0.0
     for _ in range(5):
@@ -230,19 +229,19 @@ def decide_eq9(ev) -> Decision:
                 f"identity by more than {TWIN_TOL:g}.",
        decide=decide_eq9)
 def eq9_decoupling(ctx):
-    lines = {f"projector:{k}": v for k, v in dyn.decoupling_projector().items()}
-    lines.update({f"D=5,d=2:{k}": v for k, v in dyn.decoupling_explicit(5, 2, ctx.seed).items()})
+    lines = {f"projector:{k}": v for k, v in kdiff_linear_dynamics.decoupling_projector().items()}
+    lines.update({f"D=5,d=2:{k}": v for k, v in kdiff_linear_dynamics.decoupling_explicit(5, 2, ctx.seed).items()})
     gap = _decoupling_float_gap(ctx.seed)
     return {"lines": lines, "twin_gap": gap, "independent_check": gap <= TWIN_TOL}
 
 
 # ----------------------------------------------------------------------------------------- Thm 3.1
 def _twin_coefficients_gap(rng) -> float:
-    """optimal_loss.optimal_coefficients vs the derived c_∥, c_⊥ at random positive moments (k-target)."""
-    from difftheory.theory.optimal_loss import optimal_coefficients
+    """kdiff_optimum.optimal_coefficients vs the derived c_∥, c_⊥ at random positive moments (k-target)."""
+    from difftheory.theory.kdiff_optimum import optimal_coefficients
 
-    mp = dyn.mode_problems()
-    I = dyn.MOMENT
+    mp = kdiff_linear_dynamics.mode_problems()
+    I = kdiff_linear_dynamics.MOMENT
     f_a = sp.lambdify((I["pa"], I["ps"], I["aa"], I["ss"]), mp["a_opt"])
     f_b = sp.lambdify((I["ps"], I["ss"]), mp["b_opt"])
     worst = 0.0
@@ -259,7 +258,7 @@ def _twin_coefficients_gap(rng) -> float:
 def decide_w_star(ev) -> Decision:
     return _decide_lines(ev, "Thm 3.1 W* (∂L/∂W = 0 solved for all D² entries; Hessian I_D ⊗ (I_aa PPᵀ + I_ss I) with "
                              "eigenvalues I_aa + I_ss and I_ss, positive when ∫D̃ασ² > 0)",
-                         "optimal_loss.optimal_coefficients", "the Hessian is positive definite (W* is the minimiser)")
+                         "kdiff_optimum.optimal_coefficients", "the Hessian is positive definite (W* is the minimiser)")
 
 
 @claim("kdiff.thm3_1.w_star", paper="kdiff", where="Thm 3.1, Eq. (11); App. C (37)–(38)", method="symbolic",
@@ -269,17 +268,17 @@ def decide_w_star(ev) -> Decision:
        criteria=f"Eq. (11b) is compared with the solution of ∂L/∂W = 0 for (D, d) = (3, 1), (4, 2), with the equilibria "
                 f"of (9a)/(9b) and with the mode problems for symbolic D, d (literal reading); verified iff all equal and "
                 f"the Hessian is positive definite; a differing line is corrected iff the Hessian check passes, else "
-                f"refuted; error iff optimal_loss.optimal_coefficients differs from the derivation by more than "
+                f"refuted; error iff kdiff_optimum.optimal_coefficients differs from the derivation by more than "
                 f"{TWIN_TOL:g}.",
        decide=decide_w_star)
 def thm31_w_star(ctx):
     lines, hessian = {}, True
     for D, d in ((3, 1), (4, 2)):
-        o = dyn.optimum_explicit(D, d, ctx.seed)
+        o = kdiff_linear_dynamics.optimum_explicit(D, d, ctx.seed)
         lines[f"D={D},d={d}:eq11b"] = o["eq11b"]
         hessian &= o["hessian_block_diagonal"] and o["hessian_eigen_par_is_Iaa_plus_Iss"] and o["hessian_eigen_perp_is_Iss"]
-    lines.update({f"equilibrium_of_9:{k}": v for k, v in dyn.equilibrium_modes().items()})
-    lines.update({f"mode_problem:{k}": v for k, v in dyn.mode_problems()["matches"].items() if k.startswith("eq11")})
+    lines.update({f"equilibrium_of_9:{k}": v for k, v in kdiff_linear_dynamics.equilibrium_modes().items()})
+    lines.update({f"mode_problem:{k}": v for k, v in kdiff_linear_dynamics.mode_problems()["matches"].items() if k.startswith("eq11")})
     return {"lines": lines, "twin_gap": _twin_coefficients_gap(np.random.default_rng(ctx.seed)),
             "independent_check": bool(hessian)}
 
@@ -290,7 +289,7 @@ def decide_delta_star(ev) -> Decision:
         ev["twin_gap"] = None
     return _decide_lines(ev, "Thm 3.1 Δ* (W* substituted into the integrated loss for explicit (D, d); for symbolic D, d "
                              "the loss separates into d parallel and D − d perpendicular scalar least squares)",
-                         "optimal_loss (Eq. 12 form and residual form)",
+                         "kdiff_optimum (Eq. 12 form and residual form)",
                          "the residual form E[κ²(W*z − u)²] ≥ 0 equals the derived Δ*")
 
 
@@ -300,17 +299,17 @@ def decide_delta_star(ev) -> Decision:
        criteria=f"Eq. (12) is compared with W* substituted into the loss for (D, d) = (3, 1), (4, 2) and with the mode "
                 f"problems for symbolic D, d (literal reading); verified iff all equal; a differing line is corrected "
                 f"iff the residual form (a sum of non-negative terms at W*) agrees with the derivation; error iff "
-                f"optimal_loss's Eq. (12) form or residual form differs from the derivation by more than {TWIN_TOL:g} "
+                f"kdiff_optimum's Eq. (12) form or residual form differs from the derivation by more than {TWIN_TOL:g} "
                 f"(relative, 50 random moment sets / 6 k-target settings).",
        decide=decide_delta_star)
 def thm31_delta_star(ctx):
-    from difftheory.theory.optimal_loss import delta_star_from_moments, mode_losses_from_moments, residual_losses
-    from difftheory.theory.samplers import LATENT_SAMPLER, TimeSampler
+    from difftheory.theory.kdiff_optimum import delta_star_from_moments, mode_losses_from_moments, residual_losses
+    from difftheory.theory.time_densities import LATENT_DENSITY, TimeDensity
 
-    lines = {f"D={D},d={d}:eq12": dyn.optimum_explicit(D, d, ctx.seed)["eq12"] for D, d in ((3, 1), (4, 2))}
-    lines["general_D_d_mode_problems:eq12"] = dyn.mode_problems()["matches"]["eq12"]
+    lines = {f"D={D},d={d}:eq12": kdiff_linear_dynamics.optimum_explicit(D, d, ctx.seed)["eq12"] for D, d in ((3, 1), (4, 2))}
+    lines["general_D_d_mode_problems:eq12"] = kdiff_linear_dynamics.mode_problems()["matches"]["eq12"]
     rng = np.random.default_rng(ctx.seed + 1)
-    f = sp.lambdify((opt.k, opt.D, opt.d, opt.m0, opt.m_a, opt.m_s, opt.m_aa, opt.m_ss), opt.delta_k())
+    f = sp.lambdify((kdiff_optimum_symbolic.k, kdiff_optimum_symbolic.D, kdiff_optimum_symbolic.d, kdiff_optimum_symbolic.m0, kdiff_optimum_symbolic.m_a, kdiff_optimum_symbolic.m_s, kdiff_optimum_symbolic.m_aa, kdiff_optimum_symbolic.m_ss), kdiff_optimum_symbolic.delta_k())
     worst = 0.0
     for _ in range(50):
         mm = rng.uniform(0.1, 3.0, 5)
@@ -318,18 +317,18 @@ def thm31_delta_star(ctx):
         D_ = d_ + int(rng.integers(0, 200))
         want = f(kk, D_, d_, *mm)
         worst = max(worst, abs(delta_star_from_moments(mm, kk, D_, d_) - want) / max(1.0, abs(want)))
-    # the residual form (what optimal_loss.delta_star evaluates) against Eq. (12)'s form, where both are well
+    # the residual form (what kdiff_optimum.delta_star evaluates) against Eq. (12)'s form, where both are well
     # conditioned (no clamp below 0.05, no narrow sampler)
-    from difftheory.theory.optimal_loss import moments
+    from difftheory.theory.kdiff_optimum import moments
 
     resid = 0.0
-    for sampler, loss, clamp in ((TimeSampler(), "u", None), (LATENT_SAMPLER, "v", 0.05), (TimeSampler(), "x", 0.1)):
+    for sampler, loss, clamp in ((TimeDensity(), "u", None), (LATENT_DENSITY, "v", 0.05), (TimeDensity(), "x", 0.1)):
         ks = np.array([0.2, 0.7])
         m = moments(ks, sampler, loss, clamp)
         a, b = mode_losses_from_moments(m, ks)
         c, e = residual_losses(ks, sampler, loss, clamp, m=m)
         resid = max(resid, float(np.max(np.abs(a - c) / np.abs(a))), float(np.max(np.abs(b - e) / np.abs(b))))
-    return {"lines": lines, "delta_star_derived": str(dyn.delta_star_expr()), "twin_gap_eq12_form": float(worst),
+    return {"lines": lines, "delta_star_derived": str(kdiff_linear_dynamics.delta_star_expr()), "twin_gap_eq12_form": float(worst),
             "twin_gap_residual_form": resid, "independent_check": resid <= TWIN_TOL}
 
 
@@ -351,9 +350,9 @@ def decide_remarks(ev) -> Decision:
                 "contains no moment of α or φ, ℓ_∥ contains them, and ℓ_⊥ = 0 when ψ ≡ 0; refuted iff any fails.",
        decide=decide_remarks)
 def thm31_remarks(ctx):
-    mp = dyn.mode_problems()
+    mp = kdiff_linear_dynamics.mode_problems()
     delta, D, d = mp["delta_star"], mp["D"], mp["d"]
-    I = dyn.MOMENT
+    I = kdiff_linear_dynamics.MOMENT
     par = sp.simplify(2 * sp.diff(delta, d) + 2 * sp.diff(delta, D))     # Δ* = ½dℓ_∥ + ½(D − d)ℓ_⊥
     perp = sp.simplify(2 * sp.diff(delta, D))
     facts = {"linear_in_d_and_D_minus_d": sp.simplify(delta - (d * par + (D - d) * perp) / 2) == 0,
@@ -366,7 +365,7 @@ def thm31_remarks(ctx):
 # ----------------------------------------------------------------------------------------- App. D, Thm 3.2
 def decide_appD(ev) -> Decision:
     return _decide_lines(ev, "App. D (Δ*(k) from the derived Eq. (12) with the k-target substituted and the uniform "
-                             "moments integrated)", "optimal_loss.delta_star (uniform t, u-loss)",
+                             "moments integrated)", "kdiff_optimum.delta_star (uniform t, u-loss)",
                          "the derived polynomial equals the twin's Δ*(k)")
 
 
@@ -376,22 +375,22 @@ def decide_appD(ev) -> Decision:
                  "(2(D+d)k² − 4Dk + 2D + 3d)/16 through the lines (51a), (53a–e), (54a–d).",
        criteria=f"Each printed line (51a, the five moments of 53, 54a–d) is compared with the derivation (literal "
                 f"reading); verified iff all equal; a differing line is corrected iff the derived polynomial equals "
-                f"optimal_loss.delta_star, else refuted; error iff they differ by more than {TWIN_TOL:g} relative "
+                f"kdiff_optimum.delta_star, else refuted; error iff they differ by more than {TWIN_TOL:g} relative "
                 f"(30 random (k, D, d)).",
        decide=decide_appD)
 def appD_derivation(ctx):
-    from difftheory.theory.optimal_loss import delta_star
-    from difftheory.theory.samplers import TimeSampler
+    from difftheory.theory.kdiff_optimum import delta_star
+    from difftheory.theory.time_densities import TimeDensity
 
-    a = opt.derive_appendix_d()
+    a = kdiff_optimum_symbolic.derive_appendix_d()
     lines = {k: v for k, v in a["matches"].items() if k.startswith(("eq51", "eq53", "eq54"))}
-    f = sp.lambdify((opt.k, opt.D, opt.d), a["delta_uniform"])
+    f = sp.lambdify((kdiff_optimum_symbolic.k, kdiff_optimum_symbolic.D, kdiff_optimum_symbolic.d), a["delta_uniform"])
     rng = np.random.default_rng(ctx.seed)
     ks = rng.uniform(0, 1, 30)
     gap = 0.0
     for D_, d_ in ((7, 3), (300, 2), (50, 50)):
         want = f(ks, D_, d_)
-        gap = max(gap, float(np.max(np.abs(delta_star(ks, D_, d_, TimeSampler(), "u") - want) / np.abs(want))))
+        gap = max(gap, float(np.max(np.abs(delta_star(ks, D_, d_, TimeDensity(), "u") - want) / np.abs(want))))
     return {"lines": lines, "delta_uniform_derived": str(a["delta_uniform"]),
             "line_residuals": {k: str(v) for k, v in a["line_residuals"].items()},
             "twin_gap": gap, "independent_check": gap <= TWIN_TOL}
@@ -403,7 +402,7 @@ def decide_thm32(ev) -> Decision:
                                  twins_agree=twins)
     shown = ", ".join(f"{k}: {v:.6f}" for k, v in ev["k_star_numeric_minimiser"].items())
     if verdict == "error":
-        return Decision("error", f"the numeric minimiser of optimal_loss.delta_star differs from the derived "
+        return Decision("error", f"the numeric minimiser of kdiff_optimum.delta_star differs from the derived "
                                  f"{ev['k_star_derived']} by {ev['max_gap_numeric_minimiser']} (> {KSTAR_TOL:g}): a bug here.")
     if verdict == "verified":
         return Decision("verified", f"dΔ*/dk = 0 gives k* = {ev['k_star_derived']}, d²Δ*/dk² = {ev['curvature']} > 0, "
@@ -422,17 +421,17 @@ def decide_thm32(ev) -> Decision:
        figures=("kdiff_delta_curves",),
        criteria=f"verified iff the root of dΔ*/dk = 0 of the derived App. D polynomial is D/(D + d) (literal reading) "
                 f"with positive curvature; corrected iff it differs and the derived root is a minimum confirmed by the "
-                f"numeric minimiser; refuted otherwise; error iff optimal_loss.k_star misses the derived root by more "
+                f"numeric minimiser; refuted otherwise; error iff kdiff_optimum.k_star misses the derived root by more "
                 f"than {KSTAR_TOL:g} at (D, d) = (1,1), (2,1), (10,3), (100,10), (3072,48).",
        decide=decide_thm32)
 def thm32_kstar(ctx):
-    from difftheory.theory.optimal_loss import k_star
-    from difftheory.theory.samplers import TimeSampler
+    from difftheory.theory.kdiff_optimum import k_star
+    from difftheory.theory.time_densities import TimeDensity
 
-    a = opt.derive_appendix_d()
+    a = kdiff_optimum_symbolic.derive_appendix_d()
     pairs = ((1, 1), (2, 1), (10, 3), (100, 10), (3072, 48))
-    f = sp.lambdify((opt.D, opt.d), a["k_star"])
-    numeric = {f"D={D},d={d}": k_star(D, d, TimeSampler(), "u").k_star for D, d in pairs}
+    f = sp.lambdify((kdiff_optimum_symbolic.D, kdiff_optimum_symbolic.d), a["k_star"])
+    numeric = {f"D={D},d={d}": k_star(D, d, TimeDensity(), "u").k_star for D, d in pairs}
     gap = max(abs(numeric[f"D={D},d={d}"] - f(D, d)) for D, d in pairs)
     return {"eq55": a["matches"]["eq55"], "curvature_positive": a["matches"]["second_derivative_positive"],
             "k_star_derived": str(a["k_star"]), "curvature": str(a["curvature"]),
@@ -443,7 +442,7 @@ def thm32_kstar(ctx):
 # ----------------------------------------------------------------------------------------- §3.3
 def decide_special(ev) -> Decision:
     if not within(ev["twin_gap"], TWIN_TOL):
-        return Decision("error", f"targets.k_target differs from the derived special targets by {ev['twin_gap']} "
+        return Decision("error", f"target_conversions.k_target differs from the derived special targets by {ev['twin_gap']} "
                                  f"(> {TWIN_TOL:g}): a bug here.")
     scales = ", ".join(f"{n}: {s}" for n, s in ev["scale_factors"].items())
     bad = _bad(ev["constant"])
@@ -457,13 +456,13 @@ def decide_special(ev) -> Decision:
        equations=("Eq. (13)", "§3.3"),
        statement="k = 0, ½, 1 recover ε-, v-, x-prediction up to a constant scale factor.",
        criteria=f"verified iff u(k)/target simplifies to a constant (free of t, x, n) for (k, target) = (0, ε), (½, v = "
-                f"dz/dt), (1, x); refuted iff one depends on t, x or n; error iff targets.k_target differs from the "
+                f"dz/dt), (1, x); refuted iff one depends on t, x or n; error iff target_conversions.k_target differs from the "
                 f"derived scale × target by more than {TWIN_TOL:g} at random (x, n).",
        decide=decide_special)
 def sec33_special(ctx):
-    from difftheory.theory.targets import k_target
+    from difftheory.theory.target_conversions import k_target
 
-    s = opt.derive_special_targets()
+    s = kdiff_optimum_symbolic.derive_special_targets()
     rng = np.random.default_rng(ctx.seed)
     x, n = rng.standard_normal((2, 100))
     ref = {"eps": n, "v": x - n, "x": x}
@@ -476,7 +475,7 @@ def sec33_special(ctx):
 
 def decide_regimes(ev) -> Decision:
     if not within(ev["twin_gap"], KSTAR_TOL):
-        return Decision("error", f"optimal_loss.k_star differs from r/(r + 1) by {ev['twin_gap']} (> {KSTAR_TOL:g}) at "
+        return Decision("error", f"kdiff_optimum.k_star differs from r/(r + 1) by {ev['twin_gap']} (> {KSTAR_TOL:g}) at "
                                  f"r = D/d ∈ {list(ev['twin_k_star'])}: a bug here.")
     bad = _bad(ev["facts"])
     if bad:
@@ -493,18 +492,18 @@ def decide_regimes(ev) -> Decision:
        statement="D ≈ d gives k* ≈ ½ (v); D ≫ d gives k* → 1 (x); in between k* lies between 0.5 and 1.",
        figures=("kdiff_kstar_vs_ratio",),
        criteria=f"From Thm 3.2's derived k*: verified iff it depends on D/d only, equals ½ at D = d, increases strictly "
-                f"in D/d and tends to 1; refuted iff any fails; error iff optimal_loss.k_star differs from r/(r + 1) by "
+                f"in D/d and tends to 1; refuted iff any fails; error iff kdiff_optimum.k_star differs from r/(r + 1) by "
                 f"more than {KSTAR_TOL:g} at r = 1, 3, 1000.",
        decide=decide_regimes)
 def sec33_regimes(ctx):
-    from difftheory.theory.optimal_loss import k_star
+    from difftheory.theory.kdiff_optimum import k_star
 
-    r = opt.derive_regimes()
+    r = kdiff_optimum_symbolic.derive_regimes()
     facts = {"depends_only_on_ratio": bool(r["depends_only_on_ratio"]),
              "half_at_D_eq_d": r["at_ratio_1"] == sp.Rational(1, 2), "tends_to_1": r["limit_ratio_inf"] == 1,
              "increasing_in_ratio": bool(r["dk_dratio"].is_positive)}
     twin = {str(x): k_star(x, 1).k_star for x in (1, 3, 1000)}
-    implied = {str(kk): float(r["ratio_from_k"].subs(opt.k, kk)) for kk in (0.522, 0.556, 0.66, 0.9, 0.99)}
+    implied = {str(kk): float(r["ratio_from_k"].subs(kdiff_optimum_symbolic.k, kk)) for kk in (0.522, 0.556, 0.66, 0.9, 0.99)}
     return {"facts": facts, "k_of_ratio": str(r["k_of_ratio"]), "dk_dratio": str(r["dk_dratio"]),
             "limit_ratio_inf": str(r["limit_ratio_inf"]), "one_minus_k": str(r["one_minus_k"]),
             "max_over_d_for_given_D": str(r["max_for_D"]), "D_over_d_implied_by_k_under_thm3_2": implied,
@@ -514,7 +513,7 @@ def sec33_regimes(ctx):
 # ----------------------------------------------------------------------------------------- Alg. 1
 def decide_alg1_conversion(ev) -> Decision:
     return _decide_lines(ev, "Alg. 1's conversion (v̂ = x̂ − n̂ from Eq. (18) with φ = k, ψ = −(1−k), α = t, σ = 1−t)",
-                         "targets.velocity_from_u and velocity_from_target",
+                         "target_conversions.velocity_from_u and velocity_from_target",
                          "with û = u the derived v̂ equals dz/dt = x − n")
 
 
@@ -523,17 +522,17 @@ def decide_alg1_conversion(ev) -> Decision:
        statement="v = ((1−2k)z + u)/(k(1−t) + (1−k)t) converts the k-target to the velocity exactly.",
        criteria=f"verified iff Alg. 1's printed v equals x̂ − n̂ of the derived Eq. (18) (literal reading); corrected iff "
                 f"it differs and the derived conversion gives v = dz/dt at û = u, else refuted; error iff "
-                f"targets.velocity_from_u or velocity_from_target differs from the derivation by more than {TWIN_TOL:g}.",
+                f"target_conversions.velocity_from_u or velocity_from_target differs from the derivation by more than {TWIN_TOL:g}.",
        decide=decide_alg1_conversion)
 def alg1_conversion(ctx):
-    from difftheory.theory.targets import velocity_from_target
+    from difftheory.theory.target_conversions import velocity_from_target
 
-    g = rep.derive_alg1()
+    g = kdiff_reparam.derive_alg1()
     rng = np.random.default_rng(ctx.seed)
-    gaps = rep.twin_gaps(rng)
+    gaps = kdiff_reparam.twin_gaps(rng)
     Z, U = rng.standard_normal((2, 200))
     T, K = rng.uniform(0.01, 0.99, (2, 200))
-    f_v = sp.lambdify((rep.z, rep.u_hat, rep.t, rep.k), g["v_hat"], "numpy")
+    f_v = sp.lambdify((kdiff_reparam.z, kdiff_reparam.u_hat, kdiff_reparam.t, kdiff_reparam.k), g["v_hat"], "numpy")
     general = float(np.max(np.abs(velocity_from_target(Z, U, T, K, -(1 - K)) - f_v(Z, U, T, K))))
     return {"lines": {"alg1_v": g["matches"]["alg1_v"]}, "v_hat_derived": str(g["v_hat"]),
             "twin_gaps": {"velocity_from_u": gaps["velocity_from_u"], "velocity_from_target": general},
@@ -549,12 +548,12 @@ def decide_kappa_v(ev) -> Decision:
     printed = ev["eq26_on_k_target"] and within(ev["gap_fd_unclamped"], KAPPA_TOL) and within(ev["gap_fd_clamped"], KAPPA_TOL)
     verdict = printed_vs_derived({"literal": printed}, correction_holds=False, twins_agree=twins)
     if verdict == "error":
-        return Decision("error", f"targets.kappa_k differs from App. A's general κ (Eq. 22 with φ = k, ψ = −(1−k), ξ = 1, "
+        return Decision("error", f"target_conversions.kappa_k differs from App. A's general κ (Eq. 22 with φ = k, ψ = −(1−k), ξ = 1, "
                                  f"η = −1) by {ev['gap_kappa_k_vs_eq22']} (> {TWIN_TOL:g}): a bug here.")
     if verdict == "verified":
         return Decision("verified", f"Eq. (26) on the k-target gives κ_v = {ev['kappa_v_derived']} (SymPy); a finite "
                                     f"difference of Alg. 1's loss, (v̂ − v)/(û − u) with v̂, v from the general conversion "
-                                    f"(targets.velocity_from_target), equals 1/den to {ev['gap_fd_unclamped']:.1e} and, "
+                                    f"(target_conversions.velocity_from_target), equals 1/den to {ev['gap_fd_unclamped']:.1e} and, "
                                     f"with the clamp {ev['clamp']}, 1/max(den, {ev['clamp']}) to {ev['gap_fd_clamped']:.1e} "
                                     f"({ev['share_clamped']:.1%} of uniform (t, k) draws are clamped). Where den < "
                                     f"{ev['clamp']} the clamped training target is (den/{ev['clamp']})(x − n), not the "
@@ -569,15 +568,15 @@ def decide_kappa_v(ev) -> Decision:
        statement="Alg. 1's v-loss is the u-loss weighted by κ² with κ = 1/(k(1−t) + (1−k)t); with the clamp "
                  "κ = 1/max(k(1−t) + (1−k)t, 0.05).",
        criteria=f"verified iff Eq. (26) on the k-target is 1/den (SymPy) and a finite difference of Alg. 1's loss — "
-                f"(v̂ − v)/(û − u) with both conversions through targets.velocity_from_target, 4000 random (x, n, t, k, û) "
+                f"(v̂ − v)/(û − u) with both conversions through target_conversions.velocity_from_target, 4000 random (x, n, t, k, û) "
                 f"— equals 1/den unclamped and 1/max(den, 0.05) clamped within {KAPPA_TOL:g}; refuted otherwise; error iff "
-                f"targets.kappa_k (the twin optimal_loss integrates) differs from App. A's general κ formula (Eq. 22) by "
+                f"target_conversions.kappa_k (the twin kdiff_optimum integrates) differs from App. A's general κ formula (Eq. 22) by "
                 f"more than {TWIN_TOL:g}.",
        decide=decide_kappa_v)
 def alg1_kappa(ctx):
-    from difftheory.theory.targets import kappa, kappa_k, velocity_denominator, velocity_from_target
+    from difftheory.theory.target_conversions import kappa, kappa_k, velocity_denominator, velocity_from_target
 
-    g = rep.derive_alg1()
+    g = kdiff_reparam.derive_alg1()
     rng = np.random.default_rng(ctx.seed)
     N, c = 4000, 0.05
     T, K = rng.uniform(0, 1, N), rng.uniform(0, 1, N)
@@ -610,7 +609,7 @@ TABLE3 = {"k0": 0.556, "k1": 0.509, "k_single": 0.522, "digits": 3}  # kdiff Tab
 def decide_two_param(ev) -> Decision:
     if not within(ev["numeric_two_vs_one_param_max_rel_gap"], TWIN_TOL):
         return Decision("error", f"Δ* of the two-parameter target (derived Eq. 12 with its own moments) differs from "
-                                 f"optimal_loss.delta_star at k = k0/(k0 + k1) by "
+                                 f"kdiff_optimum.delta_star at k = k0/(k0 + k1) by "
                                  f"{ev['numeric_two_vs_one_param_max_rel_gap']} (> {TWIN_TOL:g}): a bug here.")
     t3 = ev["table3"]
     lo, hi = t3["ratio_interval_from_rounding"]
@@ -641,26 +640,26 @@ def decide_two_param(ev) -> Decision:
                 "(k0, k1, û) and equals the k-target's with k = k0/(k0 + k1), AND Table 3's k0/(k0 + k1) is consistent "
                 "with its single k: the interval of k0/(k0 + k1) over k0, k1 each ± 0.0005 (half a unit of the 3 printed "
                 "digits) overlaps 0.522 ± 0.0005; refuted iff either fails; error iff Δ* of the two-parameter target "
-                f"(derived Eq. 12, own moments) differs from optimal_loss.delta_star at k0/(k0 + k1) by more than "
+                f"(derived Eq. 12, own moments) differs from kdiff_optimum.delta_star at k0/(k0 + k1) by more than "
                 f"{TWIN_TOL:g} relative.",
        decide=decide_two_param)
 def appE_two_param(ctx):
-    from difftheory.theory.optimal_loss import delta_star
-    from difftheory.theory.samplers import LATENT_SAMPLER
+    from difftheory.theory.kdiff_optimum import delta_star
+    from difftheory.theory.time_densities import LATENT_DENSITY
 
-    g = rep.derive_two_param_invariance()
-    I = dyn.MOMENT
+    g = kdiff_reparam.derive_two_param_invariance()
+    I = kdiff_linear_dynamics.MOMENT
     f = sp.lambdify([I["pp"], I["qq"], I["pa"], I["ps"], I["aa"], I["ss"], sp.Symbol("D", positive=True),
-                     sp.Symbol("d", positive=True)], dyn.delta_star_expr())
+                     sp.Symbol("d", positive=True)], kdiff_linear_dynamics.delta_star_expr())
     rng = np.random.default_rng(ctx.seed)
     worst = 0.0
     for _ in range(3):
         k0, k1 = rng.uniform(0.2, 1.0, 2)
         w = lambda t: 1.0 / (k0 * (1 - t) + k1 * t) ** 2  # noqa: E731  κ_v², App. A Eq. (26)
-        m0, ma, ms, maa, mss = LATENT_SAMPLER.expect(lambda t: np.stack([w(t), w(t) * t, w(t) * (1 - t),
+        m0, ma, ms, maa, mss = LATENT_DENSITY.expect(lambda t: np.stack([w(t), w(t) * t, w(t) * (1 - t),
                                                                          w(t) * t * t, w(t) * (1 - t) ** 2]))
         two = f(k0**2 * m0, k1**2 * m0, k0 * ma, -k1 * ms, maa, mss, 50, 10)
-        one = float(delta_star(k0 / (k0 + k1), 50, 10, LATENT_SAMPLER, "v"))
+        one = float(delta_star(k0 / (k0 + k1), 50, 10, LATENT_DENSITY, "v"))
         worst = max(worst, abs(two - one) / one)
     h = 0.5 * 10.0 ** -TABLE3["digits"]             # half a unit of the last printed digit
     k0, k1 = TABLE3["k0"], TABLE3["k1"]
@@ -678,7 +677,7 @@ def decide_endpoints(ev) -> Decision:
     twin_ok = (within(ev["closed_vs_twin_max_rel_gap"], 1e-7) and within(e["twin_k0"] - e["(D+d)/2"], 1e-8)
                and within(e["twin_k1"] - e["d"], 1e-8) and within(e["k_star_closed_form"] - e["k_star_twin"], 1e-5))
     if not twin_ok:
-        return Decision("error", f"optimal_loss disagrees with the closed form: gap {ev['closed_vs_twin_max_rel_gap']}, "
+        return Decision("error", f"kdiff_optimum disagrees with the closed form: gap {ev['closed_vs_twin_max_rel_gap']}, "
                                  f"Δ*(0) = {e['twin_k0']} vs {e['(D+d)/2']}, Δ*(1) = {e['twin_k1']} vs {e['d']}, k* "
                                  f"{e['k_star_twin']} vs {e['k_star_closed_form']}: a bug here.")
     bad = _bad(ev["limits_equal_constrained"])
@@ -702,19 +701,19 @@ def decide_endpoints(ev) -> Decision:
        assumptions=THM31_ASSUMPTIONS[:4] + ("v-loss, no clamp, t ~ U[0, 1]",),
        criteria="verified iff the one-sided limits of the closed-form Δ*(k) at k → 0, 1 equal the constrained minima "
                 "(full scale: sympy.limit, exactly; quick scale: the closed form evaluated with 60-digit mpmath at 1e-30 "
-                f"from each end, within {opt.LIMIT_TOL:g}); refuted iff one differs; error iff optimal_loss disagrees "
+                f"from each end, within {kdiff_optimum_symbolic.LIMIT_TOL:g}); refuted iff one differs; error iff kdiff_optimum disagrees "
                 "with the closed form (1e-7 relative on k ∈ (0, 1), 1e-8 at the ends, 1e-5 in k*).",
        decide=decide_endpoints)
 def beyond_endpoints(ctx):
     from scipy.optimize import minimize_scalar
 
-    from difftheory.theory.optimal_loss import delta_star, k_star
-    from difftheory.theory.samplers import TimeSampler
+    from difftheory.theory.kdiff_optimum import delta_star, k_star
+    from difftheory.theory.time_densities import TimeDensity
 
-    u = opt.derive_uniform_v_loss(exact_limits=not ctx.quick)
+    u = kdiff_optimum_symbolic.derive_uniform_v_loss(exact_limits=not ctx.quick)
     lim, con = u["limits"], u["constrained"]
     D_, d_ = 100, 10
-    U = TimeSampler()
+    U = TimeDensity()
     f_par, f_perp = sp.lambdify(u["k"], u["par"]), sp.lambdify(u["k"], u["perp"])
     ks = np.array([1e-4, 0.01, 0.3, 0.7, 0.99, 1 - 1e-4])
     closed = 0.5 * d_ * f_par(ks) + 0.5 * (D_ - d_) * f_perp(ks)
@@ -726,7 +725,7 @@ def beyond_endpoints(ctx):
     return {"limits_of_closed_form": {k: str(v) for k, v in lim.items()},
             "constrained_values": {k: str(v) for k, v in con.items()},
             "limit_method": u["limit_method"], "limit_gaps": u["limit_gaps"],
-            "limits_equal_constrained": {k: u["limit_gaps"][k] <= opt.LIMIT_TOL for k in ("par_k0", "perp_k0", "par_k1", "perp_k1")},
+            "limits_equal_constrained": {k: u["limit_gaps"][k] <= kdiff_optimum_symbolic.LIMIT_TOL for k in ("par_k0", "perp_k0", "par_k1", "perp_k1")},
             "D=100,d=10": ends, "closed_vs_twin_max_rel_gap": float(np.max(np.abs(closed - twin) / closed)),
             "closed_form_at_k": dict(zip(map(str, ks), closed.tolist()))}
 
@@ -771,28 +770,28 @@ def decide_general_sampler(ev) -> Decision:
                  "clipped to [0, 1]; it equals D/(D+d) for all (D, d) iff E[t] = ½.",
        figures=("kdiff_kstar_vs_ratio",),
        criteria=f"SymPy: the minimiser of the derived Δ*(k) for moments (E t, E t²) equals the stated form and the "
-                f"condition for k* ≡ D/(D+d) is E[t] = ½ (else refuted). The numeric minimiser (optimal_loss.k_star and "
+                f"condition for k* ≡ D/(D+d) is E[t] = ½ (else refuted). The numeric minimiser (kdiff_optimum.k_star and "
                 f"k_star_u_loss) under Table 4's samplers must match the clipped closed form within {KSTAR_TOL:g} (else "
                 f"error). Thm 3.2's D/(D+d) is evaluated there: verified iff within {KSTAR_TOL:g} for every probe, else "
                 f"corrected with the closed form.",
        decide=decide_general_sampler)
 def beyond_general_sampler(ctx):
-    from difftheory.theory.optimal_loss import k_star, k_star_u_loss
-    from difftheory.theory.samplers import LATENT_SAMPLER, PIXEL_SAMPLER
+    from difftheory.theory.kdiff_optimum import k_star, k_star_u_loss
+    from difftheory.theory.time_densities import LATENT_DENSITY, PIXEL_DENSITY
 
-    g = opt.derive_general_sampler()
-    at_half = sp.simplify(g["k_star"].subs(g["e1"], sp.Rational(1, 2)) - opt.D / (opt.D + opt.d)) == 0
+    g = kdiff_optimum_symbolic.derive_general_sampler()
+    at_half = sp.simplify(g["k_star"].subs(g["e1"], sp.Rational(1, 2)) - kdiff_optimum_symbolic.D / (kdiff_optimum_symbolic.D + kdiff_optimum_symbolic.d)) == 0
     pairs = ((3072, 3072), (3072, 1536), (3000, 300), (3000, 30)) if ctx.quick else \
         ((3072, 3072), (3072, 1536), (3000, 300), (3000, 30), (3072, 3), (196608, 768))
     probes, gap, concl = {}, 0.0, 0.0
-    for name, s in (("latent logit-normal(0,1)", LATENT_SAMPLER), ("pixel logit-normal(-0.8,0.8)", PIXEL_SAMPLER)):
+    for name, s in (("latent logit-normal(0,1)", LATENT_DENSITY), ("pixel logit-normal(-0.8,0.8)", PIXEL_DENSITY)):
         e1, e2 = float(s.expect(lambda t: t)), float(s.expect(lambda t: t * t))
         for D, d in pairs:
-            closed = min(1.0, max(0.0, opt.k_star_general(e1, e2, D, d)))
+            closed = min(1.0, max(0.0, kdiff_optimum_symbolic.k_star_general(e1, e2, D, d)))
             gap = max(gap, abs(closed - k_star_u_loss(D, d, s)))
             concl = max(concl, abs(closed - D / (D + d)))
         num = k_star(100, 10, s, "u").k_star
-        gap = max(gap, abs(num - min(1.0, max(0.0, opt.k_star_general(e1, e2, 100, 10)))))
+        gap = max(gap, abs(num - min(1.0, max(0.0, kdiff_optimum_symbolic.k_star_general(e1, e2, 100, 10)))))
         concl = max(concl, abs(num - 100 / 110))
         probes[f"{name} (E[t] = {e1:.4f}), D=100, d=10"] = {"k_star": num, "D/(D+d)": 100 / 110}
     return {"facts": {"closed_form_matches_stated": bool(g["matches_lead_form"]),
@@ -840,7 +839,7 @@ def decide_practical(ev) -> Decision:
                                              "logit-normal t of Table 4 (relaxes t ~ U[0, 1])"),
        statement="(Relaxes Thm 3.2's κ = 1 and t ~ U[0, 1].) Thm 3.2's k* = D/(D+d) is what the linear model predicts "
                  "for k-Diff as trained (v-loss of Alg. 1, logit-normal t, clamp 0.05).",
-       criteria=f"Minimise Δ*(k) over [0, 1] (optimal_loss, residual form) for Alg. 1's settings at D/d ∈ {{1, 1.5, 2, 3, "
+       criteria=f"Minimise Δ*(k) over [0, 1] (kdiff_optimum, residual form) for Alg. 1's settings at D/d ∈ {{1, 1.5, 2, 3, "
                 f"10, 100}} (quick; more at full): verified iff k* of both Table 4 samplers is within {SWEEP_TOL:g} of "
                 f"D/(D+d) at every ratio, else corrected with the computed k*; error iff the sweep (k_star_of_ratio) "
                 f"misses the precise minimiser (k_star) by more than {SWEEP_TOL:g} at D = 100, d = 10. Ties follow the "
@@ -878,13 +877,13 @@ def decide_data_scale(ev) -> Decision:
                 f"corrected.",
        decide=decide_data_scale)
 def beyond_data_scale(ctx):
-    from difftheory.theory.samplers import TimeSampler
+    from difftheory.theory.time_densities import TimeDensity
 
-    a = ka.derive_data_scale()
+    a = kdiff_assumptions.derive_data_scale()
     probes, twin, concl = {}, 0.0, 0.0
     for D_, lams in ((6, (0.25, 0.25)), (6, (4.0, 1.0)), (5, (0.3, 1.0, 2.0))):
-        P = ka.orthonormal_P(D_, len(lams), ctx.seed)
-        num = ka.population_k_star(P, lams, TimeSampler(), "u", None, shared=True, n_nodes=64, grid=41)["k_star"]
+        P = kdiff_assumptions.orthonormal_P(D_, len(lams), ctx.seed)
+        num = kdiff_assumptions.population_k_star(P, lams, TimeDensity(), "u", None, shared=True, n_nodes=64, grid=41)["k_star"]
         derived = D_ / (D_ + sum(lams))
         twin = max(twin, abs(num - derived))
         concl = max(concl, abs(num - D_ / (D_ + len(lams))))
@@ -928,22 +927,22 @@ def decide_time_conditioned(ev) -> Decision:
                 f"3.2's D/(D+d) is evaluated at the probes: verified iff within {TC_TWIN_TOL:g}, else corrected.",
        decide=decide_time_conditioned)
 def beyond_time_conditioned(ctx):
-    from difftheory.theory.samplers import LATENT_SAMPLER, PIXEL_SAMPLER, TimeSampler
+    from difftheory.theory.time_densities import LATENT_DENSITY, PIXEL_DENSITY, TimeDensity
 
-    b = ka.derive_time_conditioned()
+    b = kdiff_assumptions.derive_time_conditioned()
     probes, twin, concl = {}, 0.0, 0.0
-    for name, D_, lams, s in (("uniform", 6, (1.0, 1.0), TimeSampler()), ("latent", 12, (1.0, 1.0, 1.0), LATENT_SAMPLER),
-                              ("uniform, σ_data = 0.5", 6, (0.25, 0.25), TimeSampler()),
-                              ("pixel", 6, (1.0, 1.0), PIXEL_SAMPLER)):
-        P = ka.orthonormal_P(D_, len(lams), ctx.seed)
-        num = ka.population_k_star(P, lams, s, "u", None, shared=False, n_nodes=200, grid=41)["k_star"]
-        derived = ka.time_conditioned_k_star(s, lams)
+    for name, D_, lams, s in (("uniform", 6, (1.0, 1.0), TimeDensity()), ("latent", 12, (1.0, 1.0, 1.0), LATENT_DENSITY),
+                              ("uniform, σ_data = 0.5", 6, (0.25, 0.25), TimeDensity()),
+                              ("pixel", 6, (1.0, 1.0), PIXEL_DENSITY)):
+        P = kdiff_assumptions.orthonormal_P(D_, len(lams), ctx.seed)
+        num = kdiff_assumptions.population_k_star(P, lams, s, "u", None, shared=False, n_nodes=200, grid=41)["k_star"]
+        derived = kdiff_assumptions.time_conditioned_k_star(s, lams)
         twin = max(twin, abs(num - derived))
         concl = max(concl, abs(num - D_ / (D_ + len(lams))))
         probes[f"{name}, D={D_}, λ={list(lams)}"] = {"k_star": num, "derived": derived, "D/(D+d)": D_ / (D_ + len(lams))}
-    P = ka.orthonormal_P(6, 2, ctx.seed)
-    flat = ka.population_k_star(P, (1.0, 1.0), LATENT_SAMPLER, "v", None, shared=False, n_nodes=200, grid=21)
-    clamped = ka.population_k_star(P, (1.0, 1.0), LATENT_SAMPLER, "v", 0.05, shared=False, n_nodes=200, grid=41)
+    P = kdiff_assumptions.orthonormal_P(6, 2, ctx.seed)
+    flat = kdiff_assumptions.population_k_star(P, (1.0, 1.0), LATENT_DENSITY, "v", None, shared=False, n_nodes=200, grid=21)
+    clamped = kdiff_assumptions.population_k_star(P, (1.0, 1.0), LATENT_DENSITY, "v", 0.05, shared=False, n_nodes=200, grid=41)
     return {"facts": b["facts"], "l_par_t": str(b["l_par_t"]), "l_perp_t": str(b["l_perp_t"]),
             "v_loss_integrand": str(b["v_loss_integrand"]), "probes": probes,
             "v_loss_delta_spread_rel": flat["delta_spread_rel"],

@@ -18,13 +18,13 @@ from scipy import integrate, optimize
 
 from difftheory.decide import combine, printed_vs_derived, within
 from difftheory.ledger import Decision, claim
-from difftheory.theory import mse_diffusion_size as mds
-from difftheory.theory import mse_divergence as mdv
-from difftheory.theory import mse_generator as mg
+from difftheory.theory import mse_diffusion_size
+from difftheory.theory import mse_divergence
+from difftheory.theory import mse_generator
 from difftheory.theory.mse_parameterizations import (PARAMETERIZATIONS, RHO_ONLY_PARAMETERIZATIONS, S2, S2_of_lam,
                                                       derive_data_form_S, derive_S, dlam_over_S2, printed_S2,
                                                       sym_target)
-from difftheory.theory.mse_schedules import (BELL_SCHEDULES, SCHEDULES, SECH_CONVENTIONS, T, bell_cdf, derive_dlam,
+from difftheory.theory.mse_schedules_symbolic import (BELL_SCHEDULES, SCHEDULES, SECH_CONVENTIONS, T, bell_cdf, derive_dlam,
                                              derive_end_limits, printed_quantile, sym_alpha_sigma, sym_bell, sym_lam)
 from difftheory.theory.schedules import MseSchedule as Schedule
 
@@ -356,13 +356,13 @@ def decide_autoregression(ev) -> Decision:
                 "moments differ; error iff only the simulation misses.",
        decide=decide_autoregression)
 def autoregression(ctx):
-    _, _, cov, var_t = mg.derive_oracle()
+    _, _, cov, var_t = mse_generator.derive_oracle()
     rng = np.random.default_rng(ctx.seed)
     rho = np.exp(np.linspace(0, 2.0, 6))  # an increasing diffusion schedule on a 5-step grid
     n = 20000 if ctx.quick else 200000
     eps = [rng.standard_normal(n)]
     for i in range(1, len(rho)):
-        eps.append(mg.autoregression_step(eps[-1], rho[i - 1] / rho[i], rng.standard_normal(n)))
+        eps.append(mse_generator.autoregression_step(eps[-1], rho[i - 1] / rho[i], rng.standard_normal(n)))
     E = np.stack(eps)
     emp_cor = float(np.corrcoef(E[0], E[-1])[0, 1])
     pred_cor = float(rho[0] / rho[-1])  # Markov chain: correlations multiply along the grid
@@ -392,7 +392,7 @@ def decide_oracle(ev) -> Decision:
                 "simulation misses.",
        decide=decide_oracle)
 def oracle(ctx):
-    eq8, eq9, _, _ = mg.derive_oracle()
+    eq8, eq9, _, _ = mse_generator.derive_oracle()
     rng = np.random.default_rng(ctx.seed + 1)
     sch = Schedule("sech")
     grid = np.linspace(0.1, 0.9, 17)
@@ -402,7 +402,7 @@ def oracle(ctx):
     x = rng.choice([-1.5, 0.5, 2.0], size=n)
     y = x + rng.standard_normal(n) / h[0]
     for i in range(16):
-        y = mg.oracle_step(y, x, rho[i], rho[i + 1], h[i], h[i + 1], rng.standard_normal(n))
+        y = mse_generator.oracle_step(y, x, rho[i], rho[i + 1], h[i], h[i + 1], rng.standard_normal(n))
     resid = (y - x) * h[-1]  # should be N(0, 1), independent of X
     corr = float(np.corrcoef(resid, x)[0, 1])
     return {"eq8_residual": str(eq8), "eq9_residual": str(eq9), "sim_var": float(resid.var()),
@@ -426,13 +426,13 @@ def decide_uds_euler(ev) -> Decision:
                 f"{ROUND_TOL:g}; refuted iff the residual is not 0; error iff only the NumPy steps disagree.",
        decide=decide_uds_euler)
 def uds_euler(ctx):
-    res, q, beta = mg.derive_uds_from_generator()
+    res, q, beta = mse_generator.derive_uds_from_generator()
     rng = np.random.default_rng(ctx.seed)
     y, xh, xi = rng.standard_normal((3, 1000))
     hs, ht, rs, rt = 0.7, 1.3, 1.0, 1.6
-    a = mg.generator_step(y, xh, rs, rt, hs, ht, xi)
-    qq, bb = mg.uds_coefficients(hs, ht, np.sqrt(1 - (rs / rt) ** 2))
-    b = mg.euler_uds(y, xh, qq, bb, xi)
+    a = mse_generator.generator_step(y, xh, rs, rt, hs, ht, xi)
+    qq, bb = mse_generator.uds_coefficients(hs, ht, np.sqrt(1 - (rs / rt) ** 2))
+    b = mse_generator.euler_uds(y, xh, qq, bb, xi)
     return {"residual": str(res), "q(eta)": str(q), "beta(eta)": str(beta), "numeric_max_diff": float(np.max(np.abs(a - b)))}
 
 
@@ -473,9 +473,9 @@ def pathwise(ctx):
     xis = rng.standard_normal((10, n))
     y = y0.copy()
     for i in range(10):
-        y = mg.generator_step(y, xhat(grid[i]), rho[i], rho[i + 1], h[i], h[i + 1], xis[i])
-    closed = (r[0] * y0 + np.sum(np.diff(r) * xhat(grid[:-1])) + np.sqrt(rho[-1] ** 2 - rho[0] ** 2) * mg.xi_star(rho, xis)) / r[-1]
-    var_xi = float(mg.xi_star(rho, xis).var())
+        y = mse_generator.generator_step(y, xhat(grid[i]), rho[i], rho[i + 1], h[i], h[i + 1], xis[i])
+    closed = (r[0] * y0 + np.sum(np.diff(r) * xhat(grid[:-1])) + np.sqrt(rho[-1] ** 2 - rho[0] ** 2) * mse_generator.xi_star(rho, xis)) / r[-1]
+    var_xi = float(mse_generator.xi_star(rho, xis).var())
     wsum = float(np.sum(np.diff(rho**2)) / (rho[-1] ** 2 - rho[0] ** 2))
     rfun = lambda tt: sch.rho(tt) ** 1.5
     drdt = lambda tt: 1.5 * sch.rho(tt) ** 1.5 * sch.dlam(tt)
@@ -528,7 +528,7 @@ def decide_ddpm_ddim(ev) -> Decision:
                 f"iff our NumPy UDS step misses the NumPy DDPM posterior by more than {TWIN_TOL:g}.",
        decide=decide_ddpm_ddim)
 def ddpm_ddim(ctx):
-    rm, rv, rd = mg.derive_ddpm_ddim()
+    rm, rv, rd = mse_generator.derive_ddpm_ddim()
     rng = np.random.default_rng(ctx.seed)
     n = 40
     a_s, a_t = rng.uniform(0.05, 1.5, n), rng.uniform(0.05, 1.5, n)
@@ -539,7 +539,7 @@ def ddpm_ddim(ctx):
     # DDPM posterior variance of z_t (NumPy, from the forward kernel), in Y units: β² = var/α_t²
     var_st = s_s**2 - (a_s / a_t) ** 2 * s_t**2
     beta_ddpm = np.sqrt(var_st * s_t**2 / s_s**2) / a_t
-    _, beta_uds = mg.uds_coefficients(h_s, h_t, mdv.eta_ml((h_t / h_s) ** 2))
+    _, beta_uds = mse_generator.uds_coefficients(h_s, h_t, mse_divergence.eta_ml((h_t / h_s) ** 2))
     c = 1.7
     readings_val = {
         "ring lost on ρ_s (ρ̊_t⁻¹√(1 − ρ̊_s²/ρ̊_t²))": np.sqrt(1 - h_s**2 / h_t**2) / h_t,
@@ -551,9 +551,9 @@ def ddpm_ddim(ctx):
         d = float(np.max(np.abs(v - beta_ddpm) / beta_ddpm))
         readings[k] = {"max_rel_diff": d, "holds": bool(d <= READING_TOL)}
     # UDS with any η against DDIM with σ_DDIM = σ_t η: z_t = α_t x̂ + √(σ_t² − σ_DDIM²) ε̂_s + σ_DDIM ξ, ε̂_s = (z_s − α_s x̂)/σ_s
-    eta = rng.uniform(0, 1, n) * mdv.eta_ml((h_t / h_s) ** 2)
+    eta = rng.uniform(0, 1, n) * mse_divergence.eta_ml((h_t / h_s) ** 2)
     zs, xh = rng.standard_normal((2, n))
-    q, beta = mg.uds_coefficients(h_s, h_t, eta)
+    q, beta = mse_generator.uds_coefficients(h_s, h_t, eta)
     uds_mean, uds_sd = a_t * (q * zs / a_s + (1 - q) * xh), a_t * beta
     ddim_mean = a_t * xh + np.sqrt(s_t**2 - (s_t * eta) ** 2) * (zs - a_s * xh) / s_s
     gen = float(max(np.max(np.abs(uds_mean - ddim_mean)), np.max(np.abs(uds_sd - s_t * eta))))
@@ -604,13 +604,13 @@ def generation_interval(ctx):
     for name in SCHEDULES:
         lo, hi = derive_end_limits(name)
         sch = Schedule(name)
-        t0, tmax = mds.default_interval(name)
+        t0, tmax = mse_diffusion_size.default_interval(name)
         h0, h1 = float(sch.rho(t0)), float(sch.rho(tmax))
         rows[name] = {"lam_at_0": str(lo), "lam_at_1": str(hi), "rho_near_0": float(sch.rho(END_T)),
                       "rho_near_1": float(sch.rho(1 - END_T)), "t0": t0, "tmax": tmax,
                       # X ~ N(0, 1): the oracle's Y_{t0} ~ N(0, 1 + ρ̊⁻²) vs the generator's start ρ̊⁻¹ε ~ N(0, ρ̊⁻²);
                       # the oracle's end Y_tmax ~ N(0, 1 + ρ̊⁻²) vs p_x = N(0, 1)
-                      "kl_start": float(mdv.kl_variance_ratio(h0**2)), "kl_end": float(mdv.kl_variance_ratio(h1**-2))}
+                      "kl_start": float(mse_divergence.kl_variance_ratio(h0**2)), "kl_end": float(mse_divergence.kl_variance_ratio(h1**-2))}
     return {"schedules": rows}
 
 
@@ -628,7 +628,7 @@ def _gmm_generator(rho, rhoring, grid_n: int, seed: int, n: int = 2000):
     xis = rng.standard_normal((grid_n, n))
     for i in range(grid_n):
         xh = gmm.posterior_mean(y[:, None], 1.0, 1 / rhoring[i])[:, 0]
-        y = mg.generator_step(y, xh, rho[i], rho[i + 1], rhoring[i], rhoring[i + 1], xis[i])
+        y = mse_generator.generator_step(y, xh, rho[i], rho[i + 1], rhoring[i], rhoring[i + 1], xis[i])
     return y
 
 
@@ -657,7 +657,7 @@ def decide_rho_quotients(ev) -> Decision:
                 "residual is not 0 or ρ is left; error iff only the paths differ.",
        decide=decide_rho_quotients)
 def rho_quotients(ctx):
-    res, left = mg.derive_rho_scale_invariance()
+    res, left = mse_generator.derive_rho_scale_invariance()
     sch = Schedule("sech")
     grid = np.linspace(0.05, 0.95, 21)
     h = sch.rho(grid)
@@ -694,7 +694,7 @@ def decide_alpha(ev) -> Decision:
                 "refuted iff the residual is not 0 or α enters w^N; error iff only the simulated paths differ.",
        decide=decide_alpha)
 def alpha_unnecessary(ctx):
-    res, alpha_syms = mg.derive_alpha_free()
+    res, alpha_syms = mse_generator.derive_alpha_free()
     sch = Schedule("logis")
     grid = np.linspace(0.05, 0.95, 21)
     h = sch.rho(grid)
@@ -708,13 +708,13 @@ def alpha_unnecessary(ctx):
     xis = rng.standard_normal((steps, n))
     y = e0 / h[0]
     for i in range(steps):
-        y = mg.generator_step(y, gmm.posterior_mean(y[:, None], 1.0, 1 / h[i])[:, 0], rho[i], rho[i + 1], h[i], h[i + 1], xis[i])
+        y = mse_generator.generator_step(y, gmm.posterior_mean(y[:, None], 1.0, 1 / h[i])[:, 0], rho[i], rho[i + 1], h[i], h[i + 1], xis[i])
     ends, zs = {}, []
     for name, (a, s) in alphas.items():
         z = s[0] * e0  # Ẑ_{t0} = α_{t0} ρ̊_{t0}⁻¹ ε = σ_{t0} ε
         for i in range(steps):
             xh = gmm.posterior_mean(z[:, None], a[i], s[i])[:, 0]  # the network is fed Ẑ = αŶ
-            z = mg.generator_step_z(z, xh, rho[i], rho[i + 1], s[i], s[i + 1], h[i], h[i + 1], xis[i])
+            z = mse_generator.generator_step_z(z, xh, rho[i], rho[i + 1], s[i], s[i + 1], h[i], h[i + 1], xis[i])
         ends[name] = z / a[-1]
         zs.append(z)
     names = list(ends)
@@ -754,7 +754,7 @@ def decide_step_kl(ev) -> Decision:
                 "ring form equals the derivation; refuted otherwise; error iff the NumPy w_step misses the derivation.",
        decide=decide_step_kl)
 def step_kl(ctx):
-    w, printed, s = mdv.derive_step_kl()
+    w, printed, s = mse_divergence.derive_step_kl()
     ring = (s["rhoring_t"] / s["rhoring_s"] - s["rho_s"] / s["rho_t"]) ** 2 / (2 * (1 - s["rho_s"] ** 2 / s["rho_t"] ** 2))
     syms = (s["rho_s"], s["rho_t"], s["rhoring_s"], s["rhoring_t"])
     f_w, f_pr, f_ring = (sp.lambdify(syms, e, "numpy") for e in (w, printed, ring))
@@ -768,7 +768,7 @@ def step_kl(ctx):
                  "ring lost on ρ_s: ρ̊_t/ρ̊_s": f_ring(rs, rt, hs, ht)}.items():
         d = float(np.max(np.abs(v - derived) / derived))
         readings[k] = {"max_rel_diff": d, "holds": bool(d <= READING_TOL)}
-    twin = mdv.w_step(hs, ht, rs / rt)
+    twin = mse_divergence.w_step(hs, ht, rs / rt)
     return {"derived_w": str(w), "readings": readings,
             "ring_form_equals_derived": bool(sp.simplify(w - ring) == 0),
             "literal_changes_with_rho_scale": float(np.max(np.abs(f_pr(rs, rt, hs, ht) - f_pr(2 * rs, 2 * rt, hs, ht)))),
@@ -826,7 +826,7 @@ def kl_decompositions(ctx):
                 k_exact = v / (v + h[:-1] ** -2)
                 for label, k in (("exact gain", k_exact), ("mis-scaled gain", k_exact * rng.uniform(0.6, 1.2, n_steps))):
                     c = v / (v + h[-1] ** -2)
-                    d = mdv.kl_decompositions(h, eta, k, v, 0.9 * c, 1.5 * c * h[-1] ** -2)
+                    d = mse_divergence.kl_decompositions(h, eta, k, v, 0.9 * c, 1.5 * c * h[-1] ** -2)
                     rows.append({"case": f"{sched} N={n_steps} κ={kappa:g} {label}", **d,
                                  "rel_gap_18": _rel(d["x_marginal"] + d["path_given_x"], d["joint"]),
                                  "rel_gap_19": _rel(d["diffusion_loss"] + d["bias"], d["joint"])})
@@ -864,10 +864,10 @@ def prop1(ctx):
         h = sch.rho(grid)
         v = float(rng.uniform(0.2, 2.0))
         for kind in ("ml", "mse"):
-            etas = mg.step_etas(kind, sch, param, grid)
+            etas = mse_generator.step_etas(kind, sch, param, grid)
             k_opt = v / (v + h[:-1] ** -2)
             for k in (k_opt, k_opt * rng.uniform(0.5, 1.2, 9)):
-                a, b = mdv.path_kl_gaussian(h, etas, k, v), mdv.prop1_sum(h, etas, k, v)
+                a, b = mse_divergence.path_kl_gaussian(h, etas, k, v), mse_divergence.prop1_sum(h, etas, k, v)
                 rows.append({"case": f"{sched}/{kind}", "path_kl": a, "prop1_sum": b, "rel_diff": _rel(a, b)})
     return {"cases": rows, "worst_rel_diff": max(r["rel_diff"] for r in rows)}
 
@@ -903,9 +903,9 @@ def prop2(ctx):
         sch = Schedule(sched)
         gaps, L = [], None
         for N in Ns:
-            LN, L = mdv.prop2_gap(sched, 0.1, 0.9, kappa, N)
+            LN, L = mse_divergence.prop2_gap(sched, 0.1, 0.9, kappa, N)
             gaps.append(abs(LN - L))
-        quad = integrate.quad(lambda t: mdv.kl_weight(kappa * sch.dlam(t), sch.dlam(t)), 0.1, 0.9, epsrel=1e-12)[0]
+        quad = integrate.quad(lambda t: mse_divergence.kl_weight(kappa * sch.dlam(t), sch.dlam(t)), 0.1, 0.9, epsrel=1e-12)[0]
         ev[f"{sched}_kappa{kappa}"] = {"abs_gap": gaps, "order": float(np.polyfit(np.log(Ns), np.log(gaps), 1)[0]),
                                        "L": L, "closed_form_vs_quadrature": _rel(L, quad)}
     return {"N": Ns, "cases": ev}
@@ -924,7 +924,7 @@ def decide_chi2(ev) -> Decision:
        criteria="verified iff the difference simplifies to exactly 0 in SymPy; refuted otherwise.",
        decide=decide_chi2)
 def chi2(ctx):
-    return {"residual": str(mdv.derive_chi2_form())}
+    return {"residual": str(mse_divergence.derive_chi2_form())}
 
 
 def decide_penalized(ev) -> Decision:
@@ -945,7 +945,7 @@ def decide_penalized(ev) -> Decision:
                 "derivative, and its limit as c → ∞ is 0; refuted otherwise.",
        decide=decide_penalized)
 def penalized(ctx):
-    sols, second, _, (l, lr, c) = mdv.derive_penalized_optimum()
+    sols, second, _, (l, lr, c) = mse_divergence.derive_penalized_optimum()
     return {"roots": [str(s) for s in sols], "single_positive_root": len(sols) == 1,
             "root_is_printed": bool(len(sols) == 1 and sp.simplify(sols[0] - lr / sp.sqrt(1 + c)) == 0),
             "second_derivative": str(second), "second_derivative_positive": bool(second.is_positive),
@@ -961,16 +961,16 @@ def _coherence_scan(seed: int, n_t: int = 201):
         sch = Schedule(sched)
         for p in PARAMETERIZATIONS:
             t0, t1 = 0.02, 0.98
-            M, _ = mdv.mse_M(p, sched, t0, t1)
+            M, _ = mse_divergence.mse_M(p, sched, t0, t1)
             ts = np.linspace(t0, t1, n_t)
             d, s2 = sch.dlam(ts), S2(p, sch, ts)
-            res = mdv.coherence_residual(p, sched, ts, M)
+            res = mse_divergence.coherence_residual(p, sched, ts, M)
             literal = (np.sqrt(M * np.sqrt(s2)) - np.sqrt(np.maximum(M * s2 - d, 0))) ** 2
-            lit_res = mdv.kl_weight(literal, d) / (M * s2) - 1
-            lam = mdv.mse_rate(d[::20], s2[::20], M)
+            lit_res = mse_divergence.kl_weight(literal, d) / (M * s2) - 1
+            lam = mse_divergence.mse_rate(d[::20], s2[::20], M)
             num = []
             for di, si in zip(d[::20], s2[::20]):
-                f = lambda x, di=di, si=si: np.log(mdv.kl_weight(x, di) / (M * si))
+                f = lambda x, di=di, si=si: np.log(mse_divergence.kl_weight(x, di) / (M * si))
                 num.append(optimize.brentq(f, di * 1e-30, di, xtol=1e-300, rtol=1e-14) if f(di) < 0 else di)
             rows[f"{sched}/{p}"] = {"M": M, "max_abs_residual": float(np.max(np.abs(res))),
                                     "literal_max_abs_residual": float(np.max(np.abs(lit_res))),
@@ -1020,7 +1020,7 @@ def decide_prop3(ev) -> Decision:
                 f"closed form misses a root solve by more than {ROOT_TOL:g}.",
        decide=decide_prop3)
 def prop3(ctx):
-    d = mdv.derive_prop3()
+    d = mse_divergence.derive_prop3()
     l, lr, s2 = d["symbols"]
     roots_ok = {sp.simplify(r - d["minus"]) == 0 or sp.simplify(r - d["plus"]) == 0 for r in d["roots"]} == {True}
     prod_ok = sp.simplify(d["product"] - lr**2) == 0
@@ -1039,7 +1039,7 @@ def prop3(ctx):
         v["holds"] = bool(within(v["worst_residual"], COHERENCE_TOL))
     M, S, dl = 1.0, 4.0, 1.0
     example = {"M": M, "S": S, "dlam": dl, "literal": (np.sqrt(M * S) - np.sqrt(M * S**2 - dl)) ** 2,
-               "derived": float(mdv.mse_rate(dl, S**2, M))}
+               "derived": float(mse_divergence.mse_rate(dl, S**2, M))}
     return {"roots": [str(r) for r in d["roots"]], "roots_are_beta_minus_plus": bool(roots_ok),
             "product_is_dlam_squared": bool(prod_ok), "c_signs_ok": signs_ok, "pairs": scan, "readings": readings,
             "literal_example": example}
@@ -1074,22 +1074,22 @@ def decide_m_family(ev) -> Decision:
        decide=decide_m_family)
 def m_family(ctx):
     sch, p, t0, t1 = Schedule("logis"), "vel", 0.01, 0.99
-    M, targ = mdv.mse_M(p, sch, t0, t1)
+    M, targ = mse_divergence.mse_M(p, sch, t0, t1)
     ts = np.linspace(t0, t1, 401)
     d, s2 = sch.dlam(ts), S2(p, sch, ts)
     fam, prev, mono = {}, None, True
     for f in (1.0, 2.0, 10.0, 1e3):
-        res = mdv.coherence_residual(p, sch, ts, f * M)
-        lam = mdv.mse_rate(d, s2, f * M)
+        res = mse_divergence.coherence_residual(p, sch, ts, f * M)
+        lam = mse_divergence.mse_rate(d, s2, f * M)
         fam[f"M x{f:g}"] = {"max_abs_residual": float(np.max(np.abs(res))), "mean_rate": float(lam.mean())}
         if prev is not None:
             mono &= bool(np.all(lam <= prev + 1e-15))
         prev = lam
-    lam_a = mdv.mse_rate(d, s2, M)
-    lam_b = mdv.mse_rate(d, 9 * s2, M / 9)
+    lam_a = mse_divergence.mse_rate(d, s2, M)
+    lam_b = mse_divergence.mse_rate(d, 9 * s2, M / 9)
     return {"M_min": M, "t_argmax": targ, "family": fam, "rate_decreases_with_M": mono,
             "smaller_M_not_real": bool(np.any(0.5 * M * s2 < d)),
-            "rate_over_ml_at_argmax": float(mdv.mse_rate(sch.dlam(targ), S2(p, sch, targ), M) / sch.dlam(targ)),
+            "rate_over_ml_at_argmax": float(mse_divergence.mse_rate(sch.dlam(targ), S2(p, sch, targ), M) / sch.dlam(targ)),
             "max_rate_over_ml": float(np.max(lam_a / d)),
             "scale_invariance_max_rel": float(np.max(np.abs(lam_b / lam_a - 1)))}
 
@@ -1154,14 +1154,14 @@ def scale_invariance(ctx):
     for kappa in (1.0, 0.3):
         eta = np.sqrt(-np.expm1(-2 * kappa * np.diff(sch.lam(grid))))  # γ = ρ̊_t²/ρ̊_s²: unchanged by ρ̊ → ρ̊/c
         h1, v1, k1, _ = exact(1.0)
-        base_L = mdv.path_kl_gaussian(h1, eta, k1, v1)
+        base_L = mse_divergence.path_kl_gaussian(h1, eta, k1, v1)
         for c in SCALES:
             hc, vc, k, _ = exact(c)
-            L = mdv.path_kl_gaussian(hc, eta, k, vc)
-            twin = max(twin, _rel(mdv.prop1_sum(hc, eta, k, vc), L))
+            L = mse_divergence.path_kl_gaussian(hc, eta, k, vc)
+            twin = max(twin, _rel(mse_divergence.prop1_sum(hc, eta, k, vc), L))
             L_change = max(L_change, _rel(L, base_L))
             kb = vc / (vc + hh[:-1] ** -2)  # data scaled, schedule fixed: a different problem
-            fixed_ratio.append(mdv.path_kl_gaussian(hh, eta, kb, vc) / base_L)
+            fixed_ratio.append(mse_divergence.path_kl_gaussian(hh, eta, kb, vc) / base_L)
     return {"joint": {"L_max_rel_change": L_change, "M_ratio": M_ratio}, "data_only": {"L_ratio": fixed_ratio},
             "twin_prop1_vs_path": twin, "twin_S2": twin_s2}
 
@@ -1199,7 +1199,7 @@ def decide_example(ev) -> Decision:
                 f"{SYM_TOL:g}); refuted iff M or λ̌' fails, or the compact form is neither.",
        decide=decide_example)
 def example(ctx):
-    e = mdv.derive_example()
+    e = mse_divergence.derive_example()
     t, tmax = e["t"], e["tmax"]
     probes = [(0.2, 0.9), (0.5, 0.99), (0.7, 0.8), (0.05, 0.5)]
     ev_at = lambda expr, a, b: float(sp.N(expr.subs({t: sp.Float(a, 30), tmax: sp.Float(b, 30)}), 30))
@@ -1240,13 +1240,13 @@ def decide_discrete_w(ev) -> Decision:
                 f"{ROUND_TOL:g}); refuted otherwise.",
        decide=decide_discrete_w)
 def discrete_w(ctx):
-    w_eta, printed, eta_ring, wmin, eta, gamma = mdv.derive_w_eta()
+    w_eta, printed, eta_ring, wmin, eta, gamma = mse_divergence.derive_w_eta()
     half = (sp.sqrt(gamma) - sp.sqrt(1 - eta**2)) ** 2 / (2 * eta**2)
     rng = np.random.default_rng(ctx.seed)
     g = 1 + rng.exponential(0.5, 200)
     a = (g - 1) * (1 + rng.exponential(1.0, 200))  # a = 2 M S² ≥ γ − 1
-    et = mdv.eta_mse(g, a / 2, 1.0)  # the printed η̌ with M S² = a/2
-    solves = float(np.max(np.abs(mdv.w_eta(et, g) / (a / 2) - 1)))
+    et = mse_divergence.eta_mse(g, a / 2, 1.0)  # the printed η̌ with M S² = a/2
+    solves = float(np.max(np.abs(mse_divergence.w_eta(et, g) / (a / 2) - 1)))
     return {"derived_w": str(w_eta), "derived_over_printed": str(sp.simplify(w_eta / printed)),
             "half_form_equals_derived": bool(sp.simplify(w_eta - half) == 0), "eta_ring": str(eta_ring),
             "eta_ring_is_printed": bool(sp.simplify(eta_ring - sp.sqrt(1 - 1 / gamma)) == 0), "min_w": str(wmin),
@@ -1280,7 +1280,7 @@ def decide_discrete_eta(ev) -> Decision:
                 f"order ≤ {ORDER_CONVERGES}; refuted otherwise; error iff our cancellation-free η̌ misses the printed formula.",
        decide=decide_discrete_eta)
 def discrete_eta(ctx):
-    roots, printed, disc, eta, gamma, a = mdv.derive_eta_mse()
+    roots, printed, disc, eta, gamma, a = mse_divergence.derive_eta_mse()
     rng = np.random.default_rng(ctx.seed)
     g = 1 + rng.exponential(0.5, 200)
     av = (g - 1) * (1 + rng.exponential(1.0, 200))  # a = 2MS² ≥ γ − 1
@@ -1290,15 +1290,15 @@ def discrete_eta(ctx):
     # our cancellation-free form on the same numbers: one "grid" per draw, Δλ̊ = log(γ)/2, S²Δt = (γ − 1)/(2·M·r)
     dl = 0.5 * np.log(g)
     s2dt = av / 2  # with M = 1 the printed a = 2MS²Δt
-    stable = np.array([mdv.discrete_etas(np.array([d_, d_]), np.array([s_, (gi - 1) / 2]))[1][0]
+    stable = np.array([mse_divergence.discrete_etas(np.array([d_, d_]), np.array([s_, (gi - 1) / 2]))[1][0]
                        for d_, s_, gi in zip(dl, s2dt, g)])
     sch, p = Schedule("logis"), "vel"
-    M_c, _ = mdv.mse_M(p, sch, 0.05, 0.95)
+    M_c, _ = mse_divergence.mse_M(p, sch, 0.05, 0.95)
     Ns, errs = [50, 200, 800], []
     for N in Ns:
         grid = np.linspace(0.05, 0.95, N + 1)
-        et = mg.step_etas("mse", sch, p, grid)
-        lam = mdv.mse_rate(sch.dlam(grid[1:]), S2(p, sch, grid[1:]), M_c)
+        et = mse_generator.step_etas("mse", sch, p, grid)
+        lam = mse_divergence.mse_rate(sch.dlam(grid[1:]), S2(p, sch, grid[1:]), M_c)
         errs.append(float(np.max(np.abs(et**2 / (2 * np.diff(grid) * lam) - 1))))
     return {"roots": [str(r) for r in roots], "discriminant": str(disc), "max_diff_printed_vs_root": match,
             "small_root_is_printed": bool(np.all(pv <= np.sqrt(1 - 1 / g) + 1e-12)),
@@ -1325,7 +1325,7 @@ def _scales(sigma_data: float) -> dict:
 def _model_summary(sch, param: str, grid, sigma_data: float) -> dict:
     """Per exact variant (and the approximation): later-stage max/median of β_MSE, first-step value, the step
     fraction from which β_MSE stays below NEAR_ZERO × scale, and ML's share above it after the initial stage."""
-    d = mds.diffusion_sizes(sch, param, grid, integrated=True)
+    d = mse_diffusion_size.diffusion_sizes(sch, param, grid, integrated=True)
     n = len(d["t"])
     later = int(n * (1 - LATER_STAGE))
     post = int(np.ceil(n * INITIAL_STAGE))
@@ -1344,7 +1344,7 @@ def _model_summary(sch, param: str, grid, sigma_data: float) -> dict:
                "later_max_ml": float(np.max(bl[later:])), "first": float(bm[0]), "by_scale": {}}
         for r, sc in _scales(sigma_data).items():
             thr = NEAR_ZERO * sc
-            row["by_scale"][r] = {"mse_settles_at": mds.settles_below(bm, thr) / n,
+            row["by_scale"][r] = {"mse_settles_at": mse_diffusion_size.settles_below(bm, thr) / n,
                                   "ml_share_above_after_initial": float(np.mean(bl[post:] > thr))}
         out["variants"][v] = row
     return out
@@ -1353,8 +1353,8 @@ def _model_summary(sch, param: str, grid, sigma_data: float) -> dict:
 @lru_cache(maxsize=4)
 def _fig1_models() -> dict:
     return {m.name: {"schedule": m.schedule, "param": m.param, "grid": m.grid,
-                     **_model_summary(Schedule(m.schedule), m.param, mds.model_grid(m), m.sigma_data)}
-            for m in mds.SOTA_MODELS}
+                     **_model_summary(Schedule(m.schedule), m.param, mse_diffusion_size.model_grid(m), m.sigma_data)}
+            for m in mse_diffusion_size.SOTA_MODELS}
 
 
 def _variant_verdict(holds: dict) -> str:
@@ -1456,7 +1456,7 @@ def _edm2_grids() -> dict:
     """EDM2 grids: the two readings of "32 steps on a non-uniform grid" with EDM2's sampler settings (plausible), and
     sensitivity grids (reported only)."""
     n_pts = 32
-    g = mds.edm2_grid
+    g = mse_diffusion_size.edm2_grid
     sch = Schedule("normal")
     lo, hi = (float(x) for x in g(2))
     return {
@@ -1465,8 +1465,8 @@ def _edm2_grids() -> dict:
         "sensitivity": {"σ_min = 0.02": g(n_pts, sigma_min=0.02), "ρ = 3": g(n_pts, rho=3.0),
                         "64 σ-points": g(64), "128 σ-points": g(128),
                         "uniform in t on EDM2's interval, 31 steps": np.linspace(lo, hi, n_pts),
-                        "uniform in t on [1e-3, 1 − 1e-3], 31 steps": np.linspace(mds.DEFAULT_T0, mds.DEFAULT_TMAX, n_pts),
-                        "EDM ρ-grid on [1e-3, 1 − 1e-3], 31 steps": mds.edm_rho_grid(sch, mds.DEFAULT_T0, mds.DEFAULT_TMAX, 31)},
+                        "uniform in t on [1e-3, 1 − 1e-3], 31 steps": np.linspace(mse_diffusion_size.DEFAULT_T0, mse_diffusion_size.DEFAULT_TMAX, n_pts),
+                        "EDM ρ-grid on [1e-3, 1 − 1e-3], 31 steps": mse_diffusion_size.edm_rho_grid(sch, mse_diffusion_size.DEFAULT_T0, mse_diffusion_size.DEFAULT_TMAX, 31)},
     }
 
 
@@ -1514,7 +1514,7 @@ def decide_edm2_5pct(ev) -> Decision:
        decide=decide_edm2_5pct)
 def fig1_edm2(ctx):
     sch = Schedule("normal")
-    sd = next(m.sigma_data for m in mds.SOTA_MODELS if m.name == "EDM2")
+    sd = next(m.sigma_data for m in mse_diffusion_size.SOTA_MODELS if m.name == "EDM2")
     out = {"sigma_data": sd, "plausible": {}, "sensitivity": {}}
     for kind, grids in _edm2_grids().items():
         for name, grid in grids.items():
@@ -1561,12 +1561,12 @@ def decide_repa(ev) -> Decision:
                 f"otherwise; error iff the NumPy η misses the derived η² = 1 − s/t by more than {ROUND_TOL:g}.",
        decide=decide_repa)
 def repa_limited_diffusion(ctx):
-    r = mdv.derive_repa()
+    r = mse_divergence.derive_repa()
     sch = Schedule("logis")
-    grid = mds.uniform_grid(mds.DEFAULT_T0, mds.DEFAULT_TMAX, REPA_STEPS)
+    grid = mse_diffusion_size.uniform_grid(mse_diffusion_size.DEFAULT_T0, mse_diffusion_size.DEFAULT_TMAX, REPA_STEPS)
     f_eta2 = sp.lambdify((r["s"], r["t"]), r["eta2"], "numpy")
-    eta = mdv.eta_repa(grid)
-    d = mds.diffusion_sizes(sch, "vel", grid)
+    eta = mse_divergence.eta_repa(grid)
+    d = mse_diffusion_size.diffusion_sizes(sch, "vel", grid)
     b_repa = eta / sch.rho(grid[1:])
     later = int(len(b_repa) * (1 - LATER_STAGE))
     ends = sorted(float(r[k]) for k in ("ratio_at_0", "ratio_at_1"))
@@ -1641,16 +1641,16 @@ GRID_KINDS = ("uniform", "edm-rho7")
 
 
 def _grid_settings():
-    for m in mds.SOTA_MODELS:
+    for m in mse_diffusion_size.SOTA_MODELS:
         sch = Schedule(m.schedule)
         if m.grid == "edm2":
-            ends = [(*(float(x) for x in mds.edm2_grid(2, smin, smax)), f"σ ∈ [{smin:g}, {smax:g}]") for smin, smax in GRID_EDM2_SIGMA]
+            ends = [(*(float(x) for x in mse_diffusion_size.edm2_grid(2, smin, smax)), f"σ ∈ [{smin:g}, {smax:g}]") for smin, smax in GRID_EDM2_SIGMA]
         else:
             ends = [(t0, t1, f"t ∈ [{t0:g}, {t1:g}]") for t0 in GRID_T0 for t1 in GRID_TMAX]
         for t0, t1, label in ends:
             for n in GRID_STEPS:
                 for kind in GRID_KINDS:
-                    g = np.linspace(t0, t1, n + 1) if kind == "uniform" else mds.edm_rho_grid(sch, t0, t1, n)
+                    g = np.linspace(t0, t1, n + 1) if kind == "uniform" else mse_diffusion_size.edm_rho_grid(sch, t0, t1, n)
                     yield m, sch, label, n, kind, g
 
 
@@ -1713,7 +1713,7 @@ def decide_generation_grid(ev) -> Decision:
 def generation_grid(ctx):
     rows, per_model, rho_noise = [], {}, 0.0
     for m, sch, label, n, kind, g in _grid_settings():
-        d = mds.diffusion_sizes(sch, m.param, g)
+        d = mse_diffusion_size.diffusion_sizes(sch, m.param, g)
         b = d["beta_mse"] / m.sigma_data
         noise = np.exp(-sch.lam(d["t"])) / m.sigma_data
         later = int(len(b) * (1 - LATER_STAGE))
@@ -1792,16 +1792,16 @@ def decide_nonuniform(ev) -> Decision:
        decide=decide_nonuniform)
 def nonuniform_discrete_coherence(ctx):
     sch = Schedule("normal")
-    grid = mds.edm2_grid(32)
+    grid = mse_diffusion_size.edm2_grid(32)
     dl, dt = np.diff(sch.lam(grid)), np.diff(grid)
     s2 = S2("fpred", sch, grid[1:])
     gamma = np.exp(2 * dl)
     rho = sch.rho(grid[1:])
     out = {}
     for name, weight in (("printed_form", s2), ("dt_weighted", s2 * dt)):
-        _, eta, _ = mdv.discrete_etas(dl, weight)
-        ratio = mdv.w_eta(eta, gamma) / (s2 * dt)
+        _, eta, _ = mse_divergence.discrete_etas(dl, weight)
+        ratio = mse_divergence.w_eta(eta, gamma) / (s2 * dt)
         b = eta / rho
-        out[name] = {"ratio_spread": float(ratio.max() / ratio.min() - 1), "later_max": mds.later_stage_max(b, LATER_STAGE)}
+        out[name] = {"ratio_spread": float(ratio.max() / ratio.min() - 1), "later_max": mse_diffusion_size.later_stage_max(b, LATER_STAGE)}
     out["fig1_edm2_later_max"] = _fig1_models()["EDM2"]["variants"]["discrete"]["later_max"]
     return out

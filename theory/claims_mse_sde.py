@@ -14,9 +14,9 @@ import sympy as sp
 
 from difftheory.decide import combine, printed_vs_derived, within
 from difftheory.ledger import Decision, claim
-from difftheory.theory import mse_sde as ms
+from difftheory.theory import mse_sde
 from difftheory.theory.mse_diffusion_size import DEFAULT_T0, DEFAULT_TMAX
-from difftheory.theory.mse_schedules import SCHEDULES
+from difftheory.theory.mse_schedules_symbolic import SCHEDULES
 
 READING_TOL = 1e-6  # a printed reading "holds" when it matches the derivation to 1e-6 relative at every probe
 ROUND_TOL = 1e-10  # two float64 evaluations of one identity (a few dozen operations, values O(1–100))
@@ -103,7 +103,7 @@ def euler_maruyama_vs_uds(ctx):
             u, e, gain = [], [], []
             for n in EM_NS:
                 g = np.linspace(DEFAULT_T0, DEFAULT_TMAX, n + 1)
-                a, b = ms.gaussian_law(name, kappa, g, scheme="uds"), ms.gaussian_law(name, kappa, g, scheme="em")
+                a, b = mse_sde.gaussian_law(name, kappa, g, scheme="uds"), mse_sde.gaussian_law(name, kappa, g, scheme="em")
                 u.append(a["w2"])
                 e.append(b["w2"])
                 gain.append(b["max_gain"])
@@ -143,7 +143,7 @@ def decide_eq31(ev) -> Decision:
                 f"{ROUND_TOL:g}.",
        decide=decide_eq31)
 def eq31_difference_form(ctx):
-    d = ms.derive_difference_form()
+    d = mse_sde.derive_difference_form()
     syms = d["symbols"]
     f = {k: sp.lambdify(syms, d[k], "numpy") for k in ("derived", "printed", "corrected", "lhs_scaled")}
     rng = np.random.default_rng(ctx.seed)
@@ -195,11 +195,11 @@ def decide_eq32(ev) -> Decision:
                 f"{ORDER_FIRST}. verified iff both; refuted iff the Δt⁰ term is not 0; error iff only the numeric slope fails.",
        decide=decide_eq32)
 def eq32_taylor(ctx):
-    sym = ms.derive_taylor_deltas()
+    sym = mse_sde.derive_taylor_deltas()
     num = {}
     for name in SCHEDULES:
         for which in (0, 1):
-            errs = [float(np.max(np.abs(ms.deltas(name, DELTA_KAPPA, np.linspace(SDE_T0, SDE_TMAX, n + 1))[which])))
+            errs = [float(np.max(np.abs(mse_sde.deltas(name, DELTA_KAPPA, np.linspace(SDE_T0, SDE_TMAX, n + 1))[which])))
                     for n in DELTA_N]
             num[f"{name} δ{which + 1}"] = {"max_abs": errs, "slope": _slope(DELTA_N, errs)}
     return {"symbolic": {k: {kk: str(vv) for kk, vv in v.items()} for k, v in sym.items()}, "numeric": num,
@@ -241,7 +241,7 @@ def decide_sde_limit(ev) -> Decision:
 def eq33_34_sde_limit(ctx):
     local = {}
     for name in SCHEDULES:
-        errs = [ms.local_error_33(name, DELTA_KAPPA, np.linspace(SDE_T0, SDE_TMAX, n + 1)) for n in LIMIT_N]
+        errs = [mse_sde.local_error_33(name, DELTA_KAPPA, np.linspace(SDE_T0, SDE_TMAX, n + 1)) for n in LIMIT_N]
         local[name] = {"rms": errs, "slope": _slope(LIMIT_N, errs)}
     limit = {}
     for name in SCHEDULES:
@@ -249,8 +249,8 @@ def eq33_34_sde_limit(ctx):
             r = {"w2_uds": [], "w2_em": []}
             for n in LIMIT_N:
                 g = np.linspace(SDE_T0, SDE_TMAX, n + 1)
-                r["w2_uds"].append(ms.gaussian_law(name, kappa, g, scheme="uds")["w2"])
-                r["w2_em"].append(ms.gaussian_law(name, kappa, g, scheme="em")["w2"])
+                r["w2_uds"].append(mse_sde.gaussian_law(name, kappa, g, scheme="uds")["w2"])
+                r["w2_em"].append(mse_sde.gaussian_law(name, kappa, g, scheme="em")["w2"])
             r["slope_uds"], r["slope_em"] = _slope(LIMIT_N, r["w2_uds"]), _slope(LIMIT_N, r["w2_em"])
             limit[f"{name} κ={kappa:g}"] = r
     return {"local": local, "limit": limit, "N": list(LIMIT_N), "kappa_local": DELTA_KAPPA}
@@ -270,7 +270,7 @@ def decide_eq35(ev) -> Decision:
        criteria="verified iff both residuals simplify to 0 in SymPy (generic functions λ, λ̊); refuted otherwise.",
        decide=decide_eq35)
 def eq35_rates(ctx):
-    a, b = ms.derive_sde_rates()
+    a, b = mse_sde.derive_sde_rates()
     return {"log_r_residual": str(a), "log_rho_residual": str(b)}
 
 
@@ -303,7 +303,7 @@ def decide_eq36(ev) -> Decision:
                 f"by more than {ROUND_TOL:g}. The law Euler–Maruyama gives with each sign is reported.",
        decide=decide_eq36)
 def eq36_eps_form(ctx):
-    drift, res_plus, res_minus = ms.derive_eps_form()
+    drift, res_plus, res_minus = mse_sde.derive_eps_form()
     rng = np.random.default_rng(ctx.seed)
     lp, lr, h, y, v = rng.uniform(0.1, 5, 40), rng.uniform(0.1, 5, 40), rng.uniform(0.1, 5, 40), rng.standard_normal(40), 1.0
     xh = v / (v + h**-2) * y  # exact Gaussian denoiser
@@ -311,7 +311,7 @@ def eq36_eps_form(ctx):
     twin = float(np.max(np.abs((lp + lr) * (xh - y) - (-(lp + lr) * eh / h))))
     name, kappa, n = "logis", 0.5, 4096
     g = np.linspace(SDE_T0, SDE_TMAX, n + 1)
-    plus, minus = ms.gaussian_law(name, kappa, g, scheme="em_plus"), ms.gaussian_law(name, kappa, g, scheme="em")
+    plus, minus = mse_sde.gaussian_law(name, kappa, g, scheme="em_plus"), mse_sde.gaussian_law(name, kappa, g, scheme="em")
     return {"derived_drift": str(drift),
             "readings": {"literal +": {"residual": str(res_plus), "holds": res_plus == 0},
                          "minus lost in extraction": {"residual": str(res_minus), "holds": res_minus == 0}},
@@ -339,5 +339,5 @@ def decide_eq37(ev) -> Decision:
                 "otherwise.",
        decide=decide_eq37)
 def eq37_variation_of_constants(ctx):
-    a, b, c = ms.derive_variation_of_constants()
+    a, b, c = mse_sde.derive_variation_of_constants()
     return {"residuals": {"drift": str(a), "noise": str(b), "variance": str(c)}}

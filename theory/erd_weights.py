@@ -9,17 +9,17 @@ Any convention for t works: the weights are functions of (α, σ) only.
 A weight defined in one space S (Min-SNR in x0-space, P2 in ε-space, EDM in the denoiser's x0-space)
 moves to target y through the error ratio: given z, every target is affine in x0, so
 ŷ − y = g_y (x̂0 − x0) with g_y = (c_x σ − c_ε α)/σ, hence ‖Ŝ − S‖² = (g_S / g_y)² ‖ŷ − y‖² and
-w_y = w_S (g_S / g_y)² — the κ² of kdiff Eq. (22) (``difftheory.theory.targets.kappa``)."""
+w_y = w_S (g_S / g_y)² — the κ² of kdiff Eq. (22) (``difftheory.theory.target_conversions.kappa``)."""
 
 from __future__ import annotations
 
 import numpy as np
 import sympy as sp
 
-from difftheory.theory.targets import ERD_TARGETS, erd_target_coefficients, kappa
+from difftheory.theory.target_conversions import ERD_TARGETS, erd_target_coefficients, kappa
 from difftheory.validate import check_choice, check_float
 
-TARGETS = ERD_TARGETS  # the target spaces the weights are written in (erd Eq. 111); coefficients in theory.targets
+TARGETS = ERD_TARGETS  # the target spaces the weights are written in (erd Eq. 111); coefficients in theory.target_conversions
 WEIGHTS = ("uniform", "erd", "min-snr", "p2", "edm")
 
 

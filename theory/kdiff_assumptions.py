@@ -18,9 +18,9 @@ from functools import lru_cache
 import numpy as np
 import sympy as sp
 
-from difftheory.theory import kdiff_linear_dynamics as dyn
+from difftheory.theory import kdiff_linear_dynamics
 from difftheory.theory.schedules import KDIFF_LINEAR
-from difftheory.theory.targets import k_coefficients, velocity_denominator
+from difftheory.theory.target_conversions import k_coefficients, velocity_denominator
 
 lam = sp.Symbol("lambda", positive=True)         # E[x_i²] of one parallel direction (1 when whitened)
 lam_total = sp.Symbol("Lambda", positive=True)   # Σ_i λ_i = E‖x‖² (= d when whitened)
@@ -34,15 +34,15 @@ _mu = (sp.Symbol("mu", real=True),)
 def _parallel_point_loss():
     """E[(a z − u)²] of one parallel coordinate at one time with E[x²] = λ: x = √λ ξ, ξ whitened  # kdiff Eqs. (6), (29)"""
     x = sp.sqrt(lam) * _xi
-    z, u = dyn.alpha * x + dyn.sigma * _n, dyn.phi * x + dyn.psi * _n
-    return dyn.expect((_a * z - u) ** 2, [_xi], [_n], _mu)
+    z, u = kdiff_linear_dynamics.alpha * x + kdiff_linear_dynamics.sigma * _n, kdiff_linear_dynamics.phi * x + kdiff_linear_dynamics.psi * _n
+    return kdiff_linear_dynamics.expect((_a * z - u) ** 2, [_xi], [_n], _mu)
 
 
 def _kfm(expr):
     """The k-target on the flow-matching schedule: α = t, σ = 1 − t, φ = k, ψ = −(1 − k)  # kdiff Eq. (13), §3.3"""
     alpha, sigma = KDIFF_LINEAR.alpha_sigma(t)
     phi, psi = k_coefficients(k)
-    return expr.subs({dyn.alpha: alpha, dyn.sigma: sigma, dyn.phi: phi, dyn.psi: psi})
+    return expr.subs({kdiff_linear_dynamics.alpha: alpha, kdiff_linear_dynamics.sigma: sigma, kdiff_linear_dynamics.phi: phi, kdiff_linear_dynamics.psi: psi})
 
 
 def _uniform(expr):
@@ -56,17 +56,17 @@ def derive_data_scale() -> dict:
     """(a) One W for all t, u-loss, uniform t, E[x_i²] = λ_i: the parallel loss per direction ℓ_∥(k; λ) from the
     integrated loss (4), its k-slope affine in λ (so Σ_i depends on Λ = Σλ_i only), and k* = D/(D + Λ)."""
     L = _parallel_point_loss()                                      # per time, before ∫D̃α
-    l_int = dyn.integrate_measure(L)                                # moment symbols I[·]
+    l_int = kdiff_linear_dynamics.integrate_measure(L)                                # moment symbols I[·]
     a_opt = sp.solve(sp.diff(l_int, _a), _a)[0]
     l_par = sp.simplify(l_int.subs(_a, a_opt))                      # min over the shared coefficient
-    I = dyn.MOMENT
+    I = kdiff_linear_dynamics.MOMENT
     # the k-target under the uniform sampler, κ = 1: each moment symbol → ∫₀¹ of its monomial
-    mono = {I[key]: _uniform(_kfm(m)) for key, m in dyn.MONOMIALS.items()}
+    mono = {I[key]: _uniform(_kfm(m)) for key, m in kdiff_linear_dynamics.MONOMIALS.items()}
     mono[sp.Symbol("I_1", positive=True)] = 1
     l_par_k = sp.simplify(l_par.subs(mono))
-    mp_ = dyn.mode_problems()
-    l_perp_k = sp.simplify(_uniform(_kfm(dyn.psi**2)) - _uniform(_kfm(dyn.psi * dyn.sigma)) ** 2
-                           / _uniform(_kfm(dyn.sigma**2)))
+    mp_ = kdiff_linear_dynamics.mode_problems()
+    l_perp_k = sp.simplify(_uniform(_kfm(kdiff_linear_dynamics.psi**2)) - _uniform(_kfm(kdiff_linear_dynamics.psi * kdiff_linear_dynamics.sigma)) ** 2
+                           / _uniform(_kfm(kdiff_linear_dynamics.sigma**2)))
     slope = sp.diff(l_par_k, k)
     g0, g1 = slope.subs(lam, 0), sp.diff(slope, lam)
     affine = sp.simplify(slope - (g0 + lam * g1)) == 0              # ∂ℓ_∥/∂k = g0(k) + λ g1(k)
@@ -98,10 +98,10 @@ def derive_time_conditioned() -> dict:
     a_t = sp.solve(sp.diff(L, _a), _a)[0]
     l_par_t = sp.factor(sp.simplify(L.subs(_a, a_t)))
     b = sp.Symbol("b", real=True)
-    L_perp = sp.expand((b * dyn.sigma - dyn.psi) ** 2)             # E[(b σ n − ψ n)²], E n² = 1
+    L_perp = sp.expand((b * kdiff_linear_dynamics.sigma - kdiff_linear_dynamics.psi) ** 2)             # E[(b σ n − ψ n)²], E n² = 1
     b_t = sp.solve(sp.diff(L_perp, b), b)[0]
     l_perp_t = sp.simplify(L_perp.subs(b, b_t))
-    lagrange = lam * (dyn.phi * dyn.sigma - dyn.psi * dyn.alpha) ** 2 / (lam * dyn.alpha**2 + dyn.sigma**2)
+    lagrange = lam * (kdiff_linear_dynamics.phi * kdiff_linear_dynamics.sigma - kdiff_linear_dynamics.psi * kdiff_linear_dynamics.alpha) ** 2 / (lam * kdiff_linear_dynamics.alpha**2 + kdiff_linear_dynamics.sigma**2)
     den = velocity_denominator(t, k)  # k(1 − t) + (1 − k) t, kdiff Alg. 1
     q = lam * t**2 + (1 - t) ** 2
     l_k = sp.simplify(_kfm(l_par_t))
@@ -147,7 +147,7 @@ def population_delta(ks, P, lams, nodes, weights, loss="u", clamp=None, shared=T
     """Δ*(k) = min_W ½ Σ_j w_j κ_j² E‖W z − u‖² in matrix form, for each k in ``ks``, on quadrature nodes of the
     sampler: E[zzᵀ] = α²PΛPᵀ + σ²I, E[uzᵀ] = φαPΛPᵀ + ψσI, E[uuᵀ] = φ²PΛPᵀ + ψ²I. ``shared``: one W (Eq. 2,
     W* = (Σw κ² E[uzᵀ])(Σw κ² E[zzᵀ])⁻¹); else one W per node (a time-conditioned W(t))."""
-    from difftheory.theory.targets import kappa_k
+    from difftheory.theory.target_conversions import kappa_k
 
     S = P @ np.diag(np.asarray(lams, float)) @ P.T
     Dm = P.shape[0]

@@ -36,23 +36,23 @@ import functools
 import numpy as np
 from scipy import optimize, special
 
-from difftheory.theory.optimal_loss import check_dims
-from difftheory.theory.samplers import TimeSampler
-from difftheory.theory.targets import velocity_denominator
+from difftheory.theory.kdiff_optimum import check_dims
+from difftheory.theory.time_densities import TimeDensity
+from difftheory.theory.target_conversions import velocity_denominator
 from difftheory.validate import check_choice, check_float, check_int
 
 BASES = ("hat", "step")
 BINNED_LOSSES = ("u", "v")
 NODES_PER_BIN = 12  # Gauss–Legendre nodes per bin (in logit t for logit-normal), at least MIN_NODES in all
 MIN_NODES = 384  # few wide bins (a logit-normal end bin spans up to 12σ in logit t) need more nodes each: with ≥ 384
-# in all, Δ* of a constant profile matches theory.optimal_loss's adaptive integral to ≤ 1e-9 (tests/test_kdiff_binned.py)
+# in all, Δ* of a constant profile matches theory.kdiff_optimum's adaptive integral to ≤ 1e-9 (tests/test_kdiff_binned.py)
 MAX_BINS = 4096
 MASS_FRAC = 0.1  # an end point "carries mass" when ∫p h_j ≥ 10 % of the average: it gets ≥ 10 % of an average gradient
 
 
 # ----------------------------------------------------------------------------------------- quadrature, basis
 @functools.lru_cache(maxsize=64)
-def bin_quadrature(sampler: TimeSampler, n_bins: int, per_bin: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+def bin_quadrature(sampler: TimeDensity, n_bins: int, per_bin: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Nodes t and weights w (Σ w = 1) for E_p[f(t)], Gauss–Legendre on each bin [b/N, (b + 1)/N] separately (in
     s = logit t for logit-normal, cut at the sampler's ±12σ), so kinks of k(t) at bin ends are never inside a panel;
     ``per_bin`` defaults to max(NODES_PER_BIN, ⌈MIN_NODES / N⌉)."""
@@ -103,7 +103,7 @@ def parameter_times(n_bins: int, basis: str) -> np.ndarray:
     return edges if basis == "hat" else 0.5 * (edges[:-1] + edges[1:])
 
 
-def parameter_mass(sampler: TimeSampler, n_bins: int, basis: str = "hat") -> np.ndarray:
+def parameter_mass(sampler: TimeDensity, n_bins: int, basis: str = "hat") -> np.ndarray:
     """∫ p h_j: the share of the sampler's mass (and of the gradient signal) each parameter carries."""
     t, w = bin_quadrature(sampler, n_bins)
     return w @ basis_matrix(t, n_bins, basis)
@@ -124,8 +124,8 @@ def _kappa_sq(k, t, loss, clamp):
 
 def _check(D, d, sampler, loss, clamp, n_bins, basis):
     D, d = check_dims(D, d)
-    if not isinstance(sampler, TimeSampler):
-        raise ValueError(f"sampler must be a TimeSampler, got {sampler!r}")
+    if not isinstance(sampler, TimeDensity):
+        raise ValueError(f"sampler must be a TimeDensity, got {sampler!r}")
     check_choice("loss", loss, BINNED_LOSSES)
     if clamp is not None:
         clamp = check_float("clamp", clamp, 0.0, 1.0, lo_open=True, hi_open=True)
@@ -134,7 +134,7 @@ def _check(D, d, sampler, loss, clamp, n_bins, basis):
     return D, d, clamp
 
 
-def profile_delta_star(theta, D, d, sampler: TimeSampler, loss: str = "v", clamp=0.05, n_bins: int = 16,
+def profile_delta_star(theta, D, d, sampler: TimeDensity, loss: str = "v", clamp=0.05, n_bins: int = 16,
                        basis: str = "hat", grad: bool = False):
     """Δ*[k(·)] of Thm 3.1 for the profile with parameters ``theta`` (N + 1 end values for hats, N for steps):
 
@@ -174,7 +174,7 @@ def profile_values(theta, t, n_bins: int, basis: str = "hat") -> np.ndarray:
     return basis_matrix(np.atleast_1d(t), n_bins, basis) @ np.asarray(theta, dtype=float)
 
 
-def optimal_profile(D, d, sampler: TimeSampler, loss: str = "v", clamp=0.05, n_bins: int = 16, basis: str = "hat",
+def optimal_profile(D, d, sampler: TimeDensity, loss: str = "v", clamp=0.05, n_bins: int = 16, basis: str = "hat",
                     starts: dict | None = None) -> dict:
     """argmin over profiles in [0, 1] of Δ*[k(·)] (L-BFGS-B, analytic gradient) from several starts: constant 0.5,
     constant 1, 1 − t, t (or ``starts``: name -> theta). Returns the best: ``theta``, ``delta``, ``c_par``,
@@ -215,7 +215,7 @@ def optimal_profile(D, d, sampler: TimeSampler, loss: str = "v", clamp=0.05, n_b
                        for n, v in vals.items()}}
 
 
-def best_constant(D, d, sampler: TimeSampler, loss: str = "v", clamp=0.05, n_bins: int = 16) -> dict:
+def best_constant(D, d, sampler: TimeDensity, loss: str = "v", clamp=0.05, n_bins: int = 16) -> dict:
     """The best constant k on the same quadrature (bounded Brent on [0, 1], ends checked): ``k`` and ``delta``."""
     D, d, clamp = _check(D, d, sampler, loss, clamp, n_bins, "hat")
 
@@ -232,7 +232,7 @@ def best_constant(D, d, sampler: TimeSampler, loss: str = "v", clamp=0.05, n_bin
 
 
 # ----------------------------------------------------------------------------------------- closed forms (twins)
-def u_loss_optimum(D, d, sampler: TimeSampler) -> dict:
+def u_loss_optimum(D, d, sampler: TimeDensity) -> dict:
     """(B2)–(B3): the u-loss optimum k*(t) = a + b(1 − t) and W*'s (c_∥, c_⊥), from the sampler's moments S1 = E[1 − t],
     S2 = E[(1 − t)²], A_∥ = E[t² + (1 − t)²]. ``inside`` says whether k*(t) stays in [0, 1] on (0, 1) (else the
     box-constrained optimum differs and only ``optimal_profile`` gives it)."""

@@ -5,7 +5,7 @@ Expectations are taken by a moment functional on polynomials in the random coord
 the measure integral ∫D̃α is a linear functional, so a per-time polynomial in (α, σ, φ, ψ) integrates
 monomial by monomial into moment symbols I[·] (``integrate_measure``). P is an exactly orthonormal
 rational matrix: the first d columns of the Cayley transform (I − A)(I + A)⁻¹ of a skew-symmetric A.
-The numeric twins are ``theory.optimal_loss`` (optimal_coefficients, W_star, delta_star_from_moments)."""
+The numeric twins are ``theory.kdiff_optimum`` (optimal_coefficients, W_star, delta_star_from_moments)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """k* of kdiff's linear model for the losses k-Diff is actually trained with (Alg. 1: v-loss, clamp 0.05,
 logit-normal samplers of Table 4), besides the x- and ε-losses — numerically, through the twin
-``optimal_loss`` (Δ*(k) from the κ²-weighted moments, residual form). Shared by the claim
+``kdiff_optimum`` (Δ*(k) from the κ²-weighted moments, residual form). Shared by the claim
 kdiff.beyond.kstar_practical_losses and the figures (cached per scale)."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from functools import lru_cache
 
 import numpy as np
 
-from difftheory.theory.optimal_loss import delta_star, k_star, k_star_of_ratio
-from difftheory.theory.samplers import LATENT_SAMPLER, PIXEL_SAMPLER, TimeSampler
+from difftheory.theory.kdiff_optimum import delta_star, k_star, k_star_of_ratio
+from difftheory.theory.time_densities import LATENT_DENSITY, PIXEL_DENSITY, TimeDensity
 
-SAMPLERS = {"uniform": TimeSampler(), "latent": LATENT_SAMPLER, "pixel": PIXEL_SAMPLER}
+SAMPLERS = {"uniform": TimeDensity(), "latent": LATENT_DENSITY, "pixel": PIXEL_DENSITY}
 SETTINGS = (("u", None), ("v", 0.05), ("x", 0.05), ("eps", 0.05))   # Alg. 1 clamps the velocity denominator
 PAPER_LATENT_K = 0.66   # kdiff §5.1 / Fig. 3: the learned latent k (LightningDiT-XL/1, 800 epochs)
 
@@ -59,14 +59,14 @@ def practical_table(scale: str = "quick") -> dict:
         precise[_key(s, loss, clamp)] = {"k_star": ks.k_star, "sweep_k_star": fast, "interior": ks.interior,
                                          "ties": ks.ties, "delta_at": ks.delta_at}
     # D = d with a sampler symmetric about ½: (x, n, t, k) → (n, x, 1 − t, 1 − k) maps u → −u, z → z, den → den
-    tie = k_star(10, 10, LATENT_SAMPLER, "v", 0.05)
+    tie = k_star(10, 10, LATENT_DENSITY, "v", 0.05)
     ks_sym = np.array([0.1, 0.3])
     sym = 0.0
     for s in ("latent", "uniform"):
         a, b = delta_star(ks_sym, 10, 10, SAMPLERS[s], "v", 0.05), delta_star(1 - ks_sym, 10, 10, SAMPLERS[s], "v", 0.05)
         sym = max(sym, float(np.max(np.abs(a - b) / a)))
     fine = np.concatenate([np.linspace(1.0, 1.2, 11), np.logspace(np.log10(1.25), 3, 15 if quick else 60)])
-    k_fine = k_star_of_ratio(fine, LATENT_SAMPLER, "v", 0.05, grid=grid)
+    k_fine = k_star_of_ratio(fine, LATENT_DENSITY, "v", 0.05, grid=grid)
     j = int(np.argmin(np.abs(k_fine - PAPER_LATENT_K)))
     return {"ratio_values": r, "k_star": rows, "clamp_sweep": sweep, "D=100,d=10": precise,
             "sweep_vs_precise_max_gap": gap,

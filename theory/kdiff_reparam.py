@@ -1,6 +1,6 @@
 """kdiff App. A and Alg. 1–2, derived with SymPy: reading x̂, n̂ back from a prediction û (Eqs. 16–18),
 the loss scale κ between any two linear targets (Eqs. 19–26) and Alg. 1's velocity conversion (with the
-clamp of §4 / Table 4). The numeric twins are ``theory.targets`` (x_hat, n_hat, kappa, kappa_k,
+clamp of §4 / Table 4). The numeric twins are ``theory.target_conversions`` (x_hat, n_hat, kappa, kappa_k,
 velocity_from_u); ``twin_gaps`` measures them against these derivations.
 
 Convention (kdiff §3): z = αx + σn, u = φx + ψn; flow matching α = t, σ = 1 − t (t = 0 noise, t = 1 data)."""
@@ -95,8 +95,8 @@ def derive_alg1() -> dict:
 
 
 def twin_gaps(rng: np.random.Generator, n: int = 200) -> dict:
-    """Max |numeric twin − lambdified derivation| at random points (targets.x_hat, n_hat, kappa, velocity_from_u)."""
-    from difftheory.theory import targets
+    """Max |numeric twin − lambdified derivation| at random points (target_conversions.x_hat, n_hat, kappa, velocity_from_u)."""
+    from difftheory.theory import target_conversions
 
     a, g = derive_appendix_a(), derive_alg1()
     args = (z, u_hat, alpha, sigma, phi, psi)
@@ -108,11 +108,11 @@ def twin_gaps(rng: np.random.Generator, n: int = 200) -> dict:
     keep = np.abs(F * S - Ps * A) > 0.05                      # away from the pole φσ = ψα
     Z, U, A, S, F, Ps, X, E, T, K = (v[keep] for v in (Z, U, A, S, F, Ps, X, E, T, K))
     return {
-        "x_hat": float(np.max(np.abs(targets.x_hat(Z, U, A, S, F, Ps) - f_x(Z, U, A, S, F, Ps)))),
-        "n_hat": float(np.max(np.abs(targets.n_hat(Z, U, A, S, F, Ps) - f_n(Z, U, A, S, F, Ps)))),
-        "kappa": float(np.max(np.abs(targets.kappa(A, S, F, Ps, X, E) - f_k(A, S, F, Ps, X, E)))),
-        "velocity_from_u": float(np.max(np.abs(targets.velocity_from_u(Z, U, T, K) - f_v(Z, U, T, K)))),
-        "kappa_k_v": float(np.max(np.abs(targets.kappa_k(T, K, "v") - sp.lambdify((t, k), g["kappa_v"])(T, K)))),
+        "x_hat": float(np.max(np.abs(target_conversions.x_hat(Z, U, A, S, F, Ps) - f_x(Z, U, A, S, F, Ps)))),
+        "n_hat": float(np.max(np.abs(target_conversions.n_hat(Z, U, A, S, F, Ps) - f_n(Z, U, A, S, F, Ps)))),
+        "kappa": float(np.max(np.abs(target_conversions.kappa(A, S, F, Ps, X, E) - f_k(A, S, F, Ps, X, E)))),
+        "velocity_from_u": float(np.max(np.abs(target_conversions.velocity_from_u(Z, U, T, K) - f_v(Z, U, T, K)))),
+        "kappa_k_v": float(np.max(np.abs(target_conversions.kappa_k(T, K, "v") - sp.lambdify((t, k), g["kappa_v"])(T, K)))),
     }
 
 

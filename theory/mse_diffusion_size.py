@@ -28,7 +28,7 @@ import numpy as np
 
 from difftheory.theory.mse_divergence import check_interval, discrete_etas, mse_M, mse_rate
 from difftheory.theory.mse_parameterizations import PARAMETERIZATIONS, S2, dlam_over_S2
-from difftheory.theory.mse_schedules import SCHEDULES
+from difftheory.theory.mse_schedules_symbolic import SCHEDULES
 from difftheory.theory.schedules import mse_schedule
 from difftheory.validate import check_choice, check_float, check_int
 

@@ -16,7 +16,7 @@ import sympy as sp
 from scipy import optimize
 
 from difftheory.theory.mse_parameterizations import dlam_over_S2
-from difftheory.theory.mse_schedules import check_time
+from difftheory.theory.mse_schedules_symbolic import check_time
 from difftheory.theory.schedules import mse_schedule
 from difftheory.validate import check_float
 
@@ -107,7 +107,7 @@ def derive_example(t=None, tmax=None):
     t = t or sp.Symbol("t", positive=True)
     tmax = tmax or sp.Symbol("t_max", positive=True)
     from difftheory.theory.mse_parameterizations import derive_S
-    from difftheory.theory.mse_schedules import T, derive_dlam
+    from difftheory.theory.mse_schedules_symbolic import T, derive_dlam
 
     dlam = derive_dlam("logis").subs(T, t)
     S = sp.simplify(derive_S("vel", "logis").subs(T, t))

@@ -14,10 +14,10 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-from difftheory.theory.mse_schedules import T, sym_alpha_sigma, sym_lam
+from difftheory.theory.mse_schedules_symbolic import T, sym_alpha_sigma, sym_lam
 from difftheory.theory.schedules import MseSchedule, mse_schedule
-from difftheory.theory.targets import affine_target
-from difftheory.theory.samplers import LATENT_SAMPLER
+from difftheory.theory.target_conversions import affine_target
+from difftheory.theory.time_densities import LATENT_DENSITY
 from difftheory.validate import check_choice
 
 PARAMETERIZATIONS = ("noise", "data", "fpred", "vel", "veln", "sigmoid")
@@ -94,7 +94,7 @@ def dlam_over_S2(param: str, schedule, t):
         return 0.5 * (1 + np.exp(2 * lam + 3))
     s = sch.sigma(t)
     r = 1.0 / (d * s * s)
-    return r / LATENT_SAMPLER.pdf(t) if param == "veln" else r
+    return r / LATENT_DENSITY.pdf(t) if param == "veln" else r
 
 
 def S2(param: str, schedule, t):

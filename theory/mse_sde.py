@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-from difftheory.theory.mse_schedules import check_time
+from difftheory.theory.mse_schedules_symbolic import check_time
 from difftheory.theory.schedules import mse_schedule
 from difftheory.validate import check_choice, check_float
 

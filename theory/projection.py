@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import torch
 
-from difftheory.theory.optimal_loss import check_dims
+from difftheory.theory.kdiff_optimum import check_dims
 
 
 def random_projection(D: int, d: int, generator: torch.Generator | None = None, dtype=torch.float64) -> torch.Tensor:

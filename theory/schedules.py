@@ -17,8 +17,8 @@ Instances:
 - ``mse_schedule(name)`` for mse §2's Normal, Logis, Sech and SechInter (``MseSchedule``), defined through
   the log signal-to-noise ratio λ̊_t = log(α_t/σ_t); λ̊, λ̊', ρ̊ = e^λ̊ and the inverse t(λ̊) are methods.
   Logis is the linear path and Sech the cosine path with data at t = 1. The SymPy definitions live in
-  ``theory.mse_schedules``.
-Target conversions on any schedule: ``theory.targets``."""
+  ``theory.mse_schedules_symbolic``.
+Target conversions on any schedule: ``theory.target_conversions``."""
 
 from __future__ import annotations
 
@@ -220,7 +220,7 @@ class MseSchedule(Schedule):
         return lam + LOG16 * (t - 1) if self.name == "sechinter" else lam
 
     def dlam(self, t):
-        """λ̊'_t (closed forms; checked against ``mse_schedules.derive_dlam``)  # mse §2"""
+        """λ̊'_t (closed forms; checked against ``mse_schedules_symbolic.derive_dlam``)  # mse §2"""
         t = np.asarray(t, float)
         if self.name == "normal":
             u = special.ndtri(t)

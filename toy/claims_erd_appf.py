@@ -29,12 +29,12 @@ from difftheory.ledger import Decision, claim
 from difftheory.theory.erd_weights import TARGETS, erd_weight
 from difftheory.theory.gmm import erd_gmm
 from difftheory.theory.schedules import ERD_SCHEDULES as SCHEDULES, erd_schedule
-from difftheory.theory.targets import erd_target_coefficients, n_hat, x_hat
+from difftheory.theory.target_conversions import erd_target_coefficients, n_hat, x_hat
 from difftheory.threads import single_thread
-from difftheory.toy import erd_experiments as ex
+from difftheory.toy import erd_experiments
 from difftheory.toy.claims_erd_fig7 import _open_unless_app_f, _settings
 from difftheory.toy.claims_erd_toy import PHASE_TS, resolved, seed_noise, verdict_of, worst
-from difftheory.toy.erd_bayes import MIN_NODES, bayes_predictor
+from difftheory.toy.erd_gmm_floor import MIN_NODES, bayes_predictor
 from difftheory.toy.erd_model import mlp_forward
 
 Z95 = 2.0  # ≈ 95 % two-sided normal quantile, for noise estimates given as standard errors
@@ -165,11 +165,11 @@ def decide_fig1_geometry(ev) -> Decision:
                 f"other than App. F.1's. The spread (trace) ratio to the Bayes reference is reported.",
        decide=decide_fig1_geometry)
 def fig1_prediction_geometry(ctx):
-    cfg = ex.get_scale(ctx.scale)
-    gm = ex.global_models(ctx.scale, ctx.seed)
-    rep = ex.group("replicates", ctx.scale, ctx.seed)
-    models = [(s, ex.one(gm["params"], m), ex.one(gm["params_checkpoint"], m)) for m, s in enumerate(gm["specs"])] + \
-             [(s, ex.one(rep.params, m), ex.one(rep.params_checkpoint, m)) for m, s in enumerate(rep.specs)]
+    cfg = erd_experiments.get_scale(ctx.scale)
+    gm = erd_experiments.global_models(ctx.scale, ctx.seed)
+    rep = erd_experiments.group("replicates", ctx.scale, ctx.seed)
+    models = [(s, erd_experiments.one(gm["params"], m), erd_experiments.one(gm["params_checkpoint"], m)) for m, s in enumerate(gm["specs"])] + \
+             [(s, erd_experiments.one(rep.params, m), erd_experiments.one(rep.params_checkpoint, m)) for m, s in enumerate(rep.specs)]
     ts = (cfg.rep_ts[0], cfg.rep_ts[-1])  # erd Fig. 9's ends (App. F.3): t = 0.1 and 0.9
     n = cfg.n_eval
     boot = np.random.default_rng(ctx.seed + 43).integers(0, n, (cfg.bootstrap, n))
@@ -179,7 +179,7 @@ def fig1_prediction_geometry(ctx):
         for spec, fin_p, ck_p in models:
             fin = _geometry(fin_p, spec, ts, n, ctx.seed + 41, boot)
             ck = _geometry(ck_p, spec, ts, n, ctx.seed + 41, boot)
-            key = ex.model_key(spec)
+            key = erd_experiments.model_key(spec)
             if f"{spec.target}/{spec.schedule}" == cell:
                 for k in ("x0", "eps"):
                     reps[k].append(fin[k]["L"])
@@ -254,7 +254,7 @@ def decide_wy_proxy(ev) -> Decision:
        decide=decide_wy_proxy)
 def wy_recoverability_proxy(ctx):
     ts = np.array(PHASE_TS)
-    ph = ex.phase_space(ts, nodes=MIN_NODES)  # exact RMS norms sqrt(E‖E[y|z]‖²), sqrt(E‖y − E[y|z]‖²) (quadrature)
+    ph = erd_experiments.phase_space(ts, nodes=MIN_NODES)  # exact RMS norms sqrt(E‖E[y|z]‖²), sqrt(E‖y − E[y|z]‖²) (quadrature)
     g = erd_gmm()
     d = g.dim
     sigma_d = math.sqrt(float(np.sum(g.weights * ((g.means**2).sum(1) + d * g.sds**2))) / d)  # per-coordinate RMS of x0
@@ -319,8 +319,8 @@ def decide_convergence(ev) -> Decision:
                 "not App. F's setting). Figs. 9–12's statistics carry their own drift tests (erd.fig9.*–erd.fig12.*).",
        decide=decide_convergence)
 def appf_convergence(ctx):
-    gc = ex.global_curves(ctx.scale, ctx.seed)
-    gm = ex.global_models(ctx.scale, ctx.seed)
+    gc = erd_experiments.global_curves(ctx.scale, ctx.seed)
+    gm = erd_experiments.global_models(ctx.scale, ctx.seed)
     H = np.asarray(gm["history"], float)
     N = H.shape[0]
     ck = int(gm["checkpoint_iteration"])
@@ -337,7 +337,7 @@ def appf_convergence(ctx):
         se_mean = float(np.sqrt(np.sum(se**2)) / T)
         se_contrast = float(np.sqrt(np.sum(se[low] ** 2) + np.sum(se[high] ** 2)) / k)
         end, before = H[-w:, i], H[ck - w:ck, i]
-        models[ex.model_key(s)] = {
+        models[erd_experiments.model_key(s)] = {
             "excess": float(e.mean()), "excess_drift": float(e.mean() - ec.mean()),
             "excess_noise": Z95 * se_mean, "excess_drift_noise": Z95 * math.sqrt(2) * se_mean,  # no credit for pairing
             "contrast": contrast, "contrast_drift": contrast - contrast_ck,

@@ -25,8 +25,7 @@ import sympy as sp
 
 from difftheory.decide import mean_ci, printed_vs_derived, trend, within
 from difftheory.ledger import Decision, claim
-from difftheory.toy import erd_kernel_dynamics as kd
-
+from difftheory.toy import erd_kernel_dynamics
 # ----------------------------------------------------------------------------------------- thresholds
 IDENTITY_TOL = 1e-9  # Eq. (46) integrated: float64 round-off over ≤ 1024 intervals is ~1e-13; an O(1) misreading gives ≥ 1e-2
 TWIN_TOL = 1e-6  # RK4 (h·Mλ ≤ 1/16) vs the exact solution: RK4's global error here is ~1e-9 relative
@@ -49,7 +48,7 @@ DYN_ASSUMPTIONS = ("frozen empirical NTK of the trained App. F network (lazy reg
 
 
 def _study(ctx):
-    return kd.dynamics_study(ctx.scale, ctx.seed)
+    return erd_kernel_dynamics.dynamics_study(ctx.scale, ctx.seed)
 
 
 def _cases(st):
@@ -60,7 +59,7 @@ def _cases(st):
 
 
 def _setting(st) -> dict:
-    return {"models": len(st["models"]), "allocations": list(kd.ALLOCATIONS), "levels_t": st["levels"],
+    return {"models": len(st["models"]), "allocations": list(erd_kernel_dynamics.ALLOCATIONS), "levels_t": st["levels"],
             "n_eval": st["n_eval"], "n_steps": st["n_steps"], "rate_grid_times_horizon": st["rate_grid"]}
 
 
@@ -420,7 +419,7 @@ def decide_floor_dominates(ev) -> Decision:
                 "model's floor rises.",
        decide=decide_floor_dominates)
 def thm3_6_floor_dominates(ctx):
-    from difftheory.toy.erd_bayes import bayes_floor
+    from difftheory.toy.erd_gmm_floor import bayes_floor
 
     st = _study(ctx)
     lo, hi = st["levels"][0], st["levels"][-1]
@@ -443,12 +442,12 @@ def decide_cross_noise(ev) -> Decision:
     if lo < CROSS_NEGLIGIBLE:
         k = min(shares, key=shares.get)
         return Decision("refuted", f"At t = {ev['t_high']} the forcing of {k} comes almost only from samples near that "
-                                   f"level ({lo:.3f} < {CROSS_NEGLIGIBLE} from |t_k − t| ≥ {kd.CROSS_WINDOW}): effectively "
+                                   f"level ({lo:.3f} < {CROSS_NEGLIGIBLE} from |t_k − t| ≥ {erd_kernel_dynamics.CROSS_WINDOW}): effectively "
                                    "an autonomous single-noise subsystem.")
     if lo >= CROSS_MIN:
         return Decision("verified", f"At the high-noise level t = {ev['t_high']}, {lo:.2f}–{max(shares.values()):.2f} of the "
                                     f"Bayes-forcing energy ∫‖F_s‖² comes from path samples at |t_k − t| ≥ "
-                                    f"{kd.CROSS_WINDOW} through the joint NTK ({shown}; such samples are "
+                                    f"{erd_kernel_dynamics.CROSS_WINDOW} through the joint NTK ({shown}; such samples are "
                                     f"{ev['sample_fraction_outside_high']:.2f} of the path): the level is not autonomous.")
     return Decision("open", f"Cross-noise share of the forcing at t = {ev['t_high']} is between {CROSS_NEGLIGIBLE} and "
                             f"{CROSS_MIN} for some model ({shown}); neither clearly mediated nor negligible.")
@@ -461,7 +460,7 @@ def decide_cross_noise(ev) -> Decision:
        method="numeric", equations=("Thm 3.6", "Thm D.2", "Eq. (8)", "Eq. (72)"),
        assumptions=DYN_ASSUMPTIONS,
        criteria=f"Share of the path's forcing energy Σ_k ‖F_k‖² at the highest level that comes from samples with |t_k − t| "
-                f"≥ {kd.CROSS_WINDOW}, per model (M uniform). Verified iff every model's share ≥ {CROSS_MIN}; refuted if one "
+                f"≥ {erd_kernel_dynamics.CROSS_WINDOW}, per model (M uniform). Verified iff every model's share ≥ {CROSS_MIN}; refuted if one "
                 f"is < {CROSS_NEGLIGIBLE}; open otherwise.",
        decide=decide_cross_noise)
 def thm3_6_cross_noise(ctx):
@@ -479,7 +478,7 @@ def thm3_6_cross_noise(ctx):
 
 # ========================================================================== Prop. 3.7 / Prop. D.3 (Eqs. 9, 76–78)
 def _rep(ctx):
-    return kd.representation_study(ctx.scale, ctx.seed)
+    return erd_kernel_dynamics.representation_study(ctx.scale, ctx.seed)
 
 
 def _rep_twins_ok(ev):
@@ -736,7 +735,7 @@ def lemma_c3_small_step(ctx):
         gaps[key] = [round(g, 5) for g in r["relative_gap"]]
         g0.append(r["relative_gap"][0])
     return {"last_local_order": orders, "gaps": gaps, "steps": st["models"][0]["allocations"]["uniform"]["lemma_c3"]["steps"],
-            "eta_scale": kd.get_dynamics_scale(ctx.scale).eta_scale, "gap_at_study_eta_min": float(min(g0)),
+            "eta_scale": erd_kernel_dynamics.get_dynamics_scale(ctx.scale).eta_scale, "gap_at_study_eta_min": float(min(g0)),
             "gap_at_study_eta_max": float(max(g0))}
 
 
@@ -775,7 +774,7 @@ def remark_e2(ctx):
     L = lambda t: np.cos(3 * t) + 2  # noqa: E731
     t_of_l = lambda l: 1 / (1 + np.exp(l / 2))  # noqa: E731
     lhs = quad(lambda t: w(t) * L(t), 0, 1, epsabs=1e-13, epsrel=1e-13)[0]
-    rhs = quad(lambda l: w(t_of_l(l)) * L(t_of_l(l)) * kd.dt_dlambda("linear", t_of_l(l)), -60, 60, epsabs=1e-13,
+    rhs = quad(lambda l: w(t_of_l(l)) * L(t_of_l(l)) * erd_kernel_dynamics.dt_dlambda("linear", t_of_l(l)), -60, 60, epsabs=1e-13,
                epsrel=1e-13, limit=200)[0]
     return {"ratio": str(ratio), "ratio_linear": str(sp.simplify(lin)), "ratio_derivative": str(sp.simplify(sp.diff(lin, lam))),
             "change_of_variables_gap": abs(lhs - rhs) / abs(lhs)}
@@ -837,7 +836,7 @@ def decide_remark_e3_velocity(ev) -> Decision:
        decide=decide_remark_e3_velocity)
 def remark_e3_velocity(ctx):
     from difftheory.theory.erd_weights import alpha_s, sigma_s
-    from difftheory.theory.targets import erd_target_coefficients
+    from difftheory.theory.target_conversions import erd_target_coefficients
 
     out = {}
     for tg in ("v", "u"):
@@ -887,7 +886,7 @@ def beyond_appf_sampler(ctx):
         j = sp.simplify(-1 / sp.diff(lam, t))  # dλ/dt < 0 (t = 0 data): |dt/dλ| = −1/(dλ/dt)
         f = sp.lambdify(t, j, "numpy")
         vals = np.asarray(f(grid), float)
-        twin = max(twin, float(np.max(np.abs(vals - kd.dt_dlambda(name, grid)) / kd.dt_dlambda(name, grid))))
+        twin = max(twin, float(np.max(np.abs(vals - erd_kernel_dynamics.dt_dlambda(name, grid)) / erd_kernel_dynamics.dt_dlambda(name, grid))))
         jac[name] = str(j)
         spans[name] = float(vals.max() / vals.min())
     return {"jacobian": jac, "max_over_min": spans, "twin_max_rel_err": twin, "t_range": [0.02, 0.98]}
@@ -1008,7 +1007,7 @@ def decide_frozen_kernel(ev) -> Decision:
                 "corrected otherwise, with both numbers.",
        decide=decide_frozen_kernel)
 def beyond_frozen_kernel(ctx):
-    study = kd.kernel_motion_study(ctx.scale, ctx.seed)
+    study = erd_kernel_dynamics.kernel_motion_study(ctx.scale, ctx.seed)
     km = study["models"]
     late = [m["late_training_kernel_change"] for m in km if m["late_training_kernel_change"] is not None]
     ci, it = study["checkpoint_iteration"], study["iterations"]

@@ -12,7 +12,7 @@ from scipy import stats
 
 from difftheory.decide import combine, mean_ci, paired_ci, trend
 from difftheory.ledger import Decision, claim
-from difftheory.toy import erd_experiments as ex
+from difftheory.toy import erd_experiments
 from difftheory.toy.claims_erd_toy import resolved, seed_noise, verdict_of, worst
 
 RHO_BOOT = 200  # parametric-bootstrap draws of the excess curve (its per-t standard errors) for the Spearman interval
@@ -26,9 +26,9 @@ def _open_unless_app_f(ev, verdict: str, detail: str) -> Decision:
 
 
 def _settings(scale: str) -> dict:
-    cfg = ex.get_scale(scale)
+    cfg = erd_experiments.get_scale(scale)
     t = cfg.train
-    return {"app_f_settings": ex.app_f_settings(scale), "scale": scale,
+    return {"app_f_settings": erd_experiments.app_f_settings(scale), "scale": scale,
             "train": f"width {t.width}, {t.iterations} iterations, batch {t.batch}, Adam {t.lr:g}"}
 
 
@@ -59,7 +59,7 @@ def decide_fig7_piecewise(ev) -> Decision:
                 "at settings other than App. F.1's.",
        decide=decide_fig7_piecewise)
 def fig7_piecewise(ctx):
-    cc = ex.cell_curves(ctx.scale, ctx.seed)
+    cc = erd_experiments.cell_curves(ctx.scale, ctx.seed)
     nb = cc["n_bins"]
     rows = []
     for b in range(nb):
@@ -116,8 +116,8 @@ def decide_fig7_domination(ev) -> Decision:
                 "resolved positive or the example is refuted; open otherwise, and open at settings other than App. F.1's.",
        decide=decide_fig7_domination)
 def fig7_domination(ctx):
-    cc = ex.cell_curves(ctx.scale, ctx.seed)  # the replicated cell first (its groups are not the NTK claims')
-    gc = ex.global_curves(ctx.scale, ctx.seed)
+    cc = erd_experiments.cell_curves(ctx.scale, ctx.seed)  # the replicated cell first (its groups are not the NTK claims')
+    gc = erd_experiments.global_curves(ctx.scale, ctx.seed)
     rng = np.random.default_rng(ctx.seed + 77)
     models = {}
     for i, s in enumerate(gc["specs"]):

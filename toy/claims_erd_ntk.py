@@ -19,7 +19,7 @@ import numpy as np
 
 from difftheory.decide import mean_ci, trend
 from difftheory.ledger import Decision, claim
-from difftheory.toy import erd_experiments as ex
+from difftheory.toy import erd_experiments
 from difftheory.toy.claims_erd_fig7 import _open_unless_app_f, _settings
 from difftheory.toy.claims_erd_toy import resolved, seed_noise, verdict_of, worst
 
@@ -84,19 +84,19 @@ def decide_fig10_decay(ev) -> Decision:
                 "all six models hold, refuted iff one fails, open otherwise, and open at settings other than App. F.1's.",
        decide=decide_fig10_decay)
 def fig10_decay(ctx):
-    st = ex.ntk_study(ctx.scale, ctx.seed)
+    st = erd_experiments.ntk_study(ctx.scale, ctx.seed)
     models = {}
     for m, s in enumerate(st["specs"]):
         if s.target not in ("x0", "u") or s.seed:
             continue
         L, Lc = np.log10(st["top3"][m, :, 0]), np.log10(st["top3_checkpoint"][m, :, 0])
-        models[ex.model_key(s)] = {"decades": float(L[0] - L[-1]), "decades_checkpoint": float(Lc[0] - Lc[-1]),
+        models[erd_experiments.model_key(s)] = {"decades": float(L[0] - L[-1]), "decades_checkpoint": float(Lc[0] - Lc[-1]),
                                    "worst_rise": _worst_rise(L), "worst_rise_checkpoint": _worst_rise(Lc),
                                    "noise": Z95 * math.sqrt(2) * _log_noise(st["kappa1_halves"][m]),
                                    "log10_kappa1": np.round(L, 4).tolist()}
-    cell = "/".join(ex.get_scale(ctx.scale).cell)
+    cell = "/".join(erd_experiments.get_scale(ctx.scale).cell)
     reps = [np.log10(st["top3"][m, :, 0]) for m in _cell_indices(st["specs"], cell)]
-    return {**_settings(ctx.scale), "ts": st["ts"].tolist(), "n": ex.get_scale(ctx.scale).ntk_n, "models": models,
+    return {**_settings(ctx.scale), "ts": st["ts"].tolist(), "n": erd_experiments.get_scale(ctx.scale).ntk_n, "models": models,
             "cell": cell, "seed_replicates": len(reps),
             "seed_noise": {"decades": seed_noise([L[0] - L[-1] for L in reps]),
                            "worst_rise": seed_noise([_worst_rise(L) for L in reps])}}
@@ -158,7 +158,7 @@ def decide_fig10_u(ev) -> Decision:
                 "than App. F.1's.",
        decide=decide_fig10_u)
 def fig10_u_shape(ctx):
-    st = ex.ntk_study(ctx.scale, ctx.seed)
+    st = erd_experiments.ntk_study(ctx.scale, ctx.seed)
     out = {}
     for sc in dict.fromkeys(s.schedule for s in st["specs"] if s.target == "eps"):
         idx = [m for m, s in enumerate(st["specs"]) if s.target == "eps" and s.schedule == sc]
@@ -178,7 +178,7 @@ def fig10_u_shape(ctx):
             v[c] = {"margin": mean, "lo": lo, "hi": hi, "drift": float(np.mean([f[c] - k[c] for f, k in zip(fin, ck)])),
                     "per_replicate": vals}
         out[sc] = v
-    cell = "/".join(ex.get_scale(ctx.scale).cell)
+    cell = "/".join(erd_experiments.get_scale(ctx.scale).cell)
     sn = {c: seed_noise(out[cell.split("/")[1]][c]["per_replicate"]) for c in CRITERIA} if cell.startswith("eps/") \
         else {c: None for c in CRITERIA}
     return {**_settings(ctx.scale), "ts": st["ts"].tolist(), "schedules": out, "cell": cell, "seed_noise": sn}
@@ -215,18 +215,18 @@ def decide_fig11(ev) -> Decision:
                 "fails, open otherwise, and open at settings other than App. F.1's.",
        decide=decide_fig11)
 def fig11_rank(ctx):
-    st = ex.ntk_study(ctx.scale, ctx.seed)
+    st = erd_experiments.ntk_study(ctx.scale, ctx.seed)
     models = {}
     for m, s in enumerate(st["specs"]):
         if s.seed:
             continue
         e, h = st["erank"][m], st["erank_hom"][m]
-        models[ex.model_key(s)] = {"erank_last": float(e[-1]), "erank_hom_last": float(h[-1]),
+        models[erd_experiments.model_key(s)] = {"erank_last": float(e[-1]), "erank_hom_last": float(h[-1]),
                                  "excess_modes": float(e[-1] - h[-1]),
                                  "excess_modes_checkpoint": float(st["erank_checkpoint"][m, -1] - st["erank_hom_checkpoint"][m, -1]),
                                  "noise": float(abs(st["erank_halves"][m, -1, 0] - st["erank_halves"][m, -1, 1])),
                                  "erank_peak": float(e.max()), "erank": np.round(e, 3).tolist()}
-    cell = "/".join(ex.get_scale(ctx.scale).cell)
+    cell = "/".join(erd_experiments.get_scale(ctx.scale).cell)
     idx = _cell_indices(st["specs"], cell)
     return {**_settings(ctx.scale), "ts": st["ts"].tolist(), "models": models, "cell": cell, "seed_replicates": len(idx),
             "seed_noise": seed_noise([st["erank"][m, -1] - st["erank_hom"][m, -1] for m in idx])}
@@ -268,13 +268,13 @@ def decide_fig12(ev) -> Decision:
                 "untrained networks are reported as a control.",
        decide=decide_fig12)
 def fig12_gram(ctx):
-    st = ex.ntk_study(ctx.scale, ctx.seed)
+    st = erd_experiments.ntk_study(ctx.scale, ctx.seed)
     G = st["grams"]
     models = {}
     for s in st["specs"]:
         if s.seed:
             continue
-        k = ex.model_key(s)
+        k = erd_experiments.model_key(s)
         models[k] = {"contrast_005": G[(k, 0.05, "final")]["contrast"],
                      "contrast_005_checkpoint": G[(k, 0.05, "checkpoint")]["contrast"],
                      "contrast_005_draw_b": G[(k, 0.05, "final_draw_b")]["contrast"],
@@ -282,10 +282,10 @@ def fig12_gram(ctx):
                      "top_share_095_checkpoint": G[(k, 0.95, "checkpoint")]["top_share"],
                      "top_share_095_draw_b": G[(k, 0.95, "final_draw_b")]["top_share"],
                      "mean_cosine_095": G[(k, 0.95, "final")]["mean_cosine"]}
-    init = [(G[(ex.model_key(s), 0.05, "init")]["contrast"], G[(ex.model_key(s), 0.95, "init")]["top_share"])
+    init = [(G[(erd_experiments.model_key(s), 0.05, "init")]["contrast"], G[(erd_experiments.model_key(s), 0.95, "init")]["top_share"])
             for s in st["specs"] if not s.seed]
-    cell = "/".join(ex.get_scale(ctx.scale).cell)
-    reps = [ex.model_key(st["specs"][m]) for m in _cell_indices(st["specs"], cell)]
+    cell = "/".join(erd_experiments.get_scale(ctx.scale).cell)
+    reps = [erd_experiments.model_key(st["specs"][m]) for m in _cell_indices(st["specs"], cell)]
     return {**_settings(ctx.scale), "models": models, "cell": cell, "seed_replicates": len(reps),
             "seed_noise": {"contrast_005": seed_noise([G[(k, 0.05, "final")]["contrast"] for k in reps]),
                            "top_share_095": seed_noise([G[(k, 0.95, "final")]["top_share"] for k in reps])},
@@ -335,7 +335,7 @@ def decide_fig9_collapse(ev) -> Decision:
                 "three, refuted iff one fails one, open otherwise, and open at settings other than App. F.1's.",
        decide=decide_fig9_collapse)
 def fig9_collapse(ctx):
-    rp = ex.representations(ctx.scale, ctx.seed)
+    rp = erd_experiments.representations(ctx.scale, ctx.seed)
     models, cell = {}, {}
     for key, v in rp["by_model"].items():
         f, c = v["final"], v["checkpoint"]
@@ -389,7 +389,7 @@ def decide_fig9_degradation(ev) -> Decision:
                 "settings other than App. F.1's.",
        decide=decide_fig9_degradation)
 def fig9_degradation(ctx):
-    rp = ex.representations(ctx.scale, ctx.seed)
+    rp = erd_experiments.representations(ctx.scale, ctx.seed)
     models, acc_last, cell = {}, [], []
     for key, v in rp["by_model"].items():
         f, c = v["final"], v["checkpoint"]
@@ -403,6 +403,6 @@ def fig9_degradation(ctx):
                        "acc_h": f["acc_h"], "acc_z": f["acc_z"]}
         acc_last.append(f["acc_z"][-1])
     return {**_settings(ctx.scale), "ts": list(rp["ts"][1:]), "models": models,
-            "n_test": ex.get_scale(ctx.scale).rep_n // 2, "cell": rp["cell"], "seed_replicates": len(cell),
+            "n_test": erd_experiments.get_scale(ctx.scale).rep_n // 2, "cell": rp["cell"], "seed_replicates": len(cell),
             "seed_noise": [seed_noise([g[j] for g in cell]) for j in range(len(rp["ts"]) - 1)],
             "acc_z_last_min": float(min(acc_last)), "acc_z_last_max": float(max(acc_last))}

@@ -19,17 +19,17 @@ from scipy import stats
 
 from difftheory.decide import within
 from difftheory.ledger import Decision, claim
-from difftheory.theory.erd_bayes import gelbrich_lower_bound, w2_coupling_bound
+from difftheory.theory.erd_bayes_lemmas import gelbrich_lower_bound, w2_coupling_bound
 from difftheory.theory.erd_weights import TARGETS
 from difftheory.theory.gmm import erd_gmm
 from difftheory.theory.schedules import ERD_SCHEDULES as SCHEDULES, erd_schedule
-from difftheory.theory.targets import erd_target_coefficients
+from difftheory.theory.target_conversions import erd_target_coefficients
 from difftheory.threads import single_thread
-from difftheory.toy import erd_dynamics as dyn
-from difftheory.toy import erd_experiments as ex
+from difftheory.toy import erd_gradients
+from difftheory.toy import erd_experiments
 from difftheory.toy import ntk
 from difftheory.toy.distances import w2
-from difftheory.toy.erd_bayes import ACCURACY, DEFAULT_NODES, MAX_NODES, bayes_floor, bayes_predictor, target_second_moment
+from difftheory.toy.erd_gmm_floor import ACCURACY, DEFAULT_NODES, MAX_NODES, bayes_floor, bayes_predictor, target_second_moment
 
 # With 36 (or 12) cells, a correct Monte-Carlo estimate exceeds 5 standard errors with probability < 1e-4.
 Z_MAX = 5.0
@@ -194,7 +194,7 @@ def decide_signal_split(ev) -> Decision:
                 "our quadrature's).",
        decide=decide_signal_split)
 def signal_split(ctx):
-    from difftheory.toy.erd_bayes import signal_and_noise
+    from difftheory.toy.erd_gmm_floor import signal_and_noise
 
     worst, where = 0.0, ""
     ts = (0.0, 0.3, 0.7, 1.0)
@@ -291,23 +291,23 @@ def decide_lemma_c2(ev) -> Decision:
                 "otherwise. Checked on the trained global linear-schedule models at t = 0.05, 0.5, 0.95.",
        decide=decide_lemma_c2)
 def lemma_c2_gradient(ctx):
-    gm = ex.global_models(ctx.scale, ctx.seed)
+    gm = erd_experiments.global_models(ctx.scale, ctx.seed)
     cells, split, ratio, twin = {}, 0.0, 0.0, None
     with single_thread():
         for m, spec in enumerate(gm["specs"]):
             if spec.schedule != "linear":
                 continue
-            p = ex.one(gm["params"], m, torch.float64)
+            p = erd_experiments.one(gm["params"], m, torch.float64)
             for t in (0.05, 0.5, 0.95):
-                z, tt, y, fs = dyn.toy_batch(spec.target, spec.schedule, 16, ctx.seed + 3, t=t)
-                r = dyn.gradient_decomposition(p, z, tt, y, fs)
+                z, tt, y, fs = erd_gradients.toy_batch(spec.target, spec.schedule, 16, ctx.seed + 3, t=t)
+                r = erd_gradients.gradient_decomposition(p, z, tt, y, fs)
                 split = max(split, r["split_max_rel_err"])
                 ratio = max(ratio, r["bound_ratio_max"])
                 cells[f"{spec.target}/t={t}"] = {"noise_share": r["noise_share_mean"], "residual_rms": r["residual_rms"],
                                                  "bayes_noise_rms": r["bayes_noise_rms"],
                                                  "bound_ratio_max": r["bound_ratio_max"]}
                 if twin is None:  # the layer-signal Frobenius norm against the full Jacobian on two samples
-                    ref = dyn.jacobian_frobenius_reference(p, z[:2], tt[:2])
+                    ref = erd_gradients.jacobian_frobenius_reference(p, z[:2], tt[:2])
                     twin = float((torch.tensor(r["jacobian_frobenius"][:2], dtype=torch.float64) - ref).abs().max() / ref.max())
     return {"cells": cells, "split_max_rel_err": split, "bound_ratio_max": ratio, "frobenius_twin_rel_err": twin,
             "schedule": "linear", "scale": ctx.scale}
@@ -343,11 +343,11 @@ def prop_b1_ntk_step(ctx):
     targets = {}
     with single_thread():
         for tg in TARGETS:
-            p = dyn.small_mlp(32, ctx.seed)
-            z, t, y, fs = dyn.toy_batch(tg, "linear", 16, ctx.seed + 4)
-            ze, te, _, _ = dyn.toy_batch(tg, "linear", 8, ctx.seed + 5)
-            r = dyn.ntk_step_errors(p, z, t, y, ze, te, [1e-1, 3e-2, 1e-2, 3e-3, 1e-3])
-            r.update(dyn.bayes_split_of_step(p, z, t, y, fs, ze, te))
+            p = erd_gradients.small_mlp(32, ctx.seed)
+            z, t, y, fs = erd_gradients.toy_batch(tg, "linear", 16, ctx.seed + 4)
+            ze, te, _, _ = erd_gradients.toy_batch(tg, "linear", 8, ctx.seed + 5)
+            r = erd_gradients.ntk_step_errors(p, z, t, y, ze, te, [1e-1, 3e-2, 1e-2, 3e-3, 1e-3])
+            r.update(erd_gradients.bayes_split_of_step(p, z, t, y, fs, ze, te))
             targets[tg] = r
     return {"targets": targets, "loglog_slopes": {k: v["loglog_slope"] for k, v in targets.items()},
             "max_rel_error_smallest_eta": max(v["relative_error"][-1] for v in targets.values()),
@@ -371,9 +371,9 @@ def decide_ntk_paths(ev) -> Decision:
        criteria=f"verified iff every pair of paths agrees to {PATHS_TOL:g} relative (float64); error otherwise (our bug).",
        decide=decide_ntk_paths)
 def ntk_paths(ctx):
-    gm = ex.global_models(ctx.scale, ctx.seed)
-    p = ex.one(gm["params"], 0, torch.float64)
-    z, t, _, _ = dyn.toy_batch("eps", "linear", 12, ctx.seed + 6)
+    gm = erd_experiments.global_models(ctx.scale, ctx.seed)
+    p = erd_experiments.one(gm["params"], 0, torch.float64)
+    z, t, _, _ = erd_gradients.toy_batch("eps", "linear", 12, ctx.seed + 6)
     with single_thread():
         Ks = ntk.ntk_structured(p, z, t)
         Kj = ntk.ntk_jacrev(p, z, t)
@@ -391,7 +391,7 @@ PHASE_TS = tuple(np.round(np.linspace(0.02, 0.98, 49), 4))
 
 
 def _phase_evidence():
-    ph = ex.phase_space(np.array(PHASE_TS))
+    ph = erd_experiments.phase_space(np.array(PHASE_TS))
     out = {}
     for sc in SCHEDULES:
         for tg in TARGETS:

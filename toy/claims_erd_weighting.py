@@ -11,7 +11,7 @@ import numpy as np
 
 from difftheory.decide import combine, mean_ci, paired_ci, trend
 from difftheory.ledger import Decision, claim
-from difftheory.toy import erd_experiments as ex
+from difftheory.toy import erd_experiments
 from difftheory.toy.claims_erd_fig7 import _open_unless_app_f, _settings
 
 
@@ -44,24 +44,24 @@ def decide_weighting(ev) -> Decision:
                 "open at settings other than App. F.1's.",
        decide=decide_weighting)
 def main_weighting(ctx):
-    wc = ex.weighting_comparison(ctx.scale, ctx.seed)
-    cfg = ex.get_scale(ctx.scale)
-    by = {w: np.array([wc["w2"][i] for i, s in enumerate(wc["specs"]) if s.weighting == w]) for w in ex.COMPARED_WEIGHTINGS}
+    wc = erd_experiments.weighting_comparison(ctx.scale, ctx.seed)
+    cfg = erd_experiments.get_scale(ctx.scale)
+    by = {w: np.array([wc["w2"][i] for i, s in enumerate(wc["specs"]) if s.weighting == w]) for w in erd_experiments.COMPARED_WEIGHTINGS}
     by_ck = {w: np.array([wc["w2_checkpoint"][i] for i, s in enumerate(wc["specs"]) if s.weighting == w])
-             for w in ex.COMPARED_WEIGHTINGS}
+             for w in erd_experiments.COMPARED_WEIGHTINGS}
     w2 = {}
     for w, v in by.items():
         m, lo, hi = mean_ci(v)
         w2[w] = {"mean": m, "lo": lo, "hi": hi, "per_replicate": v.tolist()}
     erd_minus = {}
-    for w in ex.COMPARED_WEIGHTINGS:
+    for w in erd_experiments.COMPARED_WEIGHTINGS:
         if w == "erd":
             continue
         m, lo, hi = paired_ci(by["erd"], by[w])
         drift = float(np.mean((by["erd"] - by[w]) - (by_ck["erd"] - by_ck[w])))
         erd_minus[w] = {"mean": m, "lo": lo, "hi": hi, "drift": drift}
     excess = {w: float(np.mean([wc["excess"][i] for i, s in enumerate(wc["specs"]) if s.weighting == w]))
-              for w in ex.COMPARED_WEIGHTINGS}
+              for w in erd_experiments.COMPARED_WEIGHTINGS}
     return {**_settings(ctx.scale), "cell": "/".join(cfg.cell), "seeds": cfg.seeds, "w2": w2, "erd_minus": erd_minus,
             "mean_excess": excess, "w2_data_vs_data": float(np.mean(wc["w2_data_vs_data"])), "sample_n": cfg.sample_n,
             "sample_steps": cfg.sample_steps}

@@ -17,8 +17,8 @@ import numpy as np
 from difftheory.decide import (welch_ci, combine, equivalence, interval_vs_value, mean_ci, non_inferiority, paired_ci,
                                settled, slope_ci, trend)
 from difftheory.ledger import Decision, claim
-from difftheory.theory.optimal_loss import k_star
-from difftheory.theory.samplers import LATENT_SAMPLER
+from difftheory.theory.kdiff_optimum import k_star
+from difftheory.theory.time_densities import LATENT_DENSITY
 from difftheory.toy.kdiff_mlp import manifold_sweep
 
 LOSS, CLAMP = "v", 0.05  # the objective Alg. 1 trains (kdiff Table 4): v-loss, clamp 0.05, logit-normal(0, 1)
@@ -57,7 +57,7 @@ def _config_rows(sw: dict) -> list[dict]:
         rows.append({"kind": r["kind"], "D": r["D"], "d": r["d"], "k_seeds": r["k_seeds"], "k_mean": k,
                      "k_ci": [lo, hi], "drift": max(abs(v) for v in r["drift_seeds"]),
                      "D_over_D_plus_d": r["D_over_D_plus_d"],
-                     "k_star_loss": k_star(r["D"], r["d"], LATENT_SAMPLER, LOSS, CLAMP).k_star,
+                     "k_star_loss": k_star(r["D"], r["d"], LATENT_DENSITY, LOSS, CLAMP).k_star,
                      "d_hat": dh, "d_hat_ci": [dlo, dhi], "D_over_D_plus_dhat": r["D"] / (r["D"] + dh)})
     return rows
 

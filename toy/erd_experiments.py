@@ -30,11 +30,11 @@ import torch
 from difftheory.theory.erd_weights import TARGETS
 from difftheory.theory.gmm import erd_gmm
 from difftheory.theory.schedules import ERD_SCHEDULES, erd_schedule
-from difftheory.theory.targets import erd_target_coefficients, n_hat, x_hat
+from difftheory.theory.target_conversions import erd_target_coefficients, n_hat, x_hat
 from difftheory.threads import single_thread
 from difftheory.toy import ntk
 from difftheory.toy.distances import w2
-from difftheory.toy.erd_bayes import bayes_predictor, floor_curve, signal_and_noise
+from difftheory.toy.erd_gmm_floor import bayes_predictor, floor_curve, signal_and_noise
 from difftheory.toy.erd_model import init_mlp, mlp_forward, stacked_forward
 from difftheory.toy.erd_train import TRAIN_CONFIGS, ModelSpec, TrainConfig, schedule_and_target, trained
 from difftheory.validate import check_choice, check_int
@@ -478,7 +478,7 @@ def start_time(schedule: str, ratio: float = START_SIGNAL) -> float:
 def ddim_sample(params, specs: list[ModelSpec], n: int, steps: int, seed: int, t_start: float | None = None) -> torch.Tensor:
     """Deterministic DDIM sampler from t_start (default: where α/σ = START_SIGNAL for the specs' schedule) to 0 (t = 0
     data), started from N(0, σ² I): x̂0, ε̂ from the predicted target by the general conversion (kdiff Eq. 18 via
-    ``targets.x_hat`` / ``n_hat``), z ← α' x̂0 + σ' ε̂. Returns (M, n, 2)."""
+    ``target_conversions.x_hat`` / ``n_hat``), z ← α' x̂0 + σ' ε̂. Returns (M, n, 2)."""
     M = len(specs)
     if t_start is None:
         t_start = min(start_time(sc) for sc in {s.schedule for s in specs})

@@ -455,7 +455,7 @@ def posterior_components(target, schedule, t, z, gmm=None):
     from scipy.special import softmax
 
     from difftheory.theory.schedules import erd_schedule
-    from difftheory.theory.targets import erd_target_coefficients
+    from difftheory.theory.target_conversions import erd_target_coefficients
     from difftheory.theory.gmm import erd_gmm
 
     g = erd_gmm() if gmm is None else gmm
@@ -492,7 +492,7 @@ def world_points(target: str, schedule: str, cfg: DynamicsScale, seed: int) -> d
     """The point set: ``n_eval`` draws of z_t at each evaluation level, then ``n_steps`` path samples
     (x0, ε, t ~ U(0, 1)) in order; y, the exact f* = E[y | z] and tr Var[y | z] at every point."""
     from difftheory.theory.schedules import erd_schedule
-    from difftheory.theory.targets import erd_target_coefficients
+    from difftheory.theory.target_conversions import erd_target_coefficients
     from difftheory.theory.gmm import erd_gmm
 
     rng = np.random.default_rng(seed)
@@ -852,7 +852,7 @@ def representation_gradients(params, z, t, y, fstar, M: float = 1.0, twin_sample
 def representation_points(target: str, schedule: str, ts, n: int, seed: int) -> dict:
     """n draws of (z_t, y, f*) at each t of ``ts`` (App. F's world, t = 0 data)."""
     from difftheory.theory.schedules import erd_schedule
-    from difftheory.theory.targets import erd_target_coefficients
+    from difftheory.theory.target_conversions import erd_target_coefficients
     from difftheory.theory.gmm import erd_gmm
 
     rng = np.random.default_rng(seed)

@@ -31,7 +31,7 @@ from tqdm import tqdm
 from difftheory.theory.erd_weights import TARGETS, WEIGHTS, normalized_weight
 from difftheory.theory.gmm import erd_gmm
 from difftheory.theory.schedules import ERD_SCHEDULES, erd_schedule
-from difftheory.theory.targets import erd_target_coefficients
+from difftheory.theory.target_conversions import erd_target_coefficients
 from difftheory.toy.erd_model import init_mlp, stack_params, stacked_forward
 from difftheory.training import check_loss
 from difftheory.validate import check_choice, check_float, check_int
@@ -43,7 +43,7 @@ GROWTH_FACTOR = 10.0
 GROWTH_WINDOW = 10
 CHECKPOINT_SHARE = 0.8  # parameters are also kept after 80 % of the iterations: the drift test of decide.settled
 CODE = ("difftheory.toy.erd_train", "difftheory.toy.erd_model", "difftheory.theory.schedules", "difftheory.theory.gmm",
-        "difftheory.theory.erd_weights", "difftheory.theory.targets")  # what a cached model depends on (its code hash)
+        "difftheory.theory.erd_weights", "difftheory.theory.target_conversions", "difftheory.training")  # what a cached model depends on (its code hash)
 
 
 @dataclass(frozen=True)

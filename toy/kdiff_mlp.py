@@ -1,6 +1,6 @@
 """Time-conditioned MLP denoisers trained with k-Diff exactly as kdiff Alg. 1, sampled with Alg. 2 (Heun).
 
-The target and the loss are ``theory.ktarget``'s ``KTarget`` and ``kdiff_loss``; sampling is its ``sample``.
+The target and the loss are ``theory.kdiff_target``'s ``KTarget`` and ``kdiff_loss``; sampling is its ``sample``.
 An *ensemble* of models with the same architecture and target mode (e.g. three seeds, or ε/v/x fixed
 targets) trains as one: the parameters are stacked and Alg. 1 runs under ``torch.func.vmap``; each model
 draws its own minibatches. Convention: t = 0 noise, t = 1 data, z = t x + (1 − t) n.
@@ -19,8 +19,8 @@ from torch.func import functional_call, stack_module_state, vmap
 
 from difftheory.decide import drift
 from difftheory.threads import single_thread
-from difftheory.theory.ktarget import KTarget, TargetSpec, k_from_state, kdiff_loss, sample
-from difftheory.theory.samplers import LATENT_SAMPLER, TimeSampler
+from difftheory.theory.kdiff_target import KTarget, TargetSpec, k_from_state, kdiff_loss, sample
+from difftheory.theory.time_densities import LATENT_DENSITY, TimeDensity
 from difftheory.toy.manifolds import Manifold
 from difftheory.training import Adam, NonFiniteLoss, check_loss, cosine_lr
 from difftheory.validate import check_choice, check_float, check_int
@@ -106,7 +106,7 @@ COSINE_FLOOR = 0.02  # lr_schedule="cosine" decays to 2 % of lr
 class Ensemble:
     manifolds: list  # one Manifold per model (same D)
     groups: list
-    sampler: TimeSampler
+    sampler: TimeDensity
     clamp: float | None
     steps: int
     record_steps: list
@@ -122,7 +122,7 @@ class Ensemble:
 
 
 def train_ensemble(manifold, models: list, steps: int = 1000, batch: int = 256, lr: float = 3e-3,
-                   k_lr: float = 5e-2, sampler: TimeSampler = LATENT_SAMPLER, clamp: float | None = 0.05,
+                   k_lr: float = 5e-2, sampler: TimeDensity = LATENT_DENSITY, clamp: float | None = 0.05,
                    width: int = 128, depth: int = 3, seed: int = 0, record_every: int | None = None,
                    lr_schedule: str = "cosine", ema_share: float = 0.05, snapshot_at: int | None = None,
                    ema_weights: bool = False, progress: bool = False) -> Ensemble:
@@ -251,7 +251,7 @@ def _slots(ens: Ensemble, models) -> list[tuple[int, list[int], list[int]]]:
 @torch.no_grad()
 def generate(ens: Ensemble, n: int, steps: int = 50, seed: int = 0, models=None,
              params: list | None = None) -> dict[int, tuple[str, float, torch.Tensor]]:
-    """n samples per model by Alg. 2 with Heun (``ktarget.sample``, NFE = 2·steps − 1) from one shared start
+    """n samples per model by Alg. 2 with Heun (``kdiff_target.sample``, NFE = 2·steps − 1) from one shared start
     z0 ~ N(0, I) (common random numbers: differences between models are not start-noise differences).
     ``models``: the model indices to sample (all when None); ``params``: per group, stacked parameters to use
     instead of the final ones (e.g. a snapshot). Returns {model index: (k_mode, k, samples)}."""
@@ -383,7 +383,7 @@ def manifold_sweep(scale: str = "quick", seed: int = 0) -> dict:
     from difftheory.toy import intrinsic_dim, manifolds
     from difftheory.toy.intrinsic_dim import two_nn
     from difftheory.toy.manifolds import make_manifold
-    from difftheory.theory import ktarget, targets
+    from difftheory.theory import kdiff_target, target_conversions
 
     check_choice("scale", scale, tuple(SWEEP))
     check_int("seed", seed, 0)
@@ -396,7 +396,8 @@ def manifold_sweep(scale: str = "quick", seed: int = 0) -> dict:
         for D, configs in sorted(by_D.items()):
             res = cache.cached("kdiff_mlp_sweep", _cache_key(cfg, D, configs, seed),
                                lambda D=D, configs=configs: _train_stack(cfg, D, configs, seed),
-                               code=[__name__, manifolds.__name__, ktarget.__name__, targets.__name__])
+                               code=[__name__, manifolds.__name__, kdiff_target.__name__, target_conversions.__name__,
+                                     "difftheory.training", "difftheory.theory.projection"])
             k_ema, k_final = res["k_ema"].numpy(), res["k_final"].numpy()
             steps_rec = res["record_steps"].numpy()
             for i, c in enumerate(configs):

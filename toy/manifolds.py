@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import torch
 
-from difftheory.theory.optimal_loss import check_dims
+from difftheory.theory.kdiff_optimum import check_dims
 from difftheory.theory.projection import random_projection
 from difftheory.validate import check_choice, check_int
 

@@ -22,17 +22,17 @@ from functools import lru_cache
 
 import numpy as np
 
-from difftheory.theory import mse_diffusion_size as mds
-from difftheory.theory import mse_generator as mg
+from difftheory.theory import mse_diffusion_size
+from difftheory.theory import mse_generator
 from difftheory.theory.gmm import GaussianMixture
 from difftheory.theory.schedules import mse_schedule
-from difftheory.theory.targets import noisy, x_hat
+from difftheory.theory.target_conversions import noisy, x_hat
 from difftheory.threads import single_thread
 from difftheory.validate import check_choice, check_float, check_int
 
 NFES = (63, 255)
-KINDS = mg.KINDS  # flow, mse, ml
-SOLVERS = mg.SOLVERS  # euler, heun
+KINDS = mse_generator.KINDS  # flow, mse, ml
+SOLVERS = mse_generator.SOLVERS  # euler, heun
 EDM2_HEUN = "heun_edm2"  # EDM2's own sampler (flow only), Table 1's first column
 
 
@@ -59,20 +59,20 @@ def mse_gmm() -> GaussianMixture:
 
 
 def steps_for(solver: str, nfe: int) -> int:
-    """UDS steps N with ``mg.nfe(solver, N) == nfe`` (63 → 62 Euler / 31 Heun; 255 → 254 / 127); the same
+    """UDS steps N with ``mse_generator.nfe(solver, N) == nfe`` (63 → 62 Euler / 31 Heun; 255 → 254 / 127); the same
     count for EDM2's Heun (31 Heun steps + a final Euler step to σ = 0 on its 32-point grid: NFE 63)."""
     solver = check_choice("solver", solver, SOLVERS + (EDM2_HEUN,))
     nfe = check_int("nfe", nfe, 2)
     n = nfe - 1 if solver == "euler" else (nfe - 1) // 2
-    if mg.nfe("euler" if solver == "euler" else "heun", n) != nfe:
+    if mse_generator.nfe("euler" if solver == "euler" else "heun", n) != nfe:
         raise ValueError(f"nfe must be odd for Heun, got {nfe}")
     return n
 
 
 def make_grid(setting: Setting, steps: int) -> np.ndarray:
     if setting.grid == "edm2":
-        return mds.edm2_grid(steps + 1)
-    return mds.uniform_grid(mds.DEFAULT_T0, mds.DEFAULT_TMAX, steps)
+        return mse_diffusion_size.edm2_grid(steps + 1)
+    return mse_diffusion_size.uniform_grid(mse_diffusion_size.DEFAULT_T0, mse_diffusion_size.DEFAULT_TMAX, steps)
 
 
 def exact_denoiser(gmm: GaussianMixture, schedule):
@@ -151,7 +151,8 @@ def train_vel_mlp(scale: str, seed: int) -> dict:
     snap = int(0.8 * cfg["steps"])
     with single_thread():  # a tiny model: one thread is ~4x faster than two on busy shared cores
         res = cache.cached("mse_vel_mlp", {**cfg, "seed": seed, "lr": MLP_LR, "batch": MLP_BATCH, "snapshot": snap},
-                           lambda: _train(cfg["steps"], cfg["width"], seed, snap), code=[__name__])
+                           lambda: _train(cfg["steps"], cfg["width"], seed, snap),
+                           code=[__name__, "difftheory.theory.gmm", "difftheory.theory.schedules", "difftheory.training"])
     nets = {}
     for tag in ("end", "at80"):
         net = _mlp(cfg["width"])
@@ -162,7 +163,7 @@ def train_vel_mlp(scale: str, seed: int) -> dict:
 
 
 def mlp_denoiser(net):
-    """X̂ from v̂ via kdiff's x̂ (targets.x_hat with φ = 1, ψ = −1 for v = X − ε), Y units, Logis."""
+    """X̂ from v̂ via kdiff's x̂ (target_conversions.x_hat with φ = 1, ψ = −1 for v = X − ε), Y units, Logis."""
     import torch
 
     logis = mse_schedule("logis")
@@ -186,11 +187,11 @@ def generate(setting: Setting, kind: str, solver: str, nfe: int, n: int, seed: i
     steps = steps_for(solver, nfe)
     grid = make_grid(setting, steps)
     sch = mse_schedule(setting.schedule)
-    etas = mg.step_etas(kind, sch, setting.param, grid)
+    etas = mse_generator.step_etas(kind, sch, setting.param, grid)
     rng = np.random.default_rng(seed)
     y0 = rng.standard_normal((n, 2)) / sch.rho(grid[0])  # Ŷ_{t0} = ρ̊_{t0}⁻¹ ε (mse Eq. 10)
     noise = rng.standard_normal((steps, n, 2))
-    return mg.uds_sample(denoiser, sch, grid, etas, y0, noise, solver=solver)
+    return mse_generator.uds_sample(denoiser, sch, grid, etas, y0, noise, solver=solver)
 
 
 def heun_edm2(denoiser, points: int, y0: np.ndarray) -> np.ndarray:
@@ -200,7 +201,7 @@ def heun_edm2(denoiser, points: int, y0: np.ndarray) -> np.ndarray:
     so NFE = 2·points − 1 (63 for EDM2's 32 points)."""
     points = check_int("points", points, 2)
     sch = mse_schedule("normal")
-    sig = np.r_[mds.edm2_sigmas(points), 0.0]
+    sig = np.r_[mse_diffusion_size.edm2_sigmas(points), 0.0]
     ts = sch.t_of_lam(-np.log(sig[:-1]))
     x = np.asarray(y0, float) * sig[0]
     for i in range(points):

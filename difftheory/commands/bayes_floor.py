@@ -13,7 +13,7 @@ from difftheory.io import dumps
 
 
 def add_arguments(p):
-    from difftheory.toy.erd_bayes import DEFAULT_NODES, MAX_NODES, MIN_NODES
+    from difftheory.toy.erd_gmm_floor import DEFAULT_NODES, MAX_NODES, MIN_NODES
 
     p.add_argument("--target", required=True, help="eps | x0 | v (= α ε − σ x0) | u (= ε − x0)")
     p.add_argument("--schedule", required=True, help="linear | vp | gvp (erd App. F.1)")
@@ -26,7 +26,7 @@ def add_arguments(p):
 def run(args) -> int:
     from difftheory.theory.erd_weights import TARGETS
     from difftheory.theory.schedules import ERD_SCHEDULES, erd_schedule
-    from difftheory.toy.erd_bayes import ACCURACY, MAX_NODES, MIN_NODES, floor_and_signal, target_second_moment
+    from difftheory.toy.erd_gmm_floor import ACCURACY, MAX_NODES, MIN_NODES, floor_and_signal, target_second_moment
     from difftheory.validate import check_choice, check_float
 
     target = check_choice("--target", args.target, TARGETS)

@@ -10,7 +10,7 @@ from difftheory.io import dumps
 def add_arguments(p):
     from difftheory.theory.mse_diffusion_size import MAX_STEPS
     from difftheory.theory.mse_parameterizations import PARAMETERIZATIONS
-    from difftheory.theory.mse_schedules import SCHEDULES
+    from difftheory.theory.mse_schedules_symbolic import SCHEDULES
 
     p.add_argument("--schedule", required=True, help=f"noise schedule: {', '.join(SCHEDULES)}")
     p.add_argument("--parameterization", required=True, help=f"parameterization: {', '.join(PARAMETERIZATIONS)}")

@@ -13,7 +13,7 @@ from difftheory.io import dumps
 
 def add_arguments(p):
     from difftheory.gpu_validation.configs import CONFIGS
-    from difftheory.theory.ktarget import KMODES
+    from difftheory.theory.kdiff_target import KMODES
 
     p.add_argument("--config", default="tiny", metavar="NAME",
                    help=f"named configuration: {', '.join(CONFIGS)} (default tiny)")
@@ -84,7 +84,7 @@ def _run(args):
     from dataclasses import replace
 
     from difftheory.gpu_validation.configs import get_config
-    from difftheory.theory.ktarget import TargetSpec
+    from difftheory.theory.kdiff_target import TargetSpec
     from difftheory.validate import check_int
 
     cfg = get_config(args.config)

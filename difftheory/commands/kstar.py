@@ -3,7 +3,7 @@ given ambient D, intrinsic d, time sampler, loss and clamp. Light imports only (
 no SymPy.
 
 Accepted ranges are those where Δ* is computed to ≤ 1e-10 relative (measured against 40+-digit mpmath, see
-``theory/optimal_loss.py``); anything outside is refused with exit 2 and one line naming the flag, the value
+``theory/kdiff_optimum.py``); anything outside is refused with exit 2 and one line naming the flag, the value
 and the valid range — never computed."""
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ LOSS_HELP = ("u: MSE on the k-target itself (κ = 1, Thm 3.2); v: Alg. 1's veloc
 
 
 def add_arguments(p):
-    from difftheory.theory.optimal_loss import CLAMP_MIN, D_MAX
-    from difftheory.theory.samplers import MU_MAX, SIGMA_MAX, SIGMA_MIN
+    from difftheory.theory.kdiff_optimum import CLAMP_MIN, D_MAX
+    from difftheory.theory.time_densities import MU_MAX, SIGMA_MAX, SIGMA_MIN
 
     p.add_argument("--D", required=True, metavar="INT",
                    help=f"ambient dimension, an integer in [1, {D_MAX:.0e}] (plain or exact scientific notation, e.g. "
@@ -62,7 +62,7 @@ def _int(flag, text, lo, hi):
 
 
 def _clamp(text, loss):
-    from difftheory.theory.optimal_loss import CLAMP_MIN
+    from difftheory.theory.kdiff_optimum import CLAMP_MIN
 
     if text is None:
         return None if loss == "u" else 0.05
@@ -78,7 +78,7 @@ def _clamp(text, loss):
 
 
 def _sampler(text):
-    from difftheory.theory.samplers import parse_sampler
+    from difftheory.theory.time_densities import parse_sampler
 
     try:
         return parse_sampler(text)
@@ -87,8 +87,8 @@ def _sampler(text):
 
 
 def run(args) -> int:
-    from difftheory.theory.optimal_loss import D_MAX, TIE_REL, k_star
-    from difftheory.theory.targets import LOSSES
+    from difftheory.theory.kdiff_optimum import D_MAX, TIE_REL, k_star
+    from difftheory.theory.target_conversions import LOSSES
     from difftheory.validate import check_choice
 
     D = _int("--D", args.D, 1, D_MAX)

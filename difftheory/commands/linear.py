@@ -22,7 +22,7 @@ STEPS_MAX = 10**7
 SEED_MAX = 2**32 - 1
 CLAMP_MIN = 1e-6  # the simulator's loss (kdiff Eq. 4 through its moments, Eq. 32) subtracts terms of size ~1/clamp:
 # at 1e-6 they keep 10 of float64's 16 digits; its Δ* stays within 3e-5 of theory's adaptive one for uniform and
-# logit-normal(±5, 2) down to 1e-8 (theory itself stops at 1e-10, theory.optimal_loss.CLAMP_MIN)
+# logit-normal(±5, 2) down to 1e-8 (theory itself stops at 1e-10, theory.kdiff_optimum.CLAMP_MIN)
 
 FLAG = {"D": "--D", "d": "--d", "loss": "--loss", "clamp": "--clamp", "k": "--k", "steps": "--steps", "lr": "--lr",
         "batch": "--batch", "seed": "--seed", "sampler": "--sampler", "mode": "--mode", "mu": "--sampler's MU",
@@ -55,10 +55,10 @@ def as_flags(message: str) -> str:
 
 def _parse(args):
     from difftheory.linear_model.trainer import Setting
-    from difftheory.theory.samplers import parse_sampler
+    from difftheory.theory.time_densities import parse_sampler
     from difftheory.validate import check_choice, check_float, check_int
 
-    from difftheory.theory.ktarget import TargetSpec
+    from difftheory.theory.kdiff_target import TargetSpec
 
     training = check_choice("--mode", args.mode, ("exact", "sgd"))  # how W is trained (not the k mode)
     D = _int("--D", args.D, 1, D_MAX if training == "exact" else SGD_D_MAX)

@@ -115,8 +115,15 @@ def run_meta(args, seed: int, workers: int, wall: float, started: float) -> dict
         cores = len(os.sched_getaffinity(0))
     except AttributeError:
         cores = os.cpu_count()
+    try:  # this process and its finished workers
+        import resource
+
+        cpu = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+                  for f in ("ru_utime", "ru_stime"))
+    except ImportError:
+        cpu = None
     return {"command": shlex.join(argv), "scale": args.scale, "seed": seed, "workers": workers,
-            "wall_seconds": round(wall, 1), "cores": cores,
+            "wall_seconds": round(wall, 1), "cpu_seconds": None if cpu is None else round(cpu, 1), "cores": cores,
             "started": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(started)),
             "versions": {"difftheory": __version__, "python": platform.python_version(), "torch": torch.__version__,
                          "numpy": numpy.__version__, "scipy": scipy.__version__, "sympy": sympy.__version__}}

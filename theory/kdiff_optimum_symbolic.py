@@ -3,7 +3,7 @@
 and regimes of §3.3; beyond the paper: k* under the u-loss for any time density, and the exact end-point
 values of Δ*(k) when κ² is not integrable (uniform sampler, unclamped v-loss). Starts from the derived
 Δ* of ``kdiff_linear_dynamics.mode_problems`` (never from the printed Eq. 12). Numeric twins:
-``optimal_loss.delta_star``, ``k_star``, ``k_star_u_loss``, ``mode_losses_at_singular_end``."""
+``kdiff_optimum.delta_star``, ``k_star``, ``k_star_u_loss``, ``mode_losses_at_singular_end``."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from difftheory.theory.kdiff_linear_dynamics import MOMENT, delta_star_expr
 
 t, k = sp.symbols("t k", real=True)
 D, d = sp.symbols("D d", positive=True)
-# the five moments of the twin (optimal_loss.MOMENT_NAMES): E[κ²], E[κ²t], E[κ²(1−t)], E[κ²t²], E[κ²(1−t)²]
+# the five moments of the twin (kdiff_optimum.MOMENT_NAMES): E[κ²], E[κ²t], E[κ²(1−t)], E[κ²t²], E[κ²(1−t)²]
 m0, m_a, m_s, m_aa, m_ss = sp.symbols("m0 m_a m_s m_aa m_ss", positive=True)
 
 

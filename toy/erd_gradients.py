@@ -10,9 +10,9 @@ from torch.func import grad, jacrev, vjp, vmap
 
 from difftheory.theory.gmm import erd_gmm
 from difftheory.theory.schedules import erd_schedule
-from difftheory.theory.targets import erd_target_coefficients
+from difftheory.theory.target_conversions import erd_target_coefficients
 from difftheory.toy import ntk
-from difftheory.toy.erd_bayes import bayes_predictor
+from difftheory.toy.erd_gmm_floor import bayes_predictor
 from difftheory.toy.erd_model import init_mlp, mlp_forward
 from difftheory.validate import check_int
 

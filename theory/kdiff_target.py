@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 import torch
 from torch import nn
 
-from difftheory.theory.targets import velocity_from_target
+from difftheory.theory.target_conversions import velocity_from_target
 from difftheory.validate import check_choice, check_float, check_int
 
 KMODES = ("learn", "fixed", "two", "binned")
@@ -113,6 +113,9 @@ class KTarget(nn.Module):
 
 
 # ---------------------------------------------------------------------------- the one readout of k and k(t)
+K_PARAM = "w_k"  # the name of a learned target's logit parameter(s): k = sigmoid(w_k)
+
+
 def k_of(w_k: torch.Tensor | None, k_fixed: torch.Tensor | None = None) -> torch.Tensor:
     """k = sigmoid(w_k) of a learned target, else the fixed k (any leading stack dimension is kept)."""
     return torch.sigmoid(w_k) if w_k is not None else k_fixed
@@ -122,7 +125,7 @@ def k_from_state(state: Mapping[str, torch.Tensor], prefix: str = "") -> torch.T
     """k of a KTarget from its parameters and buffers by name (a ``state_dict``, or the stacked ``params | buffers``
     of ``torch.func.stack_module_state``, leading dimension = model), the target under ``prefix`` (e.g.
     ``"target."``): the same value as ``KTarget.k``."""
-    return k_of(state.get(prefix + "w_k"), state.get(prefix + "k_fixed"))
+    return k_of(state.get(prefix + K_PARAM), state.get(prefix + "k_fixed"))
 
 
 def binned_k_of_t(ends: torch.Tensor, t: torch.Tensor, n_bins: int) -> torch.Tensor:

@@ -5,7 +5,7 @@ measure is D̃α = p(t) κ(t; k)² dt (kdiff Eq. 5), so every integral of Eqs. (
 m_f = E_p[κ² f(t)] for f ∈ {1, t, 1 − t, t², (1 − t)²}.
 
 Δ* is evaluated in residual form (``residual_losses``: the loss at W*, a sum of non-negative terms), not as Eq. (12)'s
-difference of two large numbers; accepted inputs (``check_dims``, ``check_setting``, ``samplers.TimeSampler``) are
+difference of two large numbers; accepted inputs (``check_dims``, ``check_setting``, ``time_densities.TimeDensity``) are
 those where that is accurate to ≤ 1e-10 relative (``benchmarks/kstar_accuracy.py``). ``k_star`` reports ties
 (``TIE_REL``, ``TIE_RULE``) and the stationary points of Δ*(k)."""
 
@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import optimize
 
-from difftheory.theory.samplers import TimeSampler
-from difftheory.theory.targets import LOSS_COEFFS, LOSSES, kappa_k
+from difftheory.theory.time_densities import TimeDensity
+from difftheory.theory.target_conversions import LOSS_COEFFS, LOSSES, kappa_k
 from difftheory.validate import check_choice, check_float, check_int
 
 MOMENT_NAMES = ("m0", "m_a", "m_s", "m_aa", "m_ss")  # E[κ²·1], E[κ² α], E[κ² σ], E[κ² α²], E[κ² σ²]
@@ -61,7 +61,7 @@ def _kinks(ks, clamp) -> list[float]:
     return out
 
 
-def _expect_by_kinks(sampler: TimeSampler, integrand, ks: np.ndarray, clamp) -> np.ndarray:
+def _expect_by_kinks(sampler: TimeDensity, integrand, ks: np.ndarray, clamp) -> np.ndarray:
     """E_p[integrand(t, ks)] for an array of k, shape (K, …): one adaptive integral over all k, with every clamp
     kink t = (c − k)/(1 − 2k) as a break point (without them quad_vec subdivides blindly towards each kink, ≈ 10×
     slower). quad_vec controls the error of the whole vector against its largest entry, and the entries differ by
@@ -78,7 +78,7 @@ def _expect_by_kinks(sampler: TimeSampler, integrand, ks: np.ndarray, clamp) -> 
     return val * mag.reshape(shape)
 
 
-def moments(k, sampler: TimeSampler, loss: str = "u", clamp=None) -> np.ndarray:
+def moments(k, sampler: TimeDensity, loss: str = "u", clamp=None) -> np.ndarray:
     """The five moments E_p[κ(t;k)² f(t)] (order MOMENT_NAMES); ``k`` scalar → shape (5,), array → (K, 5)."""
     ks = np.atleast_1d(np.asarray(k, dtype=float))
 
@@ -98,7 +98,7 @@ def optimal_coefficients(m: np.ndarray, k) -> tuple:
     return (phi * m_a + psi * m_s) / (m_aa + m_ss), psi * m_s / m_ss
 
 
-def W_star(P: np.ndarray, k: float, sampler: TimeSampler, loss: str = "u", clamp=None) -> np.ndarray:
+def W_star(P: np.ndarray, k: float, sampler: TimeDensity, loss: str = "u", clamp=None) -> np.ndarray:
     """W* = c_∥ PPᵀ + c_⊥ (I − PPᵀ) for a D×d matrix P with orthonormal columns  # kdiff Eq. (11b)"""
     c_par, c_perp = optimal_coefficients(moments(k, sampler, loss, clamp), k)
     proj = P @ P.T
@@ -122,7 +122,7 @@ def delta_star_from_moments(m: np.ndarray, k, D, d):
     return 0.5 * d * par + 0.5 * (D - d) * perp
 
 
-def singular_end(k, sampler: TimeSampler, loss: str, clamp=None):
+def singular_end(k, sampler: TimeDensity, loss: str, clamp=None):
     """The end t0 ∈ {0, 1} where the weight p(t) κ(t; k)² is not integrable, or None.
 
     κ = (ξσ − ηα)/(k(1 − t) + (1 − k)t): at k = 0 the denominator is t, so κ² ≈ ξ²/t² near t = 0; at k = 1
@@ -139,7 +139,7 @@ def singular_end(k, sampler: TimeSampler, loss: str, clamp=None):
     return None
 
 
-def mode_losses_at_singular_end(end: int, sampler: TimeSampler, loss: str) -> tuple[float, float]:
+def mode_losses_at_singular_end(end: int, sampler: TimeDensity, loss: str) -> tuple[float, float]:
     """(ℓ_∥, ℓ_⊥) at k = ``end`` when κ² is not integrable there (see ``singular_end``).
 
     A finite loss needs the residual W z − u to vanish at t = end, which pins both modes:
@@ -153,7 +153,7 @@ def mode_losses_at_singular_end(end: int, sampler: TimeSampler, loss: str) -> tu
     return 2 * m, 0.0
 
 
-def residual_losses(k, sampler: TimeSampler, loss: str = "u", clamp=None, m=None) -> tuple:
+def residual_losses(k, sampler: TimeDensity, loss: str = "u", clamp=None, m=None) -> tuple:
     """(ℓ_∥, ℓ_⊥) evaluated as the residual integrals at W*, for an array ``k``:
 
     ℓ_∥ = E_p[κ²((c_∥α − φ)² + (c_∥σ − ψ)²)], ℓ_⊥ = E_p[κ²(c_⊥σ − ψ)²] with (c_∥, c_⊥) of Eq. (11b).
@@ -176,7 +176,7 @@ def residual_losses(k, sampler: TimeSampler, loss: str = "u", clamp=None, m=None
     return r[..., 0], r[..., 1]
 
 
-def mode_losses(k, sampler: TimeSampler, loss: str = "u", clamp=None) -> tuple:
+def mode_losses(k, sampler: TimeDensity, loss: str = "u", clamp=None) -> tuple:
     """(ℓ_∥(k), ℓ_⊥(k)) for scalar or array k (residual form, ``residual_losses``), with the singular end points
     handled exactly."""
     ks = np.atleast_1d(np.asarray(k, dtype=float))
@@ -193,7 +193,7 @@ def mode_losses(k, sampler: TimeSampler, loss: str = "u", clamp=None) -> tuple:
     return par, perp
 
 
-def delta_star(k, D, d, sampler: TimeSampler, loss: str = "u", clamp=None):
+def delta_star(k, D, d, sampler: TimeDensity, loss: str = "u", clamp=None):
     """Δ*(k): the equilibrium loss of the linear model for the k-target  # kdiff Eq. (12)
 
     Finite for every k ∈ [0, 1]: where κ² is not integrable (k = 0 or 1, unclamped v/x/ε-loss, uniform
@@ -227,13 +227,13 @@ TIE_RULE = ("k* is the largest tied minimiser. Ties arise at D = d with a sample
             "D/d = 1.001), so this choice keeps k*(D/d) right-continuous at D/d = 1")
 
 
-def k_star_of_ratio(ratios, sampler: TimeSampler | None = None, loss: str = "u", clamp=None,
+def k_star_of_ratio(ratios, sampler: TimeDensity | None = None, loss: str = "u", clamp=None,
                     grid: int = 401) -> np.ndarray:
     """k* for many D/d at once. Δ*/d = ½ℓ_∥ + ½(D/d − 1)ℓ_⊥ depends on (D, d) only through D/d, so one
     vectorised set of moments on a k-grid serves every ratio; the grid minimum is refined by a parabola
     through its neighbours (accuracy ~ (1/grid)², for figures and sweeps; ``k_star`` is the precise one).
     Ties follow ``TIE_RULE`` as in ``k_star`` (the largest tied grid point)."""
-    sampler = sampler or TimeSampler()
+    sampler = sampler or TimeDensity()
     loss, clamp = check_setting(loss, clamp)
     r = np.atleast_1d(np.asarray(ratios, dtype=float))
     if np.any(~np.isfinite(r)) or np.any(r < 1) or np.any(r > D_MAX):
@@ -257,7 +257,7 @@ def k_star_of_ratio(ratios, sampler: TimeSampler | None = None, loss: str = "u",
     return out
 
 
-def k_star_u_loss(D, d, sampler: TimeSampler) -> float:
+def k_star_u_loss(D, d, sampler: TimeDensity) -> float:
     """Closed form of k* under the u-loss (κ = 1) for any sampler, through its moments:
 
     k* = (d(1 − b/q) + (D − d)c) / (d(2 − 1/q) + (D − d)c), b = E[1 − t], q = E[t² + (1 − t)²],
@@ -290,7 +290,7 @@ def _refine(f, lo, hi) -> tuple[float, float]:
     return float(res.x), float(res.fun)
 
 
-def k_star(D, d, sampler: TimeSampler | None = None, loss: str = "u", clamp=None, grid: int = 101) -> KStar:
+def k_star(D, d, sampler: TimeDensity | None = None, loss: str = "u", clamp=None, grid: int = 101) -> KStar:
     """argmin_{k ∈ [0,1]} Δ*(k): Δ* on a grid (one vectorised integral), every interior local minimum and maximum
     of the grid refined by bounded Brent; the end points compete with the interior minima.
 
@@ -299,7 +299,7 @@ def k_star(D, d, sampler: TimeSampler | None = None, loss: str = "u", clamp=None
     a refined zero of the slope without a sign change (inflection) — with Δ* there."""
     D, d = check_dims(D, d)
     loss, clamp = check_setting(loss, clamp)
-    sampler = sampler or TimeSampler()
+    sampler = sampler or TimeDensity()
     grid = check_int("grid", grid, 5)
     ks = np.linspace(0.0, 1.0, grid)
     near = np.array([END_STEP, 1.0 - END_STEP])    # one-sided slopes at the ends, in the same vectorised integral

@@ -1,4 +1,4 @@
-"""Numeric twins of kdiff Thm 3.1–3.2 (optimal_loss): minimiser vs closed forms, the end points where κ² is not
+"""Numeric twins of kdiff Thm 3.1–3.2 (kdiff_optimum): minimiser vs closed forms, the end points where κ² is not
 integrable, W* as a stationary point of a Monte-Carlo loss gradient, and bad input."""
 
 from __future__ import annotations
@@ -8,15 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from difftheory.theory import kdiff_optimal_k as opt
-from difftheory.theory.optimal_loss import (W_star, delta_star, k_star, k_star_of_ratio, k_star_u_loss,
+from difftheory.theory import kdiff_optimum_symbolic
+from difftheory.theory.kdiff_optimum import (W_star, delta_star, k_star, k_star_of_ratio, k_star_u_loss,
                                             mode_losses_at_singular_end, singular_end)
-from difftheory.theory.samplers import LATENT_SAMPLER, PIXEL_SAMPLER, TimeSampler, parse_sampler
-from difftheory.theory.targets import kappa_k
+from difftheory.theory.time_densities import LATENT_DENSITY, PIXEL_DENSITY, TimeDensity, parse_sampler
+from difftheory.theory.target_conversions import kappa_k
 
-UNIFORM = TimeSampler()
+UNIFORM = TimeDensity()
 samplers = st.one_of(st.just(UNIFORM),
-                     st.builds(lambda m, s: TimeSampler("logit-normal", m, s), st.floats(-1.5, 1.5), st.floats(0.3, 1.5)))
+                     st.builds(lambda m, s: TimeDensity("logit-normal", m, s), st.floats(-1.5, 1.5), st.floats(0.3, 1.5)))
 
 
 @settings(max_examples=12, deadline=None)
@@ -24,7 +24,7 @@ samplers = st.one_of(st.just(UNIFORM),
 def test_numeric_minimiser_matches_closed_form_u_loss(sampler, D, data):
     d = data.draw(st.integers(1, D))
     e1, e2 = float(sampler.expect(lambda t: t)), float(sampler.expect(lambda t: t * t))
-    closed = min(1.0, max(0.0, opt.k_star_general(e1, e2, D, d)))
+    closed = min(1.0, max(0.0, kdiff_optimum_symbolic.k_star_general(e1, e2, D, d)))
     res = k_star(D, d, sampler, "u")
     assert abs(res.k_star - closed) < 1e-6
     assert abs(k_star_u_loss(D, d, sampler) - closed) < 1e-9
@@ -33,7 +33,7 @@ def test_numeric_minimiser_matches_closed_form_u_loss(sampler, D, data):
 
 
 @settings(max_examples=6, deadline=None)
-@given(st.sampled_from([UNIFORM, LATENT_SAMPLER, PIXEL_SAMPLER]), st.sampled_from([("v", 0.05), ("x", 0.05), ("u", None)]),
+@given(st.sampled_from([UNIFORM, LATENT_DENSITY, PIXEL_DENSITY]), st.sampled_from([("v", 0.05), ("x", 0.05), ("u", None)]),
        st.sampled_from([1.5, 3.0, 10.0]))
 def test_ratio_sweep_agrees_with_precise_minimiser(sampler, setting, r):
     loss, clamp = setting
@@ -62,15 +62,15 @@ def test_singular_end_only_where_kappa_is_not_integrable():
     assert singular_end(0, UNIFORM, "eps") is None          # κ = −1 at k = 0
     assert singular_end(1, UNIFORM, "x") is None            # κ = 1 at k = 1
     assert singular_end(0, UNIFORM, "v", clamp=0.05) is None
-    assert singular_end(0, LATENT_SAMPLER, "v") is None
+    assert singular_end(0, LATENT_DENSITY, "v") is None
     assert singular_end(0.5, UNIFORM, "v") is None
     par, perp = mode_losses_at_singular_end(0, UNIFORM, "x")
     assert par == pytest.approx(2 / 3) and perp == pytest.approx(1 / 3)
 
 
 @settings(max_examples=4, deadline=None)
-@given(st.integers(0, 2**31 - 1), st.sampled_from([(UNIFORM, "u", None), (LATENT_SAMPLER, "v", 0.05),
-                                                    (PIXEL_SAMPLER, "x", 0.05)]), st.floats(0.1, 0.9))
+@given(st.integers(0, 2**31 - 1), st.sampled_from([(UNIFORM, "u", None), (LATENT_DENSITY, "v", 0.05),
+                                                    (PIXEL_DENSITY, "x", 0.05)]), st.floats(0.1, 0.9))
 def test_W_star_is_stationary_for_a_monte_carlo_gradient(seed, setting, k):
     sampler, loss, clamp = setting
     rng = np.random.default_rng(seed)
@@ -132,7 +132,7 @@ def test_delta_star_symmetric_in_k_when_D_equals_d(k, d, sig, setting):
     """(x, n, t, k) → (n, x, 1 − t, 1 − k) maps u → −u, keeps z and the v-loss κ: Δ*(k) = Δ*(1 − k) if D = d and p
     is symmetric about ½ — and not when D > d (the perpendicular term breaks it)."""
     loss, clamp = setting
-    s = TimeSampler("logit-normal", 0.0, sig)
+    s = TimeDensity("logit-normal", 0.0, sig)
     a, b = delta_star(np.array([k, 1 - k]), d, d, s, loss, clamp)
     assert abs(a - b) <= 1e-8 * max(1.0, a)
     if abs(k - 0.5) > 0.05:
@@ -168,7 +168,7 @@ def _mp_delta(k, D, d, loss, clamp, dps=50):
 def test_smallest_accepted_clamp_is_accurate(loss, k):
     """Issue 12: Δ* went negative below clamp ≈ 1e-12 (Eq. 12's cancellation); the residual form at CLAMP_MIN
     agrees with 50-digit mpmath to 1e-10 relative, and Δ* ≥ 0."""
-    from difftheory.theory.optimal_loss import CLAMP_MIN
+    from difftheory.theory.kdiff_optimum import CLAMP_MIN
 
     got = float(delta_star(k, 10, 2, UNIFORM, loss, CLAMP_MIN))
     want = _mp_delta(k, 10, 2, loss, CLAMP_MIN)
@@ -176,15 +176,15 @@ def test_smallest_accepted_clamp_is_accurate(loss, k):
 
 
 def test_ranges_below_accuracy_are_refused():
-    from difftheory.theory.optimal_loss import CLAMP_MIN, D_MAX
-    from difftheory.theory.samplers import SIGMA_MIN
+    from difftheory.theory.kdiff_optimum import CLAMP_MIN, D_MAX
+    from difftheory.theory.time_densities import SIGMA_MIN
 
     with pytest.raises(ValueError, match="clamp"):
         delta_star(0.5, 10, 2, UNIFORM, "v", CLAMP_MIN / 10)
     with pytest.raises(ValueError, match="D must be an integer in"):
         delta_star(0.5, D_MAX + 1, 2, UNIFORM, "v", 0.05)
     with pytest.raises(ValueError, match="sigma"):
-        TimeSampler("logit-normal", 0.0, SIGMA_MIN / 10)
+        TimeDensity("logit-normal", 0.0, SIGMA_MIN / 10)
     with pytest.raises(ValueError, match="ratios"):
         k_star_of_ratio([D_MAX * 10.0])
 
@@ -194,17 +194,17 @@ def test_narrow_sampler_and_huge_D_are_accurate():
     σ = SIGMA_MIN) the u-loss Δ* equals its closed form in the sampler's moments (App. D with E[t], E[t²])."""
     import mpmath as mp
 
-    from difftheory.theory.optimal_loss import D_MAX
-    from difftheory.theory.samplers import SIGMA_MIN
+    from difftheory.theory.kdiff_optimum import D_MAX
+    from difftheory.theory.time_densities import SIGMA_MIN
 
-    s = TimeSampler("logit-normal", 0.0, SIGMA_MIN)
+    s = TimeDensity("logit-normal", 0.0, SIGMA_MIN)
     with mp.workdps(40):
         pdf = lambda x: mp.npdf(x, 0, SIGMA_MIN)  # noqa: E731
         e1 = mp.quad(lambda x: pdf(x) / (1 + mp.exp(-x)), [-20 * SIGMA_MIN, 0, 20 * SIGMA_MIN])
         e2 = mp.quad(lambda x: pdf(x) / (1 + mp.exp(-x)) ** 2, [-20 * SIGMA_MIN, 0, 20 * SIGMA_MIN])
-        f = opt.delta_k().subs({opt.m0: 1, opt.m_a: e1, opt.m_s: 1 - e1, opt.m_aa: e2, opt.m_ss: 1 - 2 * e1 + e2})
+        f = kdiff_optimum_symbolic.delta_k().subs({kdiff_optimum_symbolic.m0: 1, kdiff_optimum_symbolic.m_a: e1, kdiff_optimum_symbolic.m_s: 1 - e1, kdiff_optimum_symbolic.m_aa: e2, kdiff_optimum_symbolic.m_ss: 1 - 2 * e1 + e2})
         for k in (0.0, 0.5, 0.9):
-            want = float(f.subs({opt.k: k, opt.D: D_MAX, opt.d: 1}).evalf(40))
+            want = float(f.subs({kdiff_optimum_symbolic.k: k, kdiff_optimum_symbolic.D: D_MAX, kdiff_optimum_symbolic.d: 1}).evalf(40))
             got = float(delta_star(k, D_MAX, 1, s, "u"))
             assert got >= 0 and abs(got - want) <= 1e-10 * want
 
@@ -212,9 +212,9 @@ def test_narrow_sampler_and_huge_D_are_accurate():
 def test_tie_at_D_equals_d_reported_and_routines_agree():
     """Issue 9: at D = d under the v-loss Δ*(0) = Δ*(1) and k = ½ is a maximum; k_star and k_star_of_ratio follow
     one documented rule (the largest tied minimiser) and the tie and the maximum are reported."""
-    from difftheory.theory.optimal_loss import TIE_RULE
+    from difftheory.theory.kdiff_optimum import TIE_RULE
 
-    for sampler, clamp in ((UNIFORM, 0.05), (LATENT_SAMPLER, 0.05)):
+    for sampler, clamp in ((UNIFORM, 0.05), (LATENT_DENSITY, 0.05)):
         res = k_star(10, 10, sampler, "v", clamp)
         assert res.ties == [0.0, 1.0] and res.k_star == 1.0 and not res.interior
         assert [s["type"] for s in res.stationary] == ["maximum"] and abs(res.stationary[0]["k"] - 0.5) < 1e-6

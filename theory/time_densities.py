@@ -28,7 +28,7 @@ def _normal_pdf(s, mu, sigma):
 
 
 @dataclass(frozen=True)
-class TimeSampler:
+class TimeDensity:
     name: str = "uniform"
     mu: float = 0.0
     sigma: float = 1.0
@@ -110,22 +110,22 @@ class TimeSampler:
         return special.expit(s), ws / ws.sum()
 
 
-def parse_sampler(text: str) -> TimeSampler:
-    """``uniform`` or ``logit-normal:MU,SIGMA`` (|MU| <= 5, 1e-4 <= SIGMA <= 2) → TimeSampler."""
+def parse_sampler(text: str) -> TimeDensity:
+    """``uniform`` or ``logit-normal:MU,SIGMA`` (|MU| <= 5, 1e-4 <= SIGMA <= 2) → TimeDensity."""
     if not isinstance(text, str):
         raise ValueError(f"sampler must be 'uniform' or 'logit-normal:MU,SIGMA'; got {text!r}")
     if text == "uniform":
-        return TimeSampler("uniform")
+        return TimeDensity("uniform")
     if text.startswith("logit-normal:"):
         parts = text.split(":", 1)[1].split(",")
         try:
             mu, sigma = (float(p) for p in parts)
         except ValueError:
             raise ValueError(f"sampler must be 'uniform' or 'logit-normal:MU,SIGMA' with numbers MU, SIGMA; got {text!r}") from None
-        return TimeSampler("logit-normal", mu, sigma)
+        return TimeDensity("logit-normal", mu, sigma)
     raise ValueError(f"sampler must be 'uniform' or 'logit-normal:MU,SIGMA'; got {text!r}")
 
 
 # kdiff Table 4 time samplers
-LATENT_SAMPLER = TimeSampler("logit-normal", 0.0, 1.0)
-PIXEL_SAMPLER = TimeSampler("logit-normal", -0.8, 0.8)
+LATENT_DENSITY = TimeDensity("logit-normal", 0.0, 1.0)
+PIXEL_DENSITY = TimeDensity("logit-normal", -0.8, 0.8)

@@ -29,7 +29,7 @@ from scipy.special import roots_hermitenorm
 from difftheory.theory.erd_weights import TARGETS
 from difftheory.theory.gmm import GaussianMixture, erd_gmm
 from difftheory.theory.schedules import ERD_SCHEDULES, check_unit_time, erd_schedule
-from difftheory.theory.targets import erd_target_coefficients
+from difftheory.theory.target_conversions import erd_target_coefficients
 from difftheory.validate import check_choice, check_int
 
 ACCURACY = 1e-4  # stated tolerance of the floor (and of floor + signal = energy), relative to the target energy
