@@ -72,3 +72,11 @@ def test_empty_only_is_refused_alike(command, capsys):
 def test_verify_compare_needs_a_readable_reference(tmp_path, capsys):
     assert main(["verify", "--only", "erd.lemma_d1.coupling_bound", "--compare", str(tmp_path)]) == 2
     assert "--compare" in capsys.readouterr().err
+
+
+def test_verify_resume_without_an_unfinished_run_is_refused_and_creates_nothing(tmp_path, capsys):
+    out = tmp_path / "never-run"
+    assert main(["verify", "--only", "erd.lemma_d1.coupling_bound", "--resume", "--out", str(out)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "--resume" in err[0] and "no unfinished run" in err[0]
+    assert not out.exists()

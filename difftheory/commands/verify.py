@@ -53,6 +53,10 @@ def run(args) -> int:
     claims = ledger.select(args.only)
     if not claims:
         raise ValueError(f"--only {args.only!r} matches no claim id (try 'kdiff.*')")
+    if args.resume and not (Path(args.out) / runner.PARTIAL / runner.SETTINGS_FILE).is_file():
+        # refused before --out is created, so a mistaken --resume leaves no empty folder behind
+        raise ValueError(f"--resume: no unfinished run in {args.out} (no {runner.PARTIAL}/{runner.SETTINGS_FILE}); "
+                         "run without --resume")
     out = check_writable_dir("--out", Path(args.out))
     ctx = ledger.Context(scale=args.scale, seed=seed, out=out, gpu_results=gpu)
     hints = [out / "claims.json", REFERENCE / args.scale / "claims.json"]
