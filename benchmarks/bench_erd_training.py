@@ -12,7 +12,7 @@ import time
 
 import torch
 
-from difftheory.theory.erd_weights import TARGETS
+from difftheory.theory.target_conversions import ERD_TARGETS
 from difftheory.theory.schedules import ERD_SCHEDULES as SCHEDULES
 from difftheory.toy.erd_train import ModelSpec, TrainConfig, train_stack
 
@@ -27,7 +27,7 @@ def main():
     if args.threads > 0:
         torch.set_num_threads(args.threads)
     cfg = TrainConfig(iterations=args.iterations, batch=args.batch, width=args.width)
-    specs = [ModelSpec(tg, sc) for sc in SCHEDULES for tg in TARGETS]
+    specs = [ModelSpec(tg, sc) for sc in SCHEDULES for tg in ERD_TARGETS]
     train_stack(specs[:1], TrainConfig(iterations=3, batch=args.batch, width=args.width))  # warm-up
     t0 = time.perf_counter()
     train_stack(specs, cfg)

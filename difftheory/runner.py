@@ -119,15 +119,21 @@ class ResumeRefused(ValueError):
     parameter ``resume``; the CLI names its flag)."""
 
 
+def unfinished_run(out) -> Path:
+    """The settings file of the unfinished run in ``out``; ``ResumeRefused`` when there is none. Reads only: callers
+    check before creating ``out`` (a mistaken resume leaves nothing behind)."""
+    f = Path(out) / PARTIAL / SETTINGS_FILE
+    if not f.is_file():
+        raise ResumeRefused(f"resume: no unfinished run in {out} (no {PARTIAL}/{SETTINGS_FILE}); run without resume")
+    return f
+
+
 def prepare(claims: list[ledger.Claim], ctx: ledger.Context, resume: bool) -> dict[str, dict]:
     """Check or start the partial folder; return the rows already finished (resume) or {}."""
     part = Path(ctx.out) / PARTIAL
     settings = run_settings(claims, ctx)
     if resume:
-        f = part / SETTINGS_FILE
-        if not f.is_file():
-            raise ResumeRefused(f"resume: no unfinished run in {ctx.out} (no {PARTIAL}/{SETTINGS_FILE}); run without resume")
-        stored = json.loads(f.read_text(encoding="utf-8"))
+        stored = json.loads(unfinished_run(ctx.out).read_text(encoding="utf-8"))
         for key in ("scale", "seed", "gpu_results", "claims"):
             if stored.get(key) != settings[key]:
                 shown = stored.get(key) if key != "claims" else f"{len(stored.get(key, []))} claims"

@@ -12,7 +12,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 from difftheory.figures.registry import figure, save  # noqa: E402
-from difftheory.theory.erd_weights import TARGETS, normalized_weight  # noqa: E402
+from difftheory.theory.erd_weights import normalized_weight  # noqa: E402
+from difftheory.theory.target_conversions import ERD_TARGETS  # noqa: E402
 from difftheory.toy import erd_experiments  # noqa: E402
 from difftheory.theory.schedules import ERD_SCHEDULES as SCHEDULES, erd_schedule  # noqa: E402
 
@@ -31,9 +32,9 @@ def _grid(nrows, ncols, **kw):
 def fig7(out_dir: Path, scale: str, seed: int) -> list[Path]:
     gc = erd_experiments.global_curves(scale, seed)
     cc = erd_experiments.cell_curves(scale, seed)
-    fig, axes = _grid(len(SCHEDULES) + 1, len(TARGETS))
+    fig, axes = _grid(len(SCHEDULES) + 1, len(ERD_TARGETS))
     for i, s in enumerate(gc["specs"]):
-        ax = axes[SCHEDULES.index(s.schedule), TARGETS.index(s.target)]
+        ax = axes[SCHEDULES.index(s.schedule), ERD_TARGETS.index(s.target)]
         ax.plot(gc["ts"], gc["floor"][i], "k-", lw=1.5, label="Bayes floor")
         ax.plot(gc["ts"], gc["loss"][i], "C0-", label="global")
         ax.set_title(f"{LABEL[s.target]}, {s.schedule}", fontsize=9)
@@ -86,7 +87,7 @@ def fig8(out_dir: Path, scale: str, seed: int) -> list[Path]:
     fig, axes = _grid(1, len(SCHEDULES))
     for j, sc in enumerate(SCHEDULES):
         ax = axes[0, j]
-        for k, tg in enumerate(TARGETS):
+        for k, tg in enumerate(ERD_TARGETS):
             sig, noise = ph["norms"][(tg, sc)].T
             ax.plot(sig, noise, color=f"C{k}", lw=1, label=LABEL[tg])
             ax.scatter(sig, noise, c=ph["ts"], cmap="viridis", s=10, zorder=3)
@@ -106,8 +107,8 @@ def fig8(out_dir: Path, scale: str, seed: int) -> list[Path]:
                 "between-cluster share of variance and linear-probe accuracy on h vs on z_t.")
 def fig9(out_dir: Path, scale: str, seed: int) -> list[Path]:
     rp = erd_experiments.representations(scale, seed)
-    fig, axes = _grid(len(TARGETS), len(rp["ts"]))
-    for i, tg in enumerate(TARGETS):
+    fig, axes = _grid(len(ERD_TARGETS), len(rp["ts"]))
+    for i, tg in enumerate(ERD_TARGETS):
         v = rp["by_model"][f"{tg}/linear"]["final"]
         lim = np.abs(np.concatenate(v["proj"])).max() * 1.05
         for j, t in enumerate(rp["ts"]):
@@ -126,11 +127,11 @@ def fig9(out_dir: Path, scale: str, seed: int) -> list[Path]:
                 "(0 = data), per target (columns) and schedule (rows).")
 def fig10(out_dir: Path, scale: str, seed: int) -> list[Path]:
     st = erd_experiments.ntk_study(scale, seed)
-    fig, axes = _grid(len(SCHEDULES), len(TARGETS))
+    fig, axes = _grid(len(SCHEDULES), len(ERD_TARGETS))
     for m, s in enumerate(st["specs"]):
         if s.seed:
             continue
-        ax = axes[SCHEDULES.index(s.schedule), TARGETS.index(s.target)]
+        ax = axes[SCHEDULES.index(s.schedule), ERD_TARGETS.index(s.target)]
         for k in range(3):
             ax.semilogy(st["ts"], st["top3"][m, :, k], marker="o", ms=3, label=f"κ{k + 1}")
         reps = [i for i, r in enumerate(st["specs"]) if (r.target, r.schedule) == (s.target, s.schedule)]
@@ -154,8 +155,8 @@ def fig11(out_dir: Path, scale: str, seed: int) -> list[Path]:
         if s.seed:
             continue
         ax = axes[0, SCHEDULES.index(s.schedule)]
-        ax.plot(st["ts"], st["erank"][m], marker="o", ms=3, color=f"C{TARGETS.index(s.target)}", label=LABEL[s.target])
-        ax.plot(st["ts"], st["erank_hom"][m], ls=":", color=f"C{TARGETS.index(s.target)}")
+        ax.plot(st["ts"], st["erank"][m], marker="o", ms=3, color=f"C{ERD_TARGETS.index(s.target)}", label=LABEL[s.target])
+        ax.plot(st["ts"], st["erank_hom"][m], ls=":", color=f"C{ERD_TARGETS.index(s.target)}")
         ax.set_title(s.schedule)
         ax.set_xlabel("t (0 = data)")
     axes[0, 0].set_ylabel("effective rank")
@@ -169,8 +170,8 @@ def fig11(out_dir: Path, scale: str, seed: int) -> list[Path]:
                 "inputs sorted by mixture component, linear schedule.")
 def fig12(out_dir: Path, scale: str, seed: int) -> list[Path]:
     st = erd_experiments.ntk_study(scale, seed)
-    fig, axes = _grid(2, len(TARGETS))
-    for j, tg in enumerate(TARGETS):
+    fig, axes = _grid(2, len(ERD_TARGETS))
+    for j, tg in enumerate(ERD_TARGETS):
         for i, t in enumerate((0.05, 0.95)):
             G = st["grams"][(f"{tg}/linear", t, "final")]["gram"]
             im = axes[i, j].imshow(G, vmin=-1, vmax=1, cmap="RdBu_r")
@@ -211,8 +212,8 @@ def fig_weighting(out_dir: Path, scale: str, seed: int) -> list[Path]:
                 "(columns) on the linear schedule (t = 0 data).")
 def fig_weights(out_dir: Path, scale: str, seed: int) -> list[Path]:
     t = np.linspace(0.005, 0.995, 199)
-    fig, axes = _grid(1, len(TARGETS))
-    for j, tg in enumerate(TARGETS):
+    fig, axes = _grid(1, len(ERD_TARGETS))
+    for j, tg in enumerate(ERD_TARGETS):
         for w in ("uniform", "erd", "min-snr", "p2"):
             fn = normalized_weight(w, tg, erd_schedule("linear").alpha_sigma)
             axes[0, j].semilogy(t, fn(t), label=w)

@@ -19,7 +19,7 @@ from difftheory.linear_model import sweeps
 from difftheory.linear_model.population import delta_star_closed, kappa_sq, mode_moments, quadrature_nodes
 from difftheory.linear_model.trainer import K_KEY, Setting, batched_target, target_coefficients, train_exact, train_sgd
 from difftheory.threads import single_thread
-from difftheory.theory.kdiff_optimum import W_star, delta_star
+from difftheory.theory.kdiff_optimum import TIE_REL, W_star, delta_star, is_tied
 from difftheory.theory.time_densities import LATENT_DENSITY, PIXEL_DENSITY, TimeDensity
 
 UNIFORM = TimeDensity()
@@ -39,7 +39,6 @@ REPLAY_TOL = 1e-12
 # d = 1) only just, and 10× above the v-loss k* grid's accuracy (~1e-4 at 101 points); the learned k reaches k* to
 # ≤ 1e-6 where it is interior
 K_TOL = 1e-3
-TIE_REL = 1e-9  # learned k ties with k* when Δ*(k_learned) ≤ Δ*(k*) + 1e-9·max(1, Δ*(k*)) (kdiff_optimum.TIE_REL)
 # SGD: k within 0.01 of k* (or of the other latent's k): a tenth of the distance between the conventional targets' k
 # (0, ½, 1) and 50× the seed-to-seed sd at batch 1024 (≈ 2e-4 at D = 8); settled when every seed's k moved less than
 # that over the last 20 % of steps
@@ -180,7 +179,7 @@ def _row_success(r) -> bool:
     if abs(r["k_learned"] - r["k_star"]) <= K_TOL:
         return True
     a, b = r["delta_star_at_learned"], r["delta_star_at_k_star"]
-    return a is not None and b is not None and a <= b + TIE_REL * max(1.0, abs(b))
+    return a is not None and b is not None and is_tied(a, b)  # learned k ties with k* (kdiff_optimum.TIE_REL)
 
 
 def _is_tie_start(r) -> bool:

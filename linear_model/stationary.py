@@ -24,11 +24,10 @@ import numpy as np
 import torch
 
 from difftheory.linear_model.population import delta_star_closed, quadrature_nodes
-from difftheory.theory import kdiff_optimum
+from difftheory.theory.kdiff_optimum import is_tied
 
 STATIONARY_RTOL = 1e-9  # round-off of Eq. (12) on the quadrature is ~1e-15·Δ*; every real slope seen is ≥ 1e-4·Δ*
 CURVATURE_RTOL = 1e-6  # a curvature below 1e-6·Δ* cannot be told from zero by a 1e-9 slope test over |Δk| ~ 1e-3
-TIE_REL = getattr(kdiff_optimum, "TIE_REL", 1e-9)  # issue 9 item 5: points within 1e-9 of the minimum are ties
 ROUNDOFF_GRAD = 1e-12  # a start whose every |∂(L/D)/∂θ| is below this is a fixed point of the training dynamics
 K_MOVED = 1e-6  # k "left" its start when it ends more than this away
 
@@ -79,7 +78,7 @@ def start_analysis(settings, k0, nodes: int = 256) -> list[dict]:
         lo = min(d0, d1)
         c.update({"k0": float(np.broadcast_to(k0, (len(settings),))[i]), "delta_at_k0": float(at["delta"][i]),
                   "delta_at_0": d0, "delta_at_1": d1,
-                  "ends_tie": bool(np.isfinite(lo) and abs(d0 - d1) <= TIE_REL * max(abs(lo), 1.0))})
+                  "ends_tie": bool(np.isfinite(lo) and is_tied(max(d0, d1), lo))})
         out.append(c)
     return out
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from difftheory.cli import main
-from difftheory.theory.erd_weights import TARGETS
+from difftheory.theory.target_conversions import ERD_TARGETS
 from difftheory.theory.gmm import erd_gmm
 from difftheory.theory.schedules import ERD_SCHEDULES as SCHEDULES, erd_schedule
 from difftheory.theory.target_conversions import erd_target_coefficients
@@ -28,7 +28,7 @@ def _world(target, schedule, t, n, seed):
 
 
 @settings(max_examples=12, deadline=None)
-@given(target=st.sampled_from(TARGETS), schedule=st.sampled_from(SCHEDULES), t=st.floats(0.0, 1.0))
+@given(target=st.sampled_from(ERD_TARGETS), schedule=st.sampled_from(SCHEDULES), t=st.floats(0.0, 1.0))
 def test_floor_nonnegative_and_matches_monte_carlo(target, schedule, t):
     floor = bayes_floor(target, schedule, t)
     assert np.all(floor >= 0)
@@ -39,7 +39,7 @@ def test_floor_nonnegative_and_matches_monte_carlo(target, schedule, t):
 
 
 @settings(max_examples=10, deadline=None)
-@given(target=st.sampled_from(TARGETS), schedule=st.sampled_from(SCHEDULES), t=st.floats(0.05, 0.95),
+@given(target=st.sampled_from(ERD_TARGETS), schedule=st.sampled_from(SCHEDULES), t=st.floats(0.05, 0.95),
        c=st.floats(-1.0, 1.0).filter(lambda c: abs(c) > 0.05))
 def test_bayes_predictor_minimises_mse_among_perturbations(target, schedule, t, c):
     z, y = _world(target, schedule, t, 20_000, 2)
@@ -58,7 +58,7 @@ def test_posterior_target_matches_affine_identity():
     rng = np.random.default_rng(3)
     z = rng.normal(size=(50, 2)) * 2
     a, s = 0.6, 0.7
-    for target in TARGETS:
+    for target in ERD_TARGETS:
         cx, ce = erd_target_coefficients(target, a, s)
         m, v = g.posterior_target(z, a, s, cx, ce)
         mx = g.posterior_mean(z, a, s)

@@ -9,7 +9,7 @@ import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from difftheory.theory.erd_weights import TARGETS
+from difftheory.theory.target_conversions import ERD_TARGETS
 from difftheory.theory.gmm import erd_gmm
 from difftheory.theory.schedules import ERD_SCHEDULES as SCHEDULES, erd_schedule
 from difftheory.theory.target_conversions import erd_target_coefficients
@@ -155,7 +155,7 @@ def test_fixed_noise_modes_are_orthonormal_in_the_empirical_measure():
     assert np.isclose((a**2).sum(), (r**2).sum(1).mean())  # Parseval: ‖r‖²_{L²(q̂)} = Σ a_j²
 
 
-@pytest.mark.parametrize("target", TARGETS)
+@pytest.mark.parametrize("target", ERD_TARGETS)
 def test_conditional_mse_matches_bias_plus_posterior_variance_and_monte_carlo(target):
     rng = np.random.default_rng(4)
     g = erd_gmm()

@@ -14,7 +14,7 @@ pos = st.floats(0.01, 3.0)
 
 
 @settings(max_examples=40, deadline=None)
-@given(a=pos, s=pos, target=st.sampled_from(erd_weights.TARGETS))
+@given(a=pos, s=pos, target=st.sampled_from(erd_weights.ERD_TARGETS))
 def test_erd_weight_reduces_to_eq111_with_exact_constants(a, s, target):
     # Eq. (111) with the derived constants: x0 α, ε σ, u sqrt(α²+σ²), v √2 ασ
     expected = {"x0": a, "eps": s, "u": np.hypot(a, s), "v": np.sqrt(2) * a * s}[target]
@@ -22,7 +22,7 @@ def test_erd_weight_reduces_to_eq111_with_exact_constants(a, s, target):
 
 
 @settings(max_examples=40, deadline=None)
-@given(a=pos, s=pos, target=st.sampled_from(erd_weights.TARGETS), name=st.sampled_from(erd_weights.WEIGHTS))
+@given(a=pos, s=pos, target=st.sampled_from(erd_weights.ERD_TARGETS), name=st.sampled_from(erd_weights.WEIGHTS))
 def test_numeric_twin_matches_symbolic(a, s, target, name):
     expr = erd_weights.weight_symbolic(name, target).subs({erd_weights.gamma_s: 5, erd_weights.k_s: 1, erd_weights.p_s: 1, erd_weights.sigma_data_s: 0.5})
     sym = float(expr.subs({erd_weights.alpha_s: a, erd_weights.sigma_s: s}))
@@ -35,14 +35,14 @@ def test_erd_weight_monte_carlo_matches_definition():
     x0 = rng.choice([-1.0, 1.0], size=(n, d))  # mean 0, Cov I, not Gaussian
     eps = rng.standard_normal((n, d))
     a, s = 0.6, 0.8
-    for target in erd_weights.TARGETS:
+    for target in erd_weights.ERD_TARGETS:
         cx, ce = erd_target_coefficients(target, a, s)
         mc = np.sqrt(np.mean(((cx * a * x0 + ce * s * eps) ** 2).sum(1)) / d)
         assert mc == pytest.approx(erd_weights.erd_weight(target, a, s), rel=0.01)
 
 
 @settings(max_examples=30, deadline=None)
-@given(a=pos, s=pos, space=st.sampled_from(erd_weights.TARGETS), target=st.sampled_from(erd_weights.TARGETS))
+@given(a=pos, s=pos, space=st.sampled_from(erd_weights.ERD_TARGETS), target=st.sampled_from(erd_weights.ERD_TARGETS))
 def test_space_ratio_is_the_error_ratio(a, s, space, target):
     # given z, ŷ − y for any target is proportional to x̂0 − x0: perturb x̂0 and compare squared errors
     cs, cy = erd_target_coefficients(space, a, s), erd_target_coefficients(target, a, s)

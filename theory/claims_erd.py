@@ -110,7 +110,7 @@ def decide_eq111(ev) -> Decision:
 def prop_e1_eq111(ctx):
     out = {}
     correction = True
-    for t in erd_weights.TARGETS:
+    for t in erd_weights.ERD_TARGETS:
         derived = erd_weights.erd_weight_symbolic(t)
         cx, ce = erd_target_coefficients(t, erd_weights.alpha_s, erd_weights.sigma_s)
         correction &= sp.simplify(derived - sp.sqrt((cx * erd_weights.alpha_s) ** 2 + (ce * erd_weights.sigma_s) ** 2)) == 0
@@ -144,7 +144,7 @@ def decide_unit_covariance(ev) -> Decision:
 def prop_e1_unit_covariance(ctx):
     sd = sp.Symbol("sigma_d", positive=True)
     derived, ok = {}, True
-    for t in erd_weights.TARGETS:
+    for t in erd_weights.ERD_TARGETS:
         w = erd_weights.erd_weight_symbolic(t, var_x0=sd**2)
         cx, ce = erd_target_coefficients(t, erd_weights.alpha_s, erd_weights.sigma_s)
         ok &= sp.simplify(w - sp.sqrt((cx * erd_weights.alpha_s * sd) ** 2 + (ce * erd_weights.sigma_s) ** 2)) == 0
@@ -183,7 +183,7 @@ def baselines_target_spaces(ctx):
     formulas, worst = {}, 0.0
     params = {erd_weights.gamma_s: 5, erd_weights.k_s: 1, erd_weights.p_s: 1, erd_weights.sigma_data_s: sp.Rational(1, 2)}
     for name in ("min-snr", "p2", "edm"):
-        for t in erd_weights.TARGETS:
+        for t in erd_weights.ERD_TARGETS:
             expr = erd_weights.weight_symbolic(name, t)
             sym = [float(expr.subs(params).subs({erd_weights.alpha_s: a, erd_weights.sigma_s: s})) for a, s in _PROBES]
             num = [float(erd_weights.weight(name, t, a, s, gamma=5, k=1, p=1, sigma_data=0.5)) for a, s in _PROBES]
@@ -204,7 +204,7 @@ def baselines_target_spaces(ctx):
     transport = 0.0
     for name, (space, _) in erd_weights.BASELINE_DEFINITIONS.items():
         w_space = erd_weights.weight(name, space, a, s, gamma=5, k=1, p=1, sigma_data=0.5)
-        for t in erd_weights.TARGETS:
+        for t in erd_weights.ERD_TARGETS:
             lhs = erd_weights.weight(name, t, a, s, gamma=5, k=1, p=1, sigma_data=0.5) * err(t) ** 2
             rhs = w_space * err(space) ** 2
             transport = max(transport, float(np.max(np.abs(lhs - rhs) / np.maximum(np.abs(rhs), 1e-300))))

@@ -26,7 +26,7 @@ from difftheory.theory.mse_parameterizations import (PARAMETERIZATIONS, RHO_ONLY
                                                       sym_target)
 from difftheory.theory.mse_schedules_symbolic import (BELL_SCHEDULES, SCHEDULES, SECH_CONVENTIONS, T, bell_cdf, derive_dlam,
                                              derive_end_limits, printed_quantile, sym_alpha_sigma, sym_bell, sym_lam)
-from difftheory.theory.schedules import MseSchedule as Schedule
+from difftheory.theory.schedules import mse_schedule
 
 PROBE_T = (0.03, 0.2, 0.5, 0.8, 0.97)
 
@@ -96,7 +96,7 @@ def schedules(ctx):
     for name in SCHEDULES:
         alpha, sigma = sym_alpha_sigma(name)
         dlam = derive_dlam(name)
-        sch = Schedule(name)
+        sch = mse_schedule(name)
         a, s = sch.alpha(ts), sch.sigma(ts)
         ev[name] = {
             "lam_vs_printed": max(abs(_num(sp.log(alpha / sigma) - sym_lam(name), tv)) for tv in PROBE_T),
@@ -179,7 +179,7 @@ def quantile_schedules(ctx):
                 residuals[name] = d
     twin = 0.0
     for name in BELL_SCHEDULES:
-        sch = Schedule(name)
+        sch = mse_schedule(name)
         lam = sch.lam(np.array(PROBE_T))
         q = {"normal": lam - 0.4, "logis": lam, "sech": 2 / np.pi * lam}[name]
         twin = max(twin, float(np.max(np.abs(bell_cdf(name, q) - np.array(PROBE_T)))))
@@ -325,7 +325,7 @@ def kingma_gao(ctx):
     omega_t = (S2f(T) / sp.diff(lam(T), T)).subs(T, g)
     res = sp.simplify(omega_tau - omega_t)
     lo, hi = -3.0, 3.0
-    logis, sech = Schedule("logis"), Schedule("sech")
+    logis, sech = mse_schedule("logis"), mse_schedule("sech")
     f = lambda lam_: np.exp(-lam_**2)  # any per-λ̊ error profile
     a = integrate.quad(lambda t: float(S2("vel", logis, t) * f(logis.lam(t))), float(logis.t_of_lam(lo)),
                        float(logis.t_of_lam(hi)), epsrel=1e-10)[0]
@@ -394,7 +394,7 @@ def decide_oracle(ev) -> Decision:
 def oracle(ctx):
     eq8, eq9, _, _ = mse_generator.derive_oracle()
     rng = np.random.default_rng(ctx.seed + 1)
-    sch = Schedule("sech")
+    sch = mse_schedule("sech")
     grid = np.linspace(0.1, 0.9, 17)
     h = sch.rho(grid)
     rho = h**0.37  # some diffusion schedule (penalized rate, c = 1/0.37² − 1)
@@ -462,7 +462,7 @@ def decide_pathwise(ev) -> Decision:
        decide=decide_pathwise)
 def pathwise(ctx):
     rng = np.random.default_rng(ctx.seed)
-    sch = Schedule("logis")
+    sch = mse_schedule("logis")
     grid = np.linspace(0.2, 0.8, 11)
     h = sch.rho(grid)
     rho = h**0.5
@@ -603,7 +603,7 @@ def generation_interval(ctx):
     rows = {}
     for name in SCHEDULES:
         lo, hi = derive_end_limits(name)
-        sch = Schedule(name)
+        sch = mse_schedule(name)
         t0, tmax = mse_diffusion_size.default_interval(name)
         h0, h1 = float(sch.rho(t0)), float(sch.rho(tmax))
         rows[name] = {"lam_at_0": str(lo), "lam_at_1": str(hi), "rho_near_0": float(sch.rho(END_T)),
@@ -658,7 +658,7 @@ def decide_rho_quotients(ev) -> Decision:
        decide=decide_rho_quotients)
 def rho_quotients(ctx):
     res, left = mse_generator.derive_rho_scale_invariance()
-    sch = Schedule("sech")
+    sch = mse_schedule("sech")
     grid = np.linspace(0.05, 0.95, 21)
     h = sch.rho(grid)
     rho = h**0.5
@@ -695,7 +695,7 @@ def decide_alpha(ev) -> Decision:
        decide=decide_alpha)
 def alpha_unnecessary(ctx):
     res, alpha_syms = mse_generator.derive_alpha_free()
-    sch = Schedule("logis")
+    sch = mse_schedule("logis")
     grid = np.linspace(0.05, 0.95, 21)
     h = sch.rho(grid)
     rho = h**0.5
@@ -816,7 +816,7 @@ def kl_decompositions(ctx):
     rng = np.random.default_rng(ctx.seed)
     rows = []
     for sched in ("logis", "sech", "normal"):
-        sch = Schedule(sched)
+        sch = mse_schedule(sched)
         for n_steps in (2, 3):
             grid = np.sort(rng.uniform(0.1, 0.9, n_steps + 1))
             h = sch.rho(grid)
@@ -859,7 +859,7 @@ def prop1(ctx):
     rng = np.random.default_rng(ctx.seed)
     rows = []
     for sched, param in (("logis", "vel"), ("sech", "noise"), ("normal", "fpred")):
-        sch = Schedule(sched)
+        sch = mse_schedule(sched)
         grid = np.sort(rng.uniform(0.05, 0.95, 10))
         h = sch.rho(grid)
         v = float(rng.uniform(0.2, 2.0))
@@ -900,7 +900,7 @@ def prop2(ctx):
     Ns = [16, 32, 64, 128, 256, 512, 1024, 2048]
     ev = {}
     for sched, kappa in (("logis", 0.5), ("sech", 1.0), ("normal", 0.2)):
-        sch = Schedule(sched)
+        sch = mse_schedule(sched)
         gaps, L = [], None
         for N in Ns:
             LN, L = mse_divergence.prop2_gap(sched, 0.1, 0.9, kappa, N)
@@ -958,7 +958,7 @@ def _coherence_scan(seed: int, n_t: int = 201):
     reading √(M·S_t), and the derived rate against a bracketing root solve of (42)."""
     rows = {}
     for sched in SCHEDULES:
-        sch = Schedule(sched)
+        sch = mse_schedule(sched)
         for p in PARAMETERIZATIONS:
             t0, t1 = 0.02, 0.98
             M, _ = mse_divergence.mse_M(p, sched, t0, t1)
@@ -1073,7 +1073,7 @@ def decide_m_family(ev) -> Decision:
                 "touches it at the argmax, and rescaling S leaves the rate unchanged; refuted otherwise.",
        decide=decide_m_family)
 def m_family(ctx):
-    sch, p, t0, t1 = Schedule("logis"), "vel", 0.01, 0.99
+    sch, p, t0, t1 = mse_schedule("logis"), "vel", 0.01, 0.99
     M, targ = mse_divergence.mse_M(p, sch, t0, t1)
     ts = np.linspace(t0, t1, 401)
     d, s2 = sch.dlam(ts), S2(p, sch, ts)
@@ -1133,7 +1133,7 @@ def decide_scale_invariance(ev) -> Decision:
                 f"error iff path KL and the Prop. 1 sum differ by more than {PROP1_TOL:g}, or S² from λ̊ misses the schedule's.",
        decide=decide_scale_invariance)
 def scale_invariance(ctx):
-    sch = Schedule("sech")
+    sch = mse_schedule("sech")
     grid = np.linspace(0.05, 0.95, 17)
     hh, lam, d, dt = sch.rho(grid), sch.lam(grid[:-1]), sch.dlam(grid[:-1]), np.diff(grid)
     v = 1.0
@@ -1292,7 +1292,7 @@ def discrete_eta(ctx):
     s2dt = av / 2  # with M = 1 the printed a = 2MS²Δt
     stable = np.array([mse_divergence.discrete_etas(np.array([d_, d_]), np.array([s_, (gi - 1) / 2]))[1][0]
                        for d_, s_, gi in zip(dl, s2dt, g)])
-    sch, p = Schedule("logis"), "vel"
+    sch, p = mse_schedule("logis"), "vel"
     M_c, _ = mse_divergence.mse_M(p, sch, 0.05, 0.95)
     Ns, errs = [50, 200, 800], []
     for N in Ns:
@@ -1353,7 +1353,7 @@ def _model_summary(sch, param: str, grid, sigma_data: float) -> dict:
 @lru_cache(maxsize=4)
 def _fig1_models() -> dict:
     return {m.name: {"schedule": m.schedule, "param": m.param, "grid": m.grid,
-                     **_model_summary(Schedule(m.schedule), m.param, mse_diffusion_size.model_grid(m), m.sigma_data)}
+                     **_model_summary(mse_schedule(m.schedule), m.param, mse_diffusion_size.model_grid(m), m.sigma_data)}
             for m in mse_diffusion_size.SOTA_MODELS}
 
 
@@ -1457,7 +1457,7 @@ def _edm2_grids() -> dict:
     sensitivity grids (reported only)."""
     n_pts = 32
     g = mse_diffusion_size.edm2_grid
-    sch = Schedule("normal")
+    sch = mse_schedule("normal")
     lo, hi = (float(x) for x in g(2))
     return {
         "plausible": {"32 σ-points (31 UDS steps + final denoise; EDM2's num_steps = 32)": g(n_pts),
@@ -1513,7 +1513,7 @@ def decide_edm2_5pct(ev) -> Decision:
                 "approximation η² ≈ 2Δtλ' are reported, not decided on.",
        decide=decide_edm2_5pct)
 def fig1_edm2(ctx):
-    sch = Schedule("normal")
+    sch = mse_schedule("normal")
     sd = next(m.sigma_data for m in mse_diffusion_size.SOTA_MODELS if m.name == "EDM2")
     out = {"sigma_data": sd, "plausible": {}, "sensitivity": {}}
     for kind, grids in _edm2_grids().items():
@@ -1562,7 +1562,7 @@ def decide_repa(ev) -> Decision:
        decide=decide_repa)
 def repa_limited_diffusion(ctx):
     r = mse_divergence.derive_repa()
-    sch = Schedule("logis")
+    sch = mse_schedule("logis")
     grid = mse_diffusion_size.uniform_grid(mse_diffusion_size.DEFAULT_T0, mse_diffusion_size.DEFAULT_TMAX, REPA_STEPS)
     f_eta2 = sp.lambdify((r["s"], r["t"]), r["eta2"], "numpy")
     eta = mse_divergence.eta_repa(grid)
@@ -1642,7 +1642,7 @@ GRID_KINDS = ("uniform", "edm-rho7")
 
 def _grid_settings():
     for m in mse_diffusion_size.SOTA_MODELS:
-        sch = Schedule(m.schedule)
+        sch = mse_schedule(m.schedule)
         if m.grid == "edm2":
             ends = [(*(float(x) for x in mse_diffusion_size.edm2_grid(2, smin, smax)), f"σ ∈ [{smin:g}, {smax:g}]") for smin, smax in GRID_EDM2_SIGMA]
         else:
@@ -1791,7 +1791,7 @@ def decide_nonuniform(ev) -> Decision:
                 "corrected iff not, while the S²Δt_i-weighted form's do; error iff neither does.",
        decide=decide_nonuniform)
 def nonuniform_discrete_coherence(ctx):
-    sch = Schedule("normal")
+    sch = mse_schedule("normal")
     grid = mse_diffusion_size.edm2_grid(32)
     dl, dt = np.diff(sch.lam(grid)), np.diff(grid)
     s2 = S2("fpred", sch, grid[1:])

@@ -19,7 +19,6 @@ import sympy as sp
 from difftheory.theory.target_conversions import ERD_TARGETS, erd_target_coefficients, kappa
 from difftheory.validate import check_choice, check_float
 
-TARGETS = ERD_TARGETS  # the target spaces the weights are written in (erd Eq. 111); coefficients in theory.target_conversions
 WEIGHTS = ("uniform", "erd", "min-snr", "p2", "edm")
 
 
@@ -83,7 +82,7 @@ BASELINE_DEFINITIONS = {
 def weight_symbolic(name: str, target: str) -> sp.Expr:
     """The weight ``name`` expressed in target space ``target`` (w_y = w_S (g_S/g_y)²)."""
     check_choice("weight", name, WEIGHTS)
-    check_choice("target", target, TARGETS)
+    check_choice("target", target, ERD_TARGETS)
     if name == "uniform":
         return sp.Integer(1)
     if name == "erd":
@@ -128,7 +127,7 @@ def weight(name: str, target: str, alpha, sigma, *, gamma: float = 5.0, k: float
     edm: (σ_e² + σ_d²)/(σ_e σ_d)² on x0 with σ_e = σ/α (Karras et al. 2022); erd: erd Eq. (110);
     uniform: 1. Endpoints (σ = 0 or α = 0) give inf or 0 where the weight does."""
     check_choice("weight", name, WEIGHTS)
-    check_choice("target", target, TARGETS)
+    check_choice("target", target, ERD_TARGETS)
     a, s = _check_schedule(alpha, sigma)
     if name == "uniform":
         return np.ones(np.broadcast(a, s).shape)

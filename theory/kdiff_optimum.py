@@ -281,7 +281,8 @@ class KStar:
     stationary: list = field(default_factory=list)  # [{"k", "type": minimum|maximum|inflection, "delta"}], in k order
 
 
-def _is_tied(v, v_min) -> bool:
+def is_tied(v, v_min) -> bool:
+    """Δ* value ``v`` ties with the minimum ``v_min``: within TIE_REL·max(1, |v_min|) (issue 9)."""
     return v - v_min <= TIE_REL * max(1.0, abs(v_min))
 
 
@@ -353,7 +354,7 @@ def k_star(D, d, sampler: TimeDensity | None = None, loss: str = "u", clamp=None
                 stationary.append({"k": k_i, "type": "inflection", "delta": f(k_i)})
     v_min = min(candidates.values())
     ties = []                                   # tied candidates; of two within INTERIOR_TOL keep the lower Δ*
-    for k in sorted(k for k, v in candidates.items() if _is_tied(v, v_min)):
+    for k in sorted(k for k, v in candidates.items() if is_tied(v, v_min)):
         if ties and k - ties[-1] <= INTERIOR_TOL:
             if candidates[k] < candidates[ties[-1]]:
                 ties[-1] = k

@@ -26,10 +26,10 @@ import torch
 from scipy import stats
 
 from difftheory.ledger import Decision, claim
-from difftheory.theory.erd_weights import TARGETS, erd_weight
+from difftheory.theory.erd_weights import erd_weight
 from difftheory.theory.gmm import erd_gmm
 from difftheory.theory.schedules import ERD_SCHEDULES as SCHEDULES, erd_schedule
-from difftheory.theory.target_conversions import erd_target_coefficients, n_hat, x_hat
+from difftheory.theory.target_conversions import ERD_TARGETS, erd_target_coefficients, n_hat, x_hat
 from difftheory.threads import single_thread
 from difftheory.toy import erd_experiments
 from difftheory.toy.claims_erd_fig7 import _open_unless_app_f, _settings
@@ -261,7 +261,7 @@ def wy_recoverability_proxy(ctx):
     pairs = {}
     for sc in SCHEDULES:
         a, s = erd_schedule(sc).alpha_sigma(ts)
-        for tg in TARGETS:
+        for tg in ERD_TARGETS:
             r = ph["norms"][(tg, sc)][:, 0] / math.sqrt(d)
             row = {"recoverable_rms": np.round(r, 5).tolist()}
             for which, sd in (("printed", 1.0), ("scaled", sigma_d)):

@@ -20,10 +20,9 @@ from scipy import stats
 from difftheory.decide import within
 from difftheory.ledger import Decision, claim
 from difftheory.theory.erd_bayes_lemmas import gelbrich_lower_bound, w2_coupling_bound
-from difftheory.theory.erd_weights import TARGETS
 from difftheory.theory.gmm import erd_gmm
 from difftheory.theory.schedules import ERD_SCHEDULES as SCHEDULES, erd_schedule
-from difftheory.theory.target_conversions import erd_target_coefficients
+from difftheory.theory.target_conversions import ERD_TARGETS, erd_target_coefficients
 from difftheory.threads import single_thread
 from difftheory.toy import erd_gradients
 from difftheory.toy import erd_experiments
@@ -118,7 +117,7 @@ def floors_quadrature(ctx):
     n = 50_000 if ctx.quick else 300_000  # s.e. of the MC floor ≈ 0.2 % of it at 300 000 draws
     ev, worst_z, worst_conv = {}, 0.0, 0.0
     for sc in SCHEDULES:
-        for tg in TARGETS:
+        for tg in ERD_TARGETS:
             for t in (0.1, 0.5, 0.9):
                 q = bayes_floor(tg, sc, t).sum()
                 q2 = bayes_floor(tg, sc, t, nodes=MAX_NODES).sum()
@@ -160,7 +159,7 @@ def lemma_c1_gmm(ctx):
     t = 0.35
     ev = {}
     for sc in SCHEDULES:
-        for tg in TARGETS:
+        for tg in ERD_TARGETS:
             z, y = _mc_world(tg, sc, t, n, rng)
             fs = bayes_predictor(tg, sc, t, z)
             delta = np.tanh(z[:, ::-1]) + 0.3  # an arbitrary bounded perturbation r − f*
@@ -199,7 +198,7 @@ def signal_split(ctx):
     worst, where = 0.0, ""
     ts = (0.0, 0.3, 0.7, 1.0)
     for sc in SCHEDULES:
-        for tg in TARGETS:
+        for tg in ERD_TARGETS:
             for t in ts:
                 s, nn = signal_and_noise(tg, sc, t)
                 tot = target_second_moment(tg, sc, t)
@@ -342,7 +341,7 @@ def decide_prop_b1(ev) -> Decision:
 def prop_b1_ntk_step(ctx):
     targets = {}
     with single_thread():
-        for tg in TARGETS:
+        for tg in ERD_TARGETS:
             p = erd_gradients.small_mlp(32, ctx.seed)
             z, t, y, fs = erd_gradients.toy_batch(tg, "linear", 16, ctx.seed + 4)
             ze, te, _, _ = erd_gradients.toy_batch(tg, "linear", 8, ctx.seed + 5)
@@ -394,7 +393,7 @@ def _phase_evidence():
     ph = erd_experiments.phase_space(np.array(PHASE_TS))
     out = {}
     for sc in SCHEDULES:
-        for tg in TARGETS:
+        for tg in ERD_TARGETS:
             sig, noise = ph["norms"][(tg, sc)].T
             lr = np.log10(noise / np.maximum(sig, 1e-300))
             out[f"{tg}/{sc}"] = {"log10_noise_over_signal": [round(float(v), 4) for v in lr],

@@ -27,10 +27,9 @@ from functools import lru_cache
 import numpy as np
 import torch
 
-from difftheory.theory.erd_weights import TARGETS
 from difftheory.theory.gmm import erd_gmm
 from difftheory.theory.schedules import ERD_SCHEDULES, erd_schedule
-from difftheory.theory.target_conversions import erd_target_coefficients, n_hat, x_hat
+from difftheory.theory.target_conversions import ERD_TARGETS, erd_target_coefficients, n_hat, x_hat
 from difftheory.threads import single_thread
 from difftheory.toy import ntk
 from difftheory.toy.distances import w2
@@ -69,7 +68,7 @@ EXPERIMENT_SCALES = {
                             sample_n=1000, sample_steps=100),
 }
 
-GLOBAL_SPECS = tuple(ModelSpec(tg, sc) for sc in ERD_SCHEDULES for tg in TARGETS)
+GLOBAL_SPECS = tuple(ModelSpec(tg, sc) for sc in ERD_SCHEDULES for tg in ERD_TARGETS)
 
 
 def get_scale(scale: str) -> ExperimentScale:
@@ -269,7 +268,7 @@ def phase_space(ts=None, nodes: int = 96) -> dict:
     ts = np.linspace(0.0, 1.0, 21) if ts is None else np.asarray(ts, float)
     out = {}
     for sc in ERD_SCHEDULES:
-        for tg in TARGETS:
+        for tg in ERD_TARGETS:
             sn = np.array([signal_and_noise(tg, sc, float(t), nodes=nodes) for t in ts])
             out[(tg, sc)] = np.sqrt(np.clip(sn, 0.0, None))
     return {"ts": ts, "norms": out}

@@ -26,10 +26,9 @@ from functools import lru_cache
 import numpy as np
 from scipy.special import roots_hermitenorm
 
-from difftheory.theory.erd_weights import TARGETS
 from difftheory.theory.gmm import GaussianMixture, erd_gmm
 from difftheory.theory.schedules import ERD_SCHEDULES, check_unit_time, erd_schedule
-from difftheory.theory.target_conversions import erd_target_coefficients
+from difftheory.theory.target_conversions import ERD_TARGETS, erd_target_coefficients
 from difftheory.validate import check_choice, check_int
 
 ACCURACY = 1e-4  # stated tolerance of the floor (and of floor + signal = energy), relative to the target energy
@@ -40,7 +39,7 @@ DEFAULT_NODES = 200  # worst floor error 8e-7 of the target energy; cheap on the
 
 def bayes_predictor(target: str, schedule: str, t, z, gmm: GaussianMixture | None = None) -> np.ndarray:
     """E[y | z_t = z] (N, D) — the exact Bayes predictor f*_λ  # erd Eq. (27). ``t`` scalar or one per row."""
-    check_choice("target", target, TARGETS)
+    check_choice("target", target, ERD_TARGETS)
     gmm = erd_gmm() if gmm is None else gmm
     a, s = erd_schedule(schedule).alpha_sigma(np.asarray(t, float))
     cx, ce = erd_target_coefficients(target, a, s)
@@ -107,7 +106,7 @@ def _moments(target: str, schedule: str, t: float, gmm: GaussianMixture, nodes: 
 
 
 def _check(target, schedule, t, nodes):
-    check_choice("target", target, TARGETS)
+    check_choice("target", target, ERD_TARGETS)
     check_choice("schedule", schedule, ERD_SCHEDULES)
     return check_unit_time(t), check_int("nodes", nodes, MIN_NODES, MAX_NODES)
 

@@ -28,10 +28,11 @@ import numpy as np
 import torch
 from tqdm import tqdm
 
-from difftheory.theory.erd_weights import TARGETS, WEIGHTS, normalized_weight
+from difftheory.theory.erd_weights import WEIGHTS, normalized_weight
+
 from difftheory.theory.gmm import erd_gmm
 from difftheory.theory.schedules import ERD_SCHEDULES, erd_schedule
-from difftheory.theory.target_conversions import erd_target_coefficients
+from difftheory.theory.target_conversions import ERD_TARGETS, erd_target_coefficients
 from difftheory.toy.erd_model import init_mlp, stack_params, stacked_forward
 from difftheory.training import check_loss
 from difftheory.validate import check_choice, check_float, check_int
@@ -56,7 +57,7 @@ class ModelSpec:
     seed: int = 0  # replicate index (independent initialisation and data stream)
 
     def __post_init__(self):
-        check_choice("target", self.target, TARGETS)
+        check_choice("target", self.target, ERD_TARGETS)
         check_choice("schedule", self.schedule, ERD_SCHEDULES)
         check_choice("weighting", self.weighting, WEIGHTS)
         check_float("t_lo", self.t_lo, 0.0, 1.0)
@@ -148,7 +149,7 @@ def schedule_and_target(specs: list[ModelSpec], t: torch.Tensor):
         idx = [i for i, sp in enumerate(specs) if sp.schedule == name]
         if idx:
             a[idx], s[idx] = erd_schedule(name).alpha_sigma(t[idx])
-    for name in TARGETS:
+    for name in ERD_TARGETS:
         idx = [i for i, sp in enumerate(specs) if sp.target == name]
         if idx:
             cxi, cei = erd_target_coefficients(name, a[idx], s[idx])

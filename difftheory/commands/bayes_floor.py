@@ -24,12 +24,12 @@ def add_arguments(p):
 
 
 def run(args) -> int:
-    from difftheory.theory.erd_weights import TARGETS
+    from difftheory.theory.target_conversions import ERD_TARGETS
     from difftheory.theory.schedules import ERD_SCHEDULES, erd_schedule
     from difftheory.toy.erd_gmm_floor import ACCURACY, MAX_NODES, MIN_NODES, floor_and_signal, target_second_moment
     from difftheory.validate import check_choice, check_float
 
-    target = check_choice("--target", args.target, TARGETS)
+    target = check_choice("--target", args.target, ERD_TARGETS)
     schedule = check_choice("--schedule", args.schedule, ERD_SCHEDULES)
     t = check_float("--t", args.t, 0.0, 1.0)
     nodes = args.nodes

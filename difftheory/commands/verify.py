@@ -53,16 +53,14 @@ def run(args) -> int:
     claims = ledger.select(args.only)
     if not claims:
         raise ValueError(f"--only {args.only!r} matches no claim id (try 'kdiff.*')")
-    if args.resume and not (Path(args.out) / runner.PARTIAL / runner.SETTINGS_FILE).is_file():
-        # refused before --out is created, so a mistaken --resume leaves no empty folder behind
-        raise ValueError(f"--resume: no unfinished run in {args.out} (no {runner.PARTIAL}/{runner.SETTINGS_FILE}); "
-                         "run without --resume")
-    out = check_writable_dir("--out", Path(args.out))
-    ctx = ledger.Context(scale=args.scale, seed=seed, out=out, gpu_results=gpu)
-    hints = [out / "claims.json", REFERENCE / args.scale / "claims.json"]
-    cache_at_start = model_cache_state()
-    t0 = time.time()
     try:
+        if args.resume:
+            runner.unfinished_run(args.out)  # before --out is created: a mistaken --resume leaves nothing behind
+        out = check_writable_dir("--out", Path(args.out))
+        ctx = ledger.Context(scale=args.scale, seed=seed, out=out, gpu_results=gpu)
+        hints = [out / "claims.json", REFERENCE / args.scale / "claims.json"]
+        cache_at_start = model_cache_state()
+        t0 = time.time()
         rows = runner.run_claims(claims, ctx, workers=workers, resume=args.resume, progress=not args.no_progress,
                                  hints=hints)
     except runner.ResumeRefused as exc:  # the library names the parameter ``resume``, the CLI its flag
