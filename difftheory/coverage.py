@@ -1,9 +1,9 @@
 """The coverage map and the assumption audit (issue 11).
 
-``coverage_map/<paper>.toml`` lists every numbered statement of a paper — theorems, propositions, lemmas, remarks,
+Each paper's ``coverage.toml`` (in its registered data folder, ``difftheory.paper``) lists every numbered statement — theorems, propositions, lemmas, remarks,
 algorithms, every numbered equation, and the table rows, figure captions and text claims that assert
 something — each with the claims that check it, or the reason it cannot be checked here, or ``missing``.
-``coverage_map/assumptions.toml`` lists what the theorems rest on, where a practitioner's setting breaks it and
+its ``assumptions.toml`` lists what the theorems rest on, where a practitioner's setting breaks it and
 what the conclusion becomes, each row backed by a claim.
 
 This module loads and validates both files (``load_map``, ``load_assumptions``; a ``CoverageError`` names the
@@ -12,8 +12,10 @@ file, the entry and the problem), cross-checks them against registered claims (`
 sections (``report_markdown``, ``report_html``). It imports no claim module itself: callers pass claims or
 ``claims.json`` rows in.
 
-The files sit in ``difftheory/coverage_map/`` (package data); pass ``root=`` to read another folder. ``python -m difftheory.coverage`` prints the summary
-and the missing list.
+The files sit in each paper's data folder (package data of the paper's plug-in); pass ``root=`` to read
+``<root>/<paper>.toml`` and ``<root>/assumptions.toml`` instead. A paper whose registration says its map is complete
+(``coverage_complete``) may have no ``missing`` entry; a partly covered plug-in may. ``python -m difftheory.coverage``
+prints the summary and the missing list.
 """
 
 from __future__ import annotations
@@ -25,12 +27,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-PAPERS = ("kdiff", "erd", "mse")
+from difftheory import paper as papers
+
 KINDS = ("theorem", "proposition", "lemma", "corollary", "remark", "definition", "assumption", "equation", "table",
          "figure", "algorithm", "text")
 STATUSES = ("checked", "not checkable", "definition", "missing")
 CATEGORIES = ("network", "base measure", "data", "interval and grid", "discretisation", "loss", "other")
-DEFAULT_ROOT = Path(__file__).resolve().parent / "coverage_map"
+MAP_FILE = "coverage.toml"
+ASSUMPTIONS_FILE = "assumptions.toml"
 
 ENTRY_KEYS = {"label", "item", "kind", "where", "summary", "status", "claims", "reason", "suggestion"}
 ROW_KEYS = {"assumption", "paper", "category", "used_in", "breaks_when", "consequence", "claim"}
@@ -40,7 +44,7 @@ MIN_REASON_CHARS = 20  # a reason is a sentence ("needs ImageNet training on GPU
 _LABEL_RE = re.compile(
     r"^(Eq\. \(\d+\)|(Thm|Prop\.|Lemma|Cor\.|Def\.|Assumption|Remark) [A-Z]?\d*(\.\d+)?|Remark \(.+\)|"
     r"Alg\. \d+|Table \d+|Fig\. \d+|Figs\. \d+–\d+|§\d+(\.\d+)*|App\. [A-Z](\.\d+)*|Abstract)$")
-_ID_RE = re.compile(r"^(kdiff|erd|mse)\.[A-Za-z0-9_.]+$")
+_ID_RE = re.compile(r"^[a-z][a-z0-9_]*\.[A-Za-z0-9_.]+$")
 
 
 class CoverageError(ValueError):
@@ -183,8 +187,8 @@ def _ids(where: str, v, key: str) -> tuple[str, ...]:
 
 def parse_entries(paper: str, doc: dict, source: str = "<map>") -> list[Entry]:
     """Validate one paper's parsed TOML (``paper = ...`` and ``[[entry]]`` tables) into entries."""
-    if paper not in PAPERS:
-        raise CoverageError(f"{source}: paper must be one of {', '.join(PAPERS)}; got {paper!r}")
+    if paper not in papers.names():
+        raise CoverageError(f"{source}: paper must be a registered paper ({', '.join(papers.names())}); got {paper!r}")
     extra = set(doc) - {"paper", "entry"}
     if extra:
         raise CoverageError(f"{source}: unknown top-level keys {sorted(extra)}")
@@ -245,20 +249,35 @@ def parse_entries(paper: str, doc: dict, source: str = "<map>") -> list[Entry]:
     return entries
 
 
-def load_map(root: Path | str | None = None) -> dict[str, list[Entry]]:
-    """All three papers' entries, validated: ``{paper: [Entry, ...]}`` in file order."""
-    root = Path(root) if root is not None else DEFAULT_ROOT
+def map_paths(root: Path | str | None = None) -> dict[str, Path]:
+    """Each registered paper's coverage map: ``<data folder>/coverage.toml`` (or ``<root>/<paper>.toml``). Papers
+    without one are left out (a plug-in may have no map yet; ``coverage_complete`` papers must have one)."""
     out = {}
-    for paper in PAPERS:
-        path = root / f"{paper}.toml"
-        if not path.is_file():
-            raise CoverageError(f"coverage map {path} not found")
-        out[paper] = parse_entries(paper, _toml_loads(path.read_text(encoding="utf-8")), str(path))
+    for name, p in papers.papers().items():
+        path = Path(root) / f"{name}.toml" if root is not None else (
+            p.data_folder() / MAP_FILE if p.data_folder() is not None else None)
+        if path is not None and path.is_file():
+            out[name] = path
+        elif p.coverage_complete:
+            raise CoverageError(f"paper {name} declares a complete coverage map, but {path} is not there")
     return out
 
 
-def parse_assumptions(doc: dict, source: str = "<assumptions>") -> list[Assumption]:
-    """Validate the parsed ``assumptions.toml`` (``[[row]]`` tables)."""
+def load_map(root: Path | str | None = None) -> dict[str, list[Entry]]:
+    """Every registered paper's entries, validated: ``{paper: [Entry, ...]}`` in file order, papers in report order."""
+    return {paper: parse_entries(paper, _toml_loads(path.read_text(encoding="utf-8")), str(path))
+            for paper, path in map_paths(root).items()}
+
+
+def complete(paper: str) -> bool:
+    """The paper's registration says its coverage map lists every numbered statement."""
+    p = papers.get(paper)
+    return bool(p and p.coverage_complete)
+
+
+def parse_assumptions(doc: dict, source: str = "<assumptions>", default_paper: str | None = None) -> list[Assumption]:
+    """Validate a parsed ``assumptions.toml`` (``[[row]]`` tables; ``paper`` defaults to ``default_paper``, the
+    paper whose data folder holds the file)."""
     extra = set(doc) - {"row"}
     if extra:
         raise CoverageError(f"{source}: unknown top-level keys {sorted(extra)}")
@@ -271,9 +290,9 @@ def parse_assumptions(doc: dict, source: str = "<assumptions>") -> list[Assumpti
         unknown = set(d) - ROW_KEYS
         if unknown:
             raise CoverageError(f"{where}: unknown keys {sorted(unknown)} (allowed: {sorted(ROW_KEYS)})")
-        paper = _str(where, d, "paper")
-        if paper not in PAPERS:
-            raise CoverageError(f"{where}: paper must be one of {', '.join(PAPERS)}; got {paper!r}")
+        paper = _str(where, d, "paper") if "paper" in d or default_paper is None else default_paper
+        if paper not in papers.names():
+            raise CoverageError(f"{where}: paper must be a registered paper ({', '.join(papers.names())}); got {paper!r}")
         category = _str(where, d, "category")
         if category not in CATEGORIES:
             raise CoverageError(f"{where}: category must be one of {', '.join(CATEGORIES)}; got {category!r}")
@@ -289,11 +308,20 @@ def parse_assumptions(doc: dict, source: str = "<assumptions>") -> list[Assumpti
 
 
 def load_assumptions(root: Path | str | None = None) -> list[Assumption]:
-    root = Path(root) if root is not None else DEFAULT_ROOT
-    path = root / "assumptions.toml"
-    if not path.is_file():
-        raise CoverageError(f"assumptions file {path} not found")
-    return parse_assumptions(_toml_loads(path.read_text(encoding="utf-8")), str(path))
+    """Every registered paper's assumption rows (its data folder's ``assumptions.toml``; or one
+    ``<root>/assumptions.toml`` for all), papers in report order."""
+    if root is not None:
+        path = Path(root) / ASSUMPTIONS_FILE
+        if not path.is_file():
+            raise CoverageError(f"assumptions file {path} not found")
+        return parse_assumptions(_toml_loads(path.read_text(encoding="utf-8")), str(path))
+    rows = []
+    for name, p in papers.papers().items():
+        folder = p.data_folder()
+        path = folder / ASSUMPTIONS_FILE if folder is not None else None
+        if path is not None and path.is_file():
+            rows += parse_assumptions(_toml_loads(path.read_text(encoding="utf-8")), str(path), default_paper=name)
+    return rows
 
 
 # ---------------------------------------------------------------------------------------------- queries
@@ -388,7 +416,7 @@ def summary(cmap: dict[str, list[Entry]]) -> dict[str, dict[str, int]]:
     """Per paper: ``statements`` and the count per status, plus ``not checkable, with claims`` (those whose
     GPU-log or toy-analogue claims are linked)."""
     out = {}
-    for paper in PAPERS:
+    for paper in cmap:
         es = cmap.get(paper, [])
         c = Counter(e.status for e in es)
         out[paper] = {"statements": len(es), **{s: c[s] for s in STATUSES},
@@ -398,18 +426,18 @@ def summary(cmap: dict[str, list[Entry]]) -> dict[str, dict[str, int]]:
 
 def missing(cmap: dict[str, list[Entry]]) -> list[Entry]:
     """The entries no claim checks yet, in paper order."""
-    return [e for paper in PAPERS for e in cmap.get(paper, []) if e.status == "missing"]
+    return [e for paper in cmap for e in cmap.get(paper, []) if e.status == "missing"]
 
 
 # ---------------------------------------------------------------------------------------------- rendering
 
-_INTRO = ("Every numbered statement of the three papers (theorems, propositions, lemmas, remarks, algorithms, "
+_INTRO = ("Every numbered statement of each paper (theorems, propositions, lemmas, remarks, algorithms, "
           "derived equations) and every table row, figure caption and text passage that asserts something, "
-          "with the claims that check it (difftheory/coverage_map/<paper>.toml). checked: claims decide it; not checkable: the "
+          "with the claims that check it (each paper's coverage.toml). checked: claims decide it; not checkable: the "
           "reason is given, and linked claims decide it from supplied GPU logs or check a toy analogue; "
           "definition: defines or assumes, asserts nothing; missing: no claim checks it yet.")
 _AUDIT_INTRO = ("What the papers' conclusions rest on, the practitioner's setting that breaks it, and what the "
-                "conclusion becomes (difftheory/coverage_map/assumptions.toml); the backing claim's verdict is shown beside it.")
+                "conclusion becomes (each paper's assumptions.toml); the backing claim's verdict is shown beside it.")
 
 
 def _verdicts(rows) -> dict[str, str]:
@@ -460,12 +488,12 @@ def coverage_markdown(rows: list[dict] | None = None, root: Path | str | None = 
         parts += [f"| {e.paper} | {_cell(e.key)} | {_cell(e.summary)} | {_cell(e.suggestion)} |" for e in miss]
     else:
         parts.append("None.")
-    nc = [e for p in PAPERS for e in cmap[p] if e.status == "not checkable"]
+    nc = [e for p in cmap for e in cmap[p] if e.status == "not checkable"]
     parts += ["", f"### Not checkable here ({len(nc)})", "", "| paper | statement | reason | linked claims |",
               "|---|---|---|---|"]
     parts += [f"| {e.paper} | {_cell(e.key)} | {_cell(e.reason)} | {_claim_text(e.claims, v, True)} |" for e in nc]
     if full:
-        for paper in PAPERS:
+        for paper in cmap:
             parts += ["", f"### Coverage map: {paper}", "", "| statement | kind | where | status | asserts | claims |",
                       "|---|---|---|---|---|---|"]
             parts += [f"| {_cell(e.key)} | {e.kind} | {_cell(e.where)} | {e.status} | {_cell(e.summary)} | "
@@ -497,14 +525,14 @@ def coverage_html(rows: list[dict] | None = None, root: Path | str | None = None
         body.append("</table>")
     else:
         body.append("<p>None.</p>")
-    nc = [e for p in PAPERS for e in cmap[p] if e.status == "not checkable"]
+    nc = [e for p in cmap for e in cmap[p] if e.status == "not checkable"]
     body.append(f"<h3>Not checkable here ({len(nc)})</h3><table><tr><th>paper</th><th>statement</th><th>reason</th>"
                 "<th>linked claims</th></tr>")
     body += [f"<tr><td>{e_(e.paper)}</td><td>{e_(e.key)}</td><td>{e_(e.reason)}</td>"
              f"<td>{_claim_text(e.claims, v, False)}</td></tr>" for e in nc]
     body.append("</table>")
     if full:
-        for paper in PAPERS:
+        for paper in cmap:
             body.append(f"<details><summary>Coverage map: {e_(paper)} ({len(cmap[paper])} statements)</summary>"
                         "<table><tr><th>statement</th><th>kind</th><th>where</th><th>status</th><th>asserts</th>"
                         "<th>claims</th></tr>")

@@ -5,8 +5,9 @@ thresholds and renders ``detail`` from the evidence.
 
 The shapes:
 
-- ``printed_vs_derived``: a derivation against the printed statement, with every plausible reading of
-  damaged text; ``error`` when our own numeric twin disagrees with our own derivation.
+- ``printed_vs_derived``: a derivation against the printed statement, with every plausible :class:`Reading` of
+  damaged text (a restoration counts only with evidence that the extraction loses that glyph); returns the verdict
+  and the reading that held; ``error`` when our own numeric twin disagrees with our own derivation.
 - ``interval_vs_value``: an estimate with its confidence interval against a predicted value ± tolerance.
 - ``trend``: the sign of a slope (with its CI) against the claimed direction, guarded by training drift.
 - ``equivalence``: two things claimed equal, within a stated margin (two one-sided intervals).
@@ -22,27 +23,66 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from difftheory.margin import Num, with_uncertainty
 
 LEVEL = 0.95  # confidence level of every interval the rules read (two-sided)
 DRIFT_SHARE = 0.2  # the convergence test looks at the last 20 % of training
 
 
 # ------------------------------------------------------------------------------------------ the rules
-def printed_vs_derived(readings: Mapping[str, bool], correction_holds: bool | None = None,
-                       twins_agree: bool = True) -> str:
-    """``readings``: for each plausible reading of the printed statement (the literal text, and readings that
-    restore lost accents/rings or garbled indices), whether it equals what the derivation gives.
+@dataclass(frozen=True)
+class Reading:
+    """One way to read a printed formula: as printed (``restored`` empty; ``note`` may say how an undefined symbol is
+    taken), or with something restored that the text extraction lost. A restoration is a *reading* only with
+    ``evidence`` that the extraction loses that glyph elsewhere (places in the paper's text, see
+    ``difftheory.extraction``); without it, it is a correction of the paper."""
 
-    error when our numeric twin disagrees with our derivation (``twins_agree`` False: our bug);
-    verified when any plausible reading holds; corrected when none holds and the stated correction does;
-    refuted when none holds and no correction holds (the failing reading is the counterexample)."""
+    restored: str = ""
+    evidence: tuple[str, ...] = ()
+    note: str = ""
+
+    @property
+    def label(self) -> str:
+        return "as printed" if not self.restored else f"restored: {self.restored}"
+
+    @property
+    def supported(self) -> bool:
+        return not self.restored or bool(self.evidence)
+
+
+AS_PRINTED = Reading()
+
+
+def printed_vs_derived(readings: Mapping[Reading, bool], correction_holds: bool | None = None,
+                       twins_agree: bool = True) -> tuple[str, str | None]:
+    """``(verdict, reading)`` for a derivation against a printed statement. ``readings``: for each plausible
+    :class:`Reading` of the printed text (as printed; restorations of glyphs the extraction loses), whether it equals
+    what the derivation gives.
+
+    error when our numeric twin disagrees with our derivation (``twins_agree`` False: our bug); verified "as printed"
+    when an as-printed reading holds; verified "restored: …" when a restoration with evidence of that loss holds;
+    corrected when only a restoration without such evidence holds (that restoration is the correction) or when no
+    reading holds and the stated correction does; refuted otherwise (the failing reading is the counterexample).
+    The reading of a corrected or refuted verdict is "as printed" (what was evaluated and failed)."""
     if not readings:
-        raise ValueError("readings must name at least the literal reading of the printed statement")
+        raise ValueError("readings must name at least the as-printed reading of the statement")
+    bad = [r for r in readings if not isinstance(r, Reading)]
+    if bad:
+        raise TypeError(f"readings must be keyed by decide.Reading, got {bad!r}")
     if not twins_agree:
-        return "error"
-    if any(bool(v) for v in readings.values()):
-        return "verified"
-    return "corrected" if correction_holds else "refuted"
+        return "error", None
+    held = [r for r, v in readings.items() if bool(v)]
+    printed = [r for r in held if not r.restored]
+    if printed:
+        return "verified", AS_PRINTED.label
+    supported = [r for r in held if r.supported]
+    if supported:
+        return "verified", supported[0].label
+    if held or correction_holds:
+        return "corrected", AS_PRINTED.label
+    return "refuted", AS_PRINTED.label
 
 
 def interval_vs_value(lo: float | None, hi: float | None, value: float, tol: float) -> str:
@@ -53,6 +93,7 @@ def interval_vs_value(lo: float | None, hi: float | None, value: float, tol: flo
     this precision: more seeds or samples would)."""
     if lo is None or hi is None or not (math.isfinite(lo) and math.isfinite(hi)):
         return "open"
+    lo, hi = _interval(lo, hi)
     if lo > hi:
         raise ValueError(f"interval must have lo <= hi, got [{lo}, {hi}]")
     if value - tol <= lo and hi <= value + tol:
@@ -72,6 +113,7 @@ def trend(lo: float | None, hi: float | None, sign: int = +1, drift: float = 0.0
         raise ValueError(f"sign must be +1 or -1, got {sign!r}")
     if lo is None or hi is None or not (math.isfinite(lo) and math.isfinite(hi)):
         return "open"
+    lo, hi = _interval(lo, hi)
     a, b = sorted((sign * lo, sign * hi))
     drift = abs(drift)
     if a > 0 and a > drift:
@@ -88,6 +130,7 @@ def equivalence(lo: float | None, hi: float | None, margin: float) -> str:
     (a difference larger than the margin is established); open otherwise."""
     if lo is None or hi is None or not (math.isfinite(lo) and math.isfinite(hi)):
         return "open"
+    lo, hi = _interval(lo, hi)
     if -margin < lo and hi < margin:
         return "verified"
     if lo >= margin or hi <= -margin:
@@ -101,6 +144,7 @@ def non_inferiority(lo: float | None, hi: float | None, margin: float) -> str:
     verified when hi < margin; refuted when lo > margin (A is worse by more than the margin); open otherwise."""
     if lo is None or hi is None or not (math.isfinite(lo) and math.isfinite(hi)):
         return "open"
+    lo, hi = _interval(lo, hi)
     if hi < margin:
         return "verified"
     if lo > margin:
@@ -135,21 +179,36 @@ def within(gap: float | None, tol: float) -> bool:
 
 
 # ------------------------------------------------------------------------------------------ statistics
+def _value(v):
+    """A number as a float, keeping a tracked number (``difftheory.margin.Num``) tracked."""
+    return v if isinstance(v, Num) else float(v)
+
+
+def _interval(lo, hi):
+    """Both ends of an interval carrying its half-width as their uncertainty (see ``difftheory.margin``)."""
+    if lo is None or hi is None or not (math.isfinite(lo) and math.isfinite(hi)):
+        return lo, hi
+    if not (isinstance(lo, Num) or isinstance(hi, Num)):  # untracked (an evidence function's own numbers)
+        return lo, hi
+    h = abs(float(hi) - float(lo)) / 2
+    return with_uncertainty(lo, h), with_uncertainty(hi, h)
+
+
 def mean_ci(x: Sequence[float], level: float = LEVEL) -> tuple[float, float, float]:
     """(mean, lo, hi): Student-t interval of the mean over independent replicates (seeds). One value gives an
     infinite interval (nothing can be decided from one seed)."""
     from scipy import stats
 
-    x = [float(v) for v in x]
+    x = [_value(v) for v in x]
     n = len(x)
     if n == 0:
         raise ValueError("mean_ci needs at least one value")
     m = sum(x) / n
     if n == 1:
         return m, -math.inf, math.inf
-    sd = math.sqrt(sum((v - m) ** 2 for v in x) / (n - 1))
+    sd = (sum((v - m) ** 2 for v in x) / (n - 1)) ** 0.5
     h = float(stats.t.ppf(0.5 + level / 2, n - 1)) * sd / math.sqrt(n)
-    return m, m - h, m + h
+    return (m, *_interval(m - h, m + h))
 
 
 def paired_ci(a: Sequence[float], b: Sequence[float], level: float = LEVEL) -> tuple[float, float, float]:
@@ -164,7 +223,7 @@ def welch_ci(a: Sequence[float], b: Sequence[float], level: float = LEVEL) -> tu
     Fewer than two values on either side give an infinite interval; no spread gives a point interval."""
     from scipy import stats
 
-    a, b = [float(v) for v in a], [float(v) for v in b]
+    a, b = [_value(v) for v in a], [_value(v) for v in b]
     if not a or not b:
         raise ValueError("welch_ci needs at least one value on each side")
     ma, mb = sum(a) / len(a), sum(b) / len(b)
@@ -173,12 +232,12 @@ def welch_ci(a: Sequence[float], b: Sequence[float], level: float = LEVEL) -> tu
         return d, -math.inf, math.inf
     va = sum((v - ma) ** 2 for v in a) / (len(a) - 1) / len(a)
     vb = sum((v - mb) ** 2 for v in b) / (len(b) - 1) / len(b)
-    se = math.sqrt(va + vb)
+    se = (va + vb) ** 0.5
     if se == 0:
         return d, d, d
-    df = (va + vb) ** 2 / (va**2 / (len(a) - 1) + vb**2 / (len(b) - 1))
+    df = float((va + vb) ** 2 / (va**2 / (len(a) - 1) + vb**2 / (len(b) - 1)))
     h = float(stats.t.ppf(0.5 + level / 2, df)) * se
-    return d, d - h, d + h
+    return (d, *_interval(d - h, d + h))
 
 
 def slope_ci(x: Sequence[float], y: Sequence[float], level: float = LEVEL) -> tuple[float, float, float]:
@@ -188,13 +247,21 @@ def slope_ci(x: Sequence[float], y: Sequence[float], level: float = LEVEL) -> tu
 
     if len(x) != len(y):
         raise ValueError(f"slope_ci needs equal lengths, got {len(x)} and {len(y)}")
-    if len(x) < 3:
-        if len(x) == 2 and x[1] != x[0]:
-            return (float(y[1]) - float(y[0])) / (float(x[1]) - float(x[0])), -math.inf, math.inf
+    x, y = [_value(v) for v in x], [_value(v) for v in y]
+    n = len(x)
+    if n < 3:
+        if n == 2 and x[1] != x[0]:
+            return (y[1] - y[0]) / (x[1] - x[0]), -math.inf, math.inf
         return math.nan, -math.inf, math.inf
-    r = stats.linregress([float(v) for v in x], [float(v) for v in y])
-    h = float(stats.t.ppf(0.5 + level / 2, len(x) - 2)) * float(r.stderr)
-    return float(r.slope), float(r.slope) - h, float(r.slope) + h
+    mx, my = sum(x) / n, sum(y) / n
+    sxx = sum((u - mx) ** 2 for u in x)
+    if sxx == 0:
+        return math.nan, -math.inf, math.inf
+    slope = sum((u - mx) * (v - my) for u, v in zip(x, y)) / sxx
+    resid = sum((v - my - slope * (u - mx)) ** 2 for u, v in zip(x, y))
+    se = (resid / (n - 2) / sxx) ** 0.5
+    h = float(stats.t.ppf(0.5 + level / 2, n - 2)) * se
+    return (slope, *_interval(slope - h, slope + h))
 
 
 def drift(trajectory: Sequence[float], share: float = DRIFT_SHARE) -> float:

@@ -1,7 +1,7 @@
 """The claims ledger: registration, discovery and running. It knows no paper.
 
-A claim is two functions registered together with ``@claim(...)`` in a module named ``claims*.py`` beside
-the code that checks it (any of the difftheory subpackages):
+A claim is two functions registered together with ``@claim(...)`` in a module that its paper's registration lists
+(``difftheory.paper``: each paper is a plug-in naming its claims modules):
 
 - the **evidence** function ``fn(ctx: Context) -> dict`` computes the measured numbers (the decorated function);
 - the **decision** function ``decide(evidence: dict) -> Decision`` maps evidence to a verdict by the rule
@@ -17,23 +17,24 @@ from __future__ import annotations
 
 import fnmatch
 import importlib
-import pkgutil
 import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from difftheory import margin
+from difftheory import paper as papers
 from difftheory.io import to_jsonable
+from difftheory.margin import Margin
 
 VERDICTS = ("verified", "corrected", "refuted", "open")
 OUTCOMES = VERDICTS + ("error",)  # what a decision may return; "error" = our own checks disagree
 METHODS = ("symbolic", "numeric", "simulation", "gpu")
-PAPERS = ("kdiff", "erd", "mse")
 SCALES = ("quick", "full")
-SUBPACKAGES = ("theory", "linear_model", "toy", "gpu_validation")
 ROW_KEYS = ("id", "paper", "where", "statement", "method", "criteria", "equations", "assumptions", "code",
-            "decision", "scale", "verdict", "detail", "evidence", "figures", "seconds")
+            "decision", "scale", "verdict", "reading", "margin", "deciding", "fragile", "detail", "evidence",
+            "margin_detail", "figures", "seconds")
 
 
 @dataclass(frozen=True)
@@ -43,10 +44,13 @@ class Decision:
 
     verdict: str
     detail: str
+    reading: str | None = None  # printed-vs-derived decisions: "as printed" or "restored: <what>" (decide.Reading)
 
     def __post_init__(self):
         if self.verdict not in OUTCOMES:
             raise ValueError(f"verdict must be one of {', '.join(OUTCOMES)}; got {self.verdict!r}")
+        if self.reading is not None and not (self.reading == "as printed" or self.reading.startswith("restored: ")):
+            raise ValueError(f"reading must be 'as printed' or 'restored: <what>'; got {self.reading!r}")
 
 
 @dataclass(frozen=True)
@@ -108,8 +112,8 @@ def claim(id: str, *, paper: str, where: str, statement: str, method: str, crite
     ``id`` is dotted, paper first (``kdiff.thm3_2.kstar``); ``criteria`` states the decision rule in one or
     two sentences; ``equations`` the paper's labels (``"Eq. (14)"``, ``"Thm 3.2"``; empty only for
     ``*.beyond.*`` claims); ``assumptions`` what the paper's conclusion rests on."""
-    if paper not in PAPERS:
-        raise ValueError(f"paper must be one of {', '.join(PAPERS)}; got {paper!r}")
+    if paper not in papers.names():
+        raise ValueError(f"paper must be a registered paper ({', '.join(papers.names())}); got {paper!r}")
     if method not in METHODS:
         raise ValueError(f"method must be one of {', '.join(METHODS)}; got {method!r}")
     if not id.startswith(paper + "."):
@@ -133,14 +137,42 @@ def claim(id: str, *, paper: str, where: str, statement: str, method: str, crite
     return register
 
 
+LOAD_ERRORS: dict[str, list[str]] = {}  # paper (or entry point) -> why its claims could not be loaded
+
+
 def discover() -> dict[str, Claim]:
-    """Import every ``claims*`` module of the difftheory subpackages; return the registry."""
-    for sub in SUBPACKAGES:
-        pkg = importlib.import_module(f"difftheory.{sub}")
-        for info in pkgutil.iter_modules(pkg.__path__):
-            if info.name.startswith("claims"):
-                importlib.import_module(f"difftheory.{sub}.{info.name}")
+    """Import the claims modules of every registered paper; return the registry. A module that fails to import
+    (or registers a bad claim) is recorded in ``LOAD_ERRORS`` under its paper — the other papers are unaffected."""
+    for where, why in papers.load_errors():
+        LOAD_ERRORS.setdefault(where.split(" = ")[0], [f"entry point {where}: {why}"])
+    for p in papers.papers().values():
+        for mod in p.claims:
+            if mod in _IMPORTED:
+                continue
+            try:
+                importlib.import_module(mod)
+            except Exception as exc:  # noqa: BLE001 - one broken plug-in must not stop the others
+                msg = f"{mod}: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
+                if msg not in LOAD_ERRORS.get(p.name, []):
+                    LOAD_ERRORS.setdefault(p.name, []).append(msg)
+                continue
+            _IMPORTED.add(mod)
     return REGISTRY
+
+
+_IMPORTED: set[str] = set()
+
+
+def load_error_rows(scale: str = "quick") -> list[dict]:
+    """One ``error`` row per paper whose plug-in or claims module could not be loaded (id ``<paper>.load``)."""
+    out = []
+    for name, why in sorted(LOAD_ERRORS.items()):
+        out.append({"id": f"{name}.load", "paper": name, "where": "plug-in", "statement": "the paper's claims load",
+                    "method": "numeric", "criteria": "the paper's registration and claims modules import",
+                    "equations": [], "assumptions": [], "code": "", "decision": "", "scale": scale,
+                    "verdict": "error", "reading": None, "margin": None, "deciding": None, "fragile": False,
+                    "detail": "; ".join(why), "evidence": {}, "margin_detail": None, "figures": [], "seconds": 0.0})
+    return out
 
 
 def select(pattern: str | None = None) -> list[Claim]:
@@ -148,38 +180,50 @@ def select(pattern: str | None = None) -> list[Claim]:
     claims = discover().values()
     if pattern is not None:
         claims = [c for c in claims if fnmatch.fnmatchcase(c.id, pattern)]
-    return sorted(claims, key=lambda c: (PAPERS.index(c.paper), c.id))
+    return sorted(claims, key=lambda c: (papers.order_key(c.paper), c.id))
 
 
 def decide(c: Claim, evidence: dict) -> Decision:
     """``c.decide`` on JSON-typed evidence; anything but a Decision is a bug (error)."""
-    d = c.decide(to_jsonable(evidence))
+    return assess(c, evidence)[0]
+
+
+def assess(c: Claim, evidence: dict) -> tuple[Decision, Margin | None]:
+    """The decision on JSON-typed evidence and its margin (``difftheory.margin``): how far the evidence is from
+    changing the verdict, which comparison decided, and whether the verdict is fragile (then the detail ends with a
+    sentence saying why)."""
+    d, m = margin.assess(c.decide, to_jsonable(evidence), c.decide.__module__)
     if not isinstance(d, Decision):
         raise TypeError(f"decision of {c.id} returned {type(d).__name__}, not Decision")
-    return d
+    if m.fragile:
+        d = Decision(d.verdict, d.detail + margin.fragility_note(m), d.reading)
+    return d, m
 
 
 def run_one(c: Claim, ctx: Context) -> dict:
-    """Run one claim: evidence, then decision. An exception in either becomes verdict ``error`` with the
-    traceback in ``detail``."""
+    """Run one claim: evidence, then decision and its margin. An exception in either becomes verdict ``error``
+    with the traceback in ``detail``."""
     start = time.perf_counter()
     evidence: dict = {}
+    m = None
     try:
         evidence = c.fn(ctx)
         if not isinstance(evidence, dict):
             raise TypeError(f"claim {c.id} returned {type(evidence).__name__}, not an evidence dict")
         evidence = to_jsonable(evidence)
-        d = decide(c, evidence)
-        verdict, detail = d.verdict, d.detail
+        d, m = assess(c, evidence)
     except Exception:  # noqa: BLE001 - a failing check must not stop the ledger
-        verdict, detail = "error", traceback.format_exc()
+        d = Decision("error", traceback.format_exc())
         evidence = to_jsonable(evidence) if isinstance(evidence, dict) else {}
-    return row(c, ctx.scale, verdict, detail, evidence, [], round(time.perf_counter() - start, 3))
+    return row(c, ctx.scale, d, evidence, [], round(time.perf_counter() - start, 3), m)
 
 
-def row(c: Claim, scale: str, verdict: str, detail: str, evidence: dict, figures: list[str], seconds: float) -> dict:
+def row(c: Claim, scale: str, d: Decision, evidence: dict, figures: list[str], seconds: float,
+        m: Margin | None = None) -> dict:
     """One ``claims.json`` entry, keys in ``ROW_KEYS`` order."""
+    mrow = m.as_row() if m is not None else {"margin": None, "deciding": None, "fragile": False, "margin_detail": None}
     return {"id": c.id, "paper": c.paper, "where": c.where, "statement": c.statement, "method": c.method,
             "criteria": c.criteria, "equations": list(c.equations), "assumptions": list(c.assumptions),
-            "code": c.code, "decision": c.decision, "scale": scale, "verdict": verdict, "detail": detail,
-            "evidence": evidence, "figures": figures, "seconds": seconds}
+            "code": c.code, "decision": c.decision, "scale": scale, "verdict": d.verdict, "reading": d.reading,
+            "margin": mrow["margin"], "deciding": mrow["deciding"], "fragile": mrow["fragile"], "detail": d.detail,
+            "evidence": evidence, "margin_detail": mrow["margin_detail"], "figures": figures, "seconds": seconds}

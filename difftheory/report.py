@@ -10,19 +10,49 @@ from pathlib import Path
 
 from difftheory import coverage
 from difftheory.io import atomic_write_text, dumps, write_json
-from difftheory.ledger import OUTCOMES, PAPERS
+from difftheory import paper as papers
+from difftheory.ledger import OUTCOMES
 
 ORDER = OUTCOMES
 
 
+def paper_order(rows: list[dict]) -> list[str]:
+    """The papers the rows belong to, in the registry's order (papers no longer registered last, by name)."""
+    return sorted({r["paper"] for r in rows}, key=papers.order_key)
+
+
+def as_read(r: dict) -> bool:
+    """A verified verdict that holds only under a restored reading of damaged text (``reading`` = "restored: …")."""
+    return r["verdict"] == "verified" and str(r.get("reading") or "").startswith("restored: ")
+
+
+def _verdict_text(r: dict) -> str:
+    v = r["verdict"]
+    if v == "verified":
+        v = "verified as read" if as_read(r) else "verified as printed"
+    return v + (" (fragile)" if r.get("fragile") else "")
+
+
 def summary_lines(rows: list[dict]) -> list[str]:
-    """One line per paper: counts per verdict."""
+    """One line per paper: counts per verdict (verified split into "as printed" and "as read": holds only under a
+    restored reading of damaged text), and how many verdicts are fragile (closer to flipping than the evidence's
+    own uncertainty)."""
     lines = []
-    for paper in PAPERS:
-        counts = Counter(r["verdict"] for r in rows if r["paper"] == paper)
+    for paper in paper_order(rows):
+        mine = [r for r in rows if r["paper"] == paper]
+        counts = Counter(r["verdict"] for r in mine)
         if counts:
-            parts = ", ".join(f"{counts[v]} {v}" for v in ORDER if counts[v])
-            lines.append(f"{paper}: {sum(counts.values())} claims: {parts}")
+            parts = []
+            for v in ORDER:
+                if not counts[v]:
+                    continue
+                if v == "verified":
+                    n_read = sum(as_read(r) for r in mine)
+                    parts.append(f"{counts[v]} verified ({counts[v] - n_read} as printed, {n_read} as read)")
+                else:
+                    parts.append(f"{counts[v]} {v}")
+            fragile = sum(bool(r.get("fragile")) for r in mine)
+            lines.append(f"{paper}: {sum(counts.values())} claims: {', '.join(parts)}; {fragile} fragile")
     return lines
 
 
@@ -57,6 +87,14 @@ def _rel(fig: str, out: Path) -> str:
         return str(fig)
 
 
+def margin_text(r: dict) -> str:
+    """The margin column: relative distance of the deciding comparison and which one it is."""
+    m, dec = r.get("margin"), r.get("deciding")
+    if dec is None:
+        return "no one or two comparisons decide" if r.get("margin_detail") else ""
+    return (f"{m:.2g}" if m is not None else "∞") + f": {dec}"
+
+
 def _md_cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
@@ -82,16 +120,18 @@ def to_markdown(rows: list[dict], out: Path, meta: dict | None = None) -> str:
     parts += [f"- {line}" for line in header_lines(meta)] + ([""] if meta else [])
     parts += [f"- {line}" for line in summary_lines(rows)] + [""]
     parts += [coverage.report_markdown(rows), ""]
-    for paper in PAPERS:
+    for paper in paper_order(rows):
         mine = [r for r in rows if r["paper"] == paper]
         if not mine:
             continue
-        parts += [f"## {paper}", "", "| claim | where | method | verdict | statement | detail |", "|---|---|---|---|---|---|"]
+        parts += [f"## {paper}", "", "| claim | where | method | verdict | margin | statement | detail |",
+                  "|---|---|---|---|---|---|---|"]
         for r in mine:
             detail = r["detail"] if r["verdict"] != "error" else r["detail"].strip().splitlines()[-1]
+            reading = f" ({r['reading']})" if r.get("reading") and r["verdict"] == "verified" else ""
             parts.append(
-                f"| `{r['id']}` | {_md_cell(r['where'])} | {r['method']} | **{r['verdict']}** | "
-                f"{_md_cell(r['statement'])} | {_md_cell(detail)} |"
+                f"| `{r['id']}` | {_md_cell(r['where'])} | {r['method']} | **{_verdict_text(r)}**{_md_cell(reading)} | "
+                f"{_md_cell(margin_text(r))} | {_md_cell(r['statement'])} | {_md_cell(detail)} |"
             )
         parts += ["", f"### {paper}: decision rules", ""]
         for r in mine:
@@ -114,18 +154,20 @@ def to_html(rows: list[dict], out: Path, meta: dict | None = None) -> str:
     body += [f"<li>{e(line)}</li>" for line in header_lines(meta)] + ["</ul><ul>"]
     body += [f"<li>{e(line)}</li>" for line in summary_lines(rows)] + ["</ul>"]
     body.append(coverage.report_html(rows))
-    for paper in PAPERS:
+    for paper in paper_order(rows):
         mine = [r for r in rows if r["paper"] == paper]
         if not mine:
             continue
         body.append(f"<h2>{e(paper)}</h2><table><tr><th>claim</th><th>where</th><th>method</th>"
-                    "<th>verdict</th><th>statement</th><th>detail</th></tr>")
+                    "<th>verdict</th><th>margin</th><th>statement</th><th>detail</th></tr>")
         for r in mine:
             figs = "".join(f'<br><img src="{e(_rel(f, out))}" width="420">' for f in r["figures"])
             ev = e(dumps(r["evidence"], indent=1)[:4000])
             body.append(
                 f'<tr class="{e(r["verdict"])}"><td><code>{e(r["id"])}</code></td><td>{e(r["where"])}</td>'
-                f"<td>{e(r['method'])}</td><td><b>{e(r['verdict'])}</b></td><td>{e(r['statement'])}</td>"
+                f"<td>{e(r['method'])}</td><td><b>{e(_verdict_text(r))}</b>"
+                + (f"<br>{e(r['reading'])}" if r.get("reading") and r["verdict"] == "verified" else "")
+                + f"</td><td>{e(margin_text(r))}</td><td>{e(r['statement'])}</td>"
                 f"<td><pre>{e(r['detail'])}</pre><details><summary>decision rule</summary><p>{e(r.get('criteria', ''))}</p>"
                 f"<p>equations: {e(', '.join(r.get('equations') or []) or 'beyond the paper')}; scale: "
                 f"{e(str(r.get('scale', '?')))}; code: <code>{e(str(r.get('code', '?')))}</code>; decision: "
@@ -138,7 +180,8 @@ def to_html(rows: list[dict], out: Path, meta: dict | None = None) -> str:
     style = ("body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;"
              "padding:4px;vertical-align:top}pre{white-space:pre-wrap;max-width:60em}"
              ".verified td:nth-child(4){color:#060}.corrected td:nth-child(4){color:#a60}"
-             ".refuted td:nth-child(4){color:#a00}.open td:nth-child(4){color:#555}.error{background:#fdd}")
+             ".refuted td:nth-child(4){color:#a00}.open td:nth-child(4){color:#555}.error{background:#fdd}"
+             "td:nth-child(5){font-size:80%;max-width:18em}")
     return f"<!doctype html><html><head><meta charset='utf-8'><title>difftheory verify</title><style>{style}</style></head><body>{''.join(body)}</body></html>"
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 
-from difftheory.decide import combine, mean_ci, non_inferiority, printed_vs_derived, settled, trend, welch_ci
+from difftheory.decide import Reading, combine, mean_ci, non_inferiority, printed_vs_derived, settled, trend, welch_ci
 from difftheory.gpu_validation import results
 from difftheory.gpu_validation.resolution_sweep import sweep_plan
 from difftheory.ledger import Decision, claim
@@ -462,22 +462,23 @@ def decide_backbone_sizes(ev) -> Decision:
 
     nets = ev["backbones"]
     params_ok = {n: near(e["params_M"], e["paper_params_M"]) for n, e in nets.items()}
-    readings = {"Gflops = multiply-accumulates (DiT/fvcore convention)":
+    readings = {Reading(note="Gflops = multiply-accumulates (DiT/fvcore convention)"):
                 all(near(e["GMACs"], e["paper_Gflops"]) for e in nets.values()),
-                "Gflops = FLOPs (2 x multiply-accumulates)": all(near(2 * e["GMACs"], e["paper_Gflops"]) for e in nets.values())}
+                Reading(note="Gflops = FLOPs (2 x multiply-accumulates)"):
+                all(near(2 * e["GMACs"], e["paper_Gflops"]) for e in nets.values())}
     text = "; ".join(f"{n}: {e['params_M']:.2f} M params, {e['GMACs']:.2f} G multiply-accumulates "
                      f"(= {2 * e['GMACs']:.1f} GFLOPs) vs printed {e['paper_params_M']:g} M / {e['paper_Gflops']:g}"
                      for n, e in nets.items())
     bad = [n for n, ok in params_ok.items() if not ok]
     if bad:
         return Decision("refuted", f"parameter counts of {', '.join(bad)} do not round to the printed ones: {text}")
-    v = printed_vs_derived(readings)
-    held = [r for r, ok in readings.items() if ok]
+    v, reading = printed_vs_derived(readings)
+    held = [r.note for r, ok in readings.items() if ok]
     if v == "verified":
         return Decision(v, f"the Table 4 architectures built here reproduce the printed sizes to the printed digit, "
-                           f"reading {held[0]}: {text}")
+                           f"reading {held[0]}: {text}", reading)
     return Decision(v, f"parameter counts match, but no reading of the printed Gflops matches ours to the printed "
-                       f"digit ({' / '.join(readings)}): {text}")
+                       f"digit ({' / '.join(r.note for r in readings)}): {text}", reading)
 
 
 @claim("kdiff.gpu.backbone_sizes", paper="kdiff", where="Tables 1–2, Table 4", method="numeric",

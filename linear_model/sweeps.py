@@ -78,6 +78,7 @@ def theory_k_stars(settings) -> tuple[list[float], list[str]]:
 
 
 SWEEP_STEPS = {"quick": 300, "full": 2000}
+SWEEP_GTOL = 1e-10  # run until every gradient entry is ≤ 1e-10: claims_linear.GRAD_TOL (1e-8) with a factor 100 to spare
 
 
 @functools.lru_cache(maxsize=4)
@@ -94,7 +95,7 @@ def learned_k_sweep(scale: str = "quick", seed: int = 0) -> dict:
             fams.append(fam)
     steps = SWEEP_STEPS[scale]
     with single_thread():
-        res = train_exact(settings, k_mode="learn", k=0.5, steps=steps, lr=0.2, seed=seed)
+        res = train_exact(settings, k_mode="learn", k=0.5, steps=steps, lr=0.2, seed=seed, gtol=SWEEP_GTOL)
         starts = start_analysis(settings, 0.5)
     k_stars, how = theory_k_stars(settings)
     rows = []
@@ -106,6 +107,7 @@ def learned_k_sweep(scale: str = "quick", seed: int = 0) -> dict:
             "k_learned": kl, "k_after_steps": float(res.k_steps[i]),
             "k_drift_last20": drift(res.k_traj[:-1, i]),
             "grad_norm_end": float(res.grad_norm[i]), "grad_norm_start": float(res.grad_start[i]),
+            "refine_iters": int(res.refine_iters[i]), "hit_cap": bool(res.hit_cap[i]),
             "k_star": k_stars[i], "k_star_method": how[i],
             "D_over_D_plus_d": s.D / (s.D + s.d),
             "loss": float(res.loss[i]),
@@ -222,7 +224,7 @@ def binned_run(scale: str = "quick", seed: int = 0) -> dict:
     n_bins = cfg["n_bins"]
     with single_thread():
         res = train_exact(BINNED_SETTINGS, k_mode="binned", n_bins=n_bins, steps=cfg["steps"], lr=cfg["lr"], seed=seed,
-                          nodes=cfg["nodes"])
+                          nodes=cfg["nodes"], gtol=SWEEP_GTOL)
     mass = kdiff_binned.parameter_mass(LATENT_DENSITY, n_bins)
     tp = kdiff_binned.parameter_times(n_bins, "hat")
     k_adam = res.k_steps

@@ -57,6 +57,11 @@ SGD_LOSS_WINDOW = 16  # SGD compares the mean of the last 16 minibatch losses (b
 POLISH_GTOL = 1e-12  # Newton polish stops when every gradient entry of the loss per ambient dimension is below this
 POLISH_ITERS = 100
 POLISH_DECREMENT = 1e-15  # ... or when the Newton step would lower f by less than this (relative): round-off
+# Converged by construction (``gtol``): after the polish, Newton–CG rounds on each setting whose largest gradient entry
+# is still above gtol. A step is taken when it lowers the largest gradient entry (not f: near a minimum f changes by
+# ~g²/λ, below float64's resolution of f long before g reaches 1e-10), so the gradient falls quadratically to gtol.
+REFINE_ROUNDS = 40  # Newton–CG iterations per setting before the run reports that it hit the cap
+REFINE_CG_ITERS = 400  # conjugate-gradient iterations per Newton step (Hessian-vector products by double backward)
 
 
 @dataclass(frozen=True)
@@ -99,6 +104,9 @@ class TrainResult:
     loss_start: np.ndarray | None = None  # (B,) exact population loss at the start (the divergence reference)
     grad_norm: np.ndarray | None = None  # (B,) exact mode: max |∂(L/D)/∂θ| at the end (convergence measure)
     grad_start: np.ndarray | None = None  # (B,) exact mode: the same at the start (0 to round-off: a fixed point)
+    gtol: float | None = None  # exact mode: the gradient the run was asked to reach (converged by construction)
+    refine_iters: np.ndarray | None = None  # (B,) Newton–CG iterations each setting took to reach gtol
+    hit_cap: np.ndarray | None = None  # (B,) True where gtol was not reached within REFINE_ROUNDS iterations
     seeds: list | None = None  # sgd: the replicate seeds
 
 
@@ -199,7 +207,7 @@ def _validate_common(settings, k_mode, steps, lr, optimizer, seed, n_bins):
 def train_exact(settings, k_mode: str = "learn", k=0.5, n_bins: int = 16, steps: int = 1500, lr: float = 0.05,
                 optimizer: str = "adam", param: str = "closed", init: str = "zero", seed: int = 0,
                 nodes: int = 256, record_every: int | None = None, schedule: str = "cosine",
-                polish: bool = True, progress: bool = False) -> TrainResult:
+                polish: bool = True, progress: bool = False, gtol: float | None = None) -> TrainResult:
     """Train W and the target on the exact population loss (kdiff Eq. 4/8), batched over ``settings``.
 
     ``optimizer``: ``adam`` (per-parameter scale, cosine-decayed lr) or ``gd`` — plain gradient descent
@@ -213,6 +221,10 @@ def train_exact(settings, k_mode: str = "learn", k=0.5, n_bins: int = 16, steps:
     every parameter (W's closed coordinates and w_k) for ``param="closed"`` with a learned or fixed constant k,
     one L-BFGS per setting otherwise. ``k_steps`` keeps the value before the polish; the trajectory's last entry
     is the polished one. ``grad_norm`` is the largest gradient entry of L / D at the end (the convergence measure).
+
+    ``gtol``: converged by construction — after the polish, every setting whose largest gradient entry is above
+    ``gtol`` goes on with Newton–CG steps until it is not, up to ``REFINE_ROUNDS`` iterations; ``refine_iters``
+    reports the iterations each took and ``hit_cap`` where the cap was reached first.
 
     Stops with ``difftheory.training.NonFiniteLoss`` / ``LossGrew`` (one line) when a loss is non-finite or grows
     more than ``LOSS_GROWTH_LIMIT``-fold over its start."""
@@ -308,6 +320,19 @@ def train_exact(settings, k_mode: str = "learn", k=0.5, n_bins: int = 16, steps:
     res.loss_start = start.numpy().copy()
     res.grad_start = grad_start
     res.grad_norm = _grad_norm(settings, weights, params, buffers, template, t, w, loss_fn, Ds)
+    if gtol is not None:
+        check_float("gtol", gtol, 0.0, 1.0, lo_open=True)
+        iters = np.zeros(B, dtype=int)
+        for i in np.nonzero(res.grad_norm > gtol)[0]:
+            iters[i] = _refine_newton_cg(settings, int(i), weights, params, buffers, template, t, w, loss_fn, gtol)
+        res.grad_norm = _grad_norm(settings, weights, params, buffers, template, t, w, loss_fn, Ds)
+        with torch.no_grad():
+            loss = loss_fn(moments_for(settings, template, params, buffers, t, w))
+        _check_loss(loss, start, settings, steps, k_mode, lr)
+        res.k = k_values(params, buffers).detach().numpy().copy()
+        res.loss = loss.detach().numpy().copy()
+        res.k_traj[-1], res.loss_traj[-1] = res.k, res.loss
+        res.gtol, res.refine_iters, res.hit_cap = gtol, iters, res.grad_norm > gtol
     if param == "closed":
         res.c_par, res.c_perp = (wt.detach().numpy().copy() for wt in weights)
     else:
@@ -382,6 +407,91 @@ def _polish_newton(settings, weights, params, buffers, template, t, w, loss_fn, 
             wt.copy_(X[:, j])
         if learn:
             params[K_KEY].copy_(X[:, 2])
+
+
+def _setting_objective(settings, i, weights, params, buffers, template, t, w, loss_fn):
+    """Setting i's own parameters as one flat vector x0, the loss per ambient dimension f(x) as a torch function,
+    and ``write(x)`` that puts x back into the batched parameters."""
+    sl = slice(i, i + 1)
+    leaves = [wt.detach()[sl].clone() for wt in weights] + [p.detach()[sl].clone() for p in params.values()]
+    shapes, sizes = [x.shape for x in leaves], [x.numel() for x in leaves]
+    bs = {n: b[sl] for n, b in buffers.items()}
+    scale, names = float(settings[i].D), list(params)
+
+    def unflat(x):
+        out, at = [], 0
+        for shp, n in zip(shapes, sizes):
+            out.append(x[at: at + n].reshape(shp))
+            at += n
+        return out
+
+    def f(x):
+        xs = unflat(x)
+        ws, ps = xs[: len(weights)], dict(zip(names, xs[len(weights):]))
+        return loss_fn(moments_for(settings[sl], template, ps, bs, t[sl], w[sl]), ws, sl).sum() / scale
+
+    def write(x):
+        xs = unflat(x.detach())
+        with torch.no_grad():
+            for wt, v in zip(weights, xs[: len(weights)]):
+                wt[sl] = v
+            for p, v in zip(params.values(), xs[len(weights):]):
+                p[sl] = v
+
+    return torch.cat([x.reshape(-1) for x in leaves]), f, write
+
+
+def _refine_newton_cg(settings, i, weights, params, buffers, template, t, w, loss_fn, gtol: float) -> int:
+    """Newton–CG on setting i until its largest gradient entry is ≤ ``gtol`` (or REFINE_ROUNDS iterations); a step
+    (halved up to 30 times) is taken when it lowers the largest gradient entry. Returns the iterations taken."""
+    x, f, write = _setting_objective(settings, i, weights, params, buffers, template, t, w, loss_fn)
+
+    def grad(xv, graph=False):
+        xv = xv.detach().requires_grad_()
+        (g,) = torch.autograd.grad(f(xv), xv, create_graph=graph)
+        return xv, g
+
+    taken_iters = 0
+    for _ in range(REFINE_ROUNDS):
+        xv, g = grad(x, graph=True)
+        gmax = float(g.detach().abs().max())
+        if gmax <= gtol:
+            break
+
+        def hv(v):
+            (h,) = torch.autograd.grad(g, xv, v, retain_graph=True)
+            return h.detach()
+
+        b = -g.detach()  # CG on H s = −g (H positive definite near a minimum; a flat direction is orthogonal to g)
+        s_, r = torch.zeros_like(b), b.clone()
+        p_, rr = r.clone(), float(r @ r)
+        for _ in range(REFINE_CG_ITERS):
+            Hp = hv(p_)
+            pHp = float(p_ @ Hp)
+            if pHp <= 0:
+                break
+            a = rr / pHp
+            s_, r = s_ + a * p_, r - a * Hp
+            rr_new = float(r @ r)
+            if rr_new <= (1e-3 * gtol) ** 2:
+                break
+            p_, rr = r + (rr_new / rr) * p_, rr_new
+        if not bool(s_.abs().max() > 0):
+            s_ = b  # no curvature information: a gradient step
+        step, taken = 1.0, False
+        for _ in range(30):
+            trial = x + step * s_
+            with torch.enable_grad():
+                _, gt = grad(trial)
+            if bool(torch.isfinite(gt).all()) and float(gt.abs().max()) < gmax:
+                x, taken = trial.detach(), True
+                break
+            step *= 0.5
+        if not taken:
+            break
+        taken_iters += 1
+    write(x)
+    return taken_iters
 
 
 def _polish_one(settings, i, weights, params, buffers, template, t, w, loss_fn):

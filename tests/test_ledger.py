@@ -86,7 +86,8 @@ def test_report_files_and_summary(tmp_path):
     assert "## kdiff" in md and "## mse" in md and "x \\| y" in md and "command: difftheory verify" in md
     assert "rule" in md  # the decision rule is shown
     assert "<table>" in (tmp_path / "report.html").read_text()
-    assert report.summary_lines(rows) == ["kdiff: 1 claims: 1 verified", "mse: 1 claims: 1 refuted"]
+    assert report.summary_lines(rows) == ["kdiff: 1 claims: 1 verified (1 as printed, 0 as read); 0 fragile",
+                                          "mse: 1 claims: 1 refuted; 0 fragile"]
     assert not list(tmp_path.glob("*.tmp")) and not list(tmp_path.glob(".*.tmp"))
 
 

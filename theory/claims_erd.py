@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-from difftheory.decide import printed_vs_derived, within
+from difftheory.decide import AS_PRINTED, Reading, printed_vs_derived, within
 from difftheory.ledger import Decision, claim
 from difftheory.theory import erd_bayes_lemmas
 from difftheory.theory import erd_weights
@@ -32,17 +32,17 @@ def _rel(a, b):
 def decide_eq110(ev) -> Decision:
     literal = ev["printed_minus_derived"] == "0"
     mc_ok = within(ev["mc_worst_rel"], MC_REL_TOL)
-    verdict = printed_vs_derived({"literal": literal}, twins_agree=mc_ok)
+    verdict, reading = printed_vs_derived({AS_PRINTED: literal}, twins_agree=mc_ok)
     if verdict == "error":
         return Decision("error", f"our Monte-Carlo estimate of the definition misses our derived formula by "
                                  f"{ev['mc_worst_rel']:.2e} relative (> {MC_REL_TOL}): a bug here")
     if verdict == "verified":
         return Decision("verified", f"Derived from the definition (per-coordinate moments, independence): w_y = "
                                     f"{ev['derived']}, equal to Eq. (110). Monte-Carlo with non-Gaussian (Rademacher) "
-                                    f"x0 agrees to {ev['mc_worst_rel']:.1e} relative.")
+                                    f"x0 agrees to {ev['mc_worst_rel']:.1e} relative.", reading)
     return Decision("refuted", f"The definition gives w_y = {ev['derived']}; the printed form differs by "
                                f"{ev['printed_minus_derived']} (Monte-Carlo confirms the derivation to "
-                               f"{ev['mc_worst_rel']:.1e}).")
+                               f"{ev['mc_worst_rel']:.1e}).", reading)
 
 
 @claim("erd.prop_e1.eq110", paper="erd", where="App. E, Prop. E.1, Eqs. (109)–(110), (114)–(119)",
@@ -73,12 +73,15 @@ def prop_e1_eq110(ctx):
             "mc_worst_rel": max(_rel(v[0], v[1]) for v in mc.values()), "mc_draws": MC_DRAWS}
 
 
+UP_TO_A_FACTOR = Reading(note="Eq. (111) as printed: the weights 'up to a common normalization factor'")
+
+
 def decide_eq111(ev) -> Decision:
     twins_ok = all(within(v["numeric_twin_max_rel_err"], TWIN_TOL) for v in ev["targets"].values())
     ratios = {t: v["derived_over_printed"] for t, v in ev["targets"].items()}
     common = len(set(ratios.values())) == 1
-    verdict = printed_vs_derived({"up to a common factor": common}, correction_holds=ev["correction_holds"],
-                                 twins_agree=twins_ok)
+    verdict, reading = printed_vs_derived({UP_TO_A_FACTOR: common}, correction_holds=ev["correction_holds"],
+                                          twins_agree=twins_ok)
     shown = ", ".join(f"{t}: {r}" for t, r in ratios.items())
     if verdict == "error":
         errs = [v["numeric_twin_max_rel_err"] for v in ev["targets"].values()]
@@ -86,7 +89,8 @@ def decide_eq111(ev) -> Decision:
         return Decision("error", f"erd_weights.erd_weight (NumPy twin) differs from the SymPy derivation by {worst} "
                                  f"(> {TWIN_TOL:g}): a bug here, not in the paper")
     if verdict == "verified":
-        return Decision("verified", f"Eq. (111) follows from Eq. (110) with one common constant (derived/printed: {shown}).")
+        return Decision("verified", f"Eq. (111) follows from Eq. (110) with one common constant (derived/printed: {shown}).",
+                        reading)
     bad = [t for t, r in ratios.items() if r != "1"]
     if verdict == "corrected":
         exact = ", ".join(f"w_{t} = {v['derived']}" for t, v in ev["targets"].items())
@@ -94,8 +98,9 @@ def decide_eq111(ev) -> Decision:
                                      f"Derived/printed ratios {shown} are not one common constant, so Eq. (111) does "
                                      f"not hold 'up to a common normalization factor' for {', '.join(bad)}; the "
                                      "corrected list (the derived weights) follows from Eq. (110) exactly. Harmless in "
-                                     "training: ERD normalizes each target's weight separately.")
-    return Decision("refuted", f"Derived/printed ratios {shown} differ and the stated correction does not hold either.")
+                                     "training: ERD normalizes each target's weight separately.", reading)
+    return Decision("refuted", f"Derived/printed ratios {shown} differ and the stated correction does not hold either.",
+                    reading)
 
 
 @claim("erd.prop_e1.eq111", paper="erd", where="App. E, Prop. E.1, Eq. (111)",

@@ -19,7 +19,7 @@ from functools import lru_cache
 import numpy as np
 import sympy as sp
 
-from difftheory.decide import combine, printed_vs_derived, within
+from difftheory.decide import AS_PRINTED, combine, printed_vs_derived, within
 from difftheory.ledger import Decision, claim
 from difftheory.theory import kdiff_assumptions
 from difftheory.theory import kdiff_linear_dynamics
@@ -66,7 +66,7 @@ def _decide_lines(ev, what: str, twin_name: str, check_name: str) -> Decision:
     makes a failing line ``corrected`` rather than ``refuted``)."""
     twins = within(ev["twin_gap"], TWIN_TOL)
     check = bool(ev["independent_check"])
-    per_line = {name: printed_vs_derived({"literal": ok}, correction_holds=check, twins_agree=twins)
+    per_line = {name: printed_vs_derived({AS_PRINTED: ok}, correction_holds=check, twins_agree=twins)[0]
                 for name, ok in ev["lines"].items()}
     verdict = combine(per_line.values())
     gap = "not finite" if ev["twin_gap"] is None else f"{ev['twin_gap']:.1e}"
@@ -76,14 +76,14 @@ def _decide_lines(ev, what: str, twin_name: str, check_name: str) -> Decision:
     n = len(per_line)
     if verdict == "verified":
         return Decision("verified", f"{what}: all {n} printed lines equal the derivation ({', '.join(per_line)}); "
-                                    f"{twin_name} agrees to {gap}; {check_name}: passed.")
+                                    f"{twin_name} agrees to {gap}; {check_name}: passed.", AS_PRINTED.label)
     bad = _bad(ev["lines"])
     if verdict == "corrected":
         return Decision("corrected", f"{what}: the printed lines {', '.join(bad)} differ from the derivation; the "
                                      f"derived forms (evidence) are the correction — {check_name}: passed, and "
-                                     f"{twin_name} agrees to {gap}.")
+                                     f"{twin_name} agrees to {gap}.", AS_PRINTED.label)
     return Decision("refuted", f"{what}: the printed lines {', '.join(bad)} differ from the derivation, and the "
-                               f"derivation fails {check_name} as well.")
+                               f"derivation fails {check_name} as well.", AS_PRINTED.label)
 
 
 @lru_cache(maxsize=2)
@@ -398,8 +398,8 @@ def appD_derivation(ctx):
 
 def decide_thm32(ev) -> Decision:
     twins = within(ev["max_gap_numeric_minimiser"], KSTAR_TOL)
-    verdict = printed_vs_derived({"literal": ev["eq55"]}, correction_holds=ev["curvature_positive"] and twins,
-                                 twins_agree=twins)
+    verdict, reading = printed_vs_derived({AS_PRINTED: ev["eq55"]}, correction_holds=ev["curvature_positive"] and twins,
+                                          twins_agree=twins)
     shown = ", ".join(f"{k}: {v:.6f}" for k, v in ev["k_star_numeric_minimiser"].items())
     if verdict == "error":
         return Decision("error", f"the numeric minimiser of kdiff_optimum.delta_star differs from the derived "
@@ -407,12 +407,12 @@ def decide_thm32(ev) -> Decision:
     if verdict == "verified":
         return Decision("verified", f"dΔ*/dk = 0 gives k* = {ev['k_star_derived']}, d²Δ*/dk² = {ev['curvature']} > 0, "
                                     f"Δ*(k*) = {ev['delta_at_k_star']}; the numeric minimiser agrees to "
-                                    f"{ev['max_gap_numeric_minimiser']:.1e} ({shown}).")
+                                    f"{ev['max_gap_numeric_minimiser']:.1e} ({shown}).", reading)
     if verdict == "corrected":
         return Decision("corrected", f"Under Thm 3.2's assumptions the minimiser is k* = {ev['k_star_derived']} (numeric "
-                                     f"minimiser agrees: {shown}), not the printed D/(D + d).")
+                                     f"minimiser agrees: {shown}), not the printed D/(D + d).", reading)
     return Decision("refuted", f"The derived stationary point {ev['k_star_derived']} is not D/(D + d) and is not a "
-                               f"minimum (curvature {ev['curvature']}).")
+                               f"minimum (curvature {ev['curvature']}).", reading)
 
 
 @claim("kdiff.thm3_2.kstar", paper="kdiff", where="Thm 3.2, Eqs. (14), (55)", method="symbolic",
@@ -546,7 +546,7 @@ KAPPA_TOL = 1e-9  # κ from a finite difference of the loss: (v̂ − v)/(û −
 def decide_kappa_v(ev) -> Decision:
     twins = within(ev["gap_kappa_k_vs_eq22"], TWIN_TOL)
     printed = ev["eq26_on_k_target"] and within(ev["gap_fd_unclamped"], KAPPA_TOL) and within(ev["gap_fd_clamped"], KAPPA_TOL)
-    verdict = printed_vs_derived({"literal": printed}, correction_holds=False, twins_agree=twins)
+    verdict, reading = printed_vs_derived({AS_PRINTED: printed}, correction_holds=False, twins_agree=twins)
     if verdict == "error":
         return Decision("error", f"target_conversions.kappa_k differs from App. A's general κ (Eq. 22 with φ = k, ψ = −(1−k), ξ = 1, "
                                  f"η = −1) by {ev['gap_kappa_k_vs_eq22']} (> {TWIN_TOL:g}): a bug here.")
@@ -557,10 +557,10 @@ def decide_kappa_v(ev) -> Decision:
                                     f"with the clamp {ev['clamp']}, 1/max(den, {ev['clamp']}) to {ev['gap_fd_clamped']:.1e} "
                                     f"({ev['share_clamped']:.1%} of uniform (t, k) draws are clamped). Where den < "
                                     f"{ev['clamp']} the clamped training target is (den/{ev['clamp']})(x − n), not the "
-                                    f"velocity (SymPy: {ev['clamped_target_is_scaled_velocity']}).")
+                                    f"velocity (SymPy: {ev['clamped_target_is_scaled_velocity']}).", reading)
     return Decision("refuted", f"κ_v from Eq. (26) = {ev['kappa_v_derived']} (equals 1/den: {ev['eq26_on_k_target']}); "
                                f"the finite difference of Alg. 1's loss misses 1/den by {ev['gap_fd_unclamped']} and "
-                               f"1/max(den, {ev['clamp']}) by {ev['gap_fd_clamped']} (tolerance {KAPPA_TOL:g}).")
+                               f"1/max(den, {ev['clamp']}) by {ev['gap_fd_clamped']} (tolerance {KAPPA_TOL:g}).", reading)
 
 
 @claim("kdiff.alg1.kappa_v_loss", paper="kdiff", where="Alg. 1, §4 (clamp 0.05, Table 4), App. A (26)", method="symbolic",
@@ -674,8 +674,9 @@ def appE_two_param(ctx):
 # ----------------------------------------------------------------------------------------- beyond: end points
 def decide_endpoints(ev) -> Decision:
     e = ev["D=100,d=10"]
-    twin_ok = (within(ev["closed_vs_twin_max_rel_gap"], 1e-7) and within(e["twin_k0"] - e["(D+d)/2"], 1e-8)
-               and within(e["twin_k1"] - e["d"], 1e-8) and within(e["k_star_closed_form"] - e["k_star_twin"], 1e-5))
+    gaps = ev["end_gaps"]
+    twin_ok = (within(ev["closed_vs_twin_max_rel_gap"], 1e-7) and within(gaps["k0_rel"], 1e-10)
+               and within(gaps["k1_rel"], 1e-10) and within(gaps["k_star"], 1e-5))
     if not twin_ok:
         return Decision("error", f"kdiff_optimum disagrees with the closed form: gap {ev['closed_vs_twin_max_rel_gap']}, "
                                  f"Δ*(0) = {e['twin_k0']} vs {e['(D+d)/2']}, Δ*(1) = {e['twin_k1']} vs {e['d']}, k* "
@@ -702,7 +703,7 @@ def decide_endpoints(ev) -> Decision:
        criteria="verified iff the one-sided limits of the closed-form Δ*(k) at k → 0, 1 equal the constrained minima "
                 "(full scale: sympy.limit, exactly; quick scale: the closed form evaluated with 60-digit mpmath at 1e-30 "
                 f"from each end, within {kdiff_optimum_symbolic.LIMIT_TOL:g}); refuted iff one differs; error iff kdiff_optimum disagrees "
-                "with the closed form (1e-7 relative on k ∈ (0, 1), 1e-8 at the ends, 1e-5 in k*).",
+                "with the closed form (1e-7 relative on k ∈ (0, 1), 1e-10 relative at the ends, 1e-5 in k*).",
        decide=decide_endpoints)
 def beyond_endpoints(ctx):
     from scipy.optimize import minimize_scalar
@@ -726,7 +727,10 @@ def beyond_endpoints(ctx):
             "constrained_values": {k: str(v) for k, v in con.items()},
             "limit_method": u["limit_method"], "limit_gaps": u["limit_gaps"],
             "limits_equal_constrained": {k: u["limit_gaps"][k] <= kdiff_optimum_symbolic.LIMIT_TOL for k in ("par_k0", "perp_k0", "par_k1", "perp_k1")},
-            "D=100,d=10": ends, "closed_vs_twin_max_rel_gap": float(np.max(np.abs(closed - twin) / closed)),
+            "D=100,d=10": ends,
+            "end_gaps": {"k0_rel": abs(ends["twin_k0"] / ends["(D+d)/2"] - 1), "k1_rel": abs(ends["twin_k1"] / ends["d"] - 1),
+                         "k_star": abs(ends["k_star_closed_form"] - ends["k_star_twin"])},
+            "closed_vs_twin_max_rel_gap": float(np.max(np.abs(closed - twin) / closed)),
             "closed_form_at_k": dict(zip(map(str, ks), closed.tolist()))}
 
 

@@ -13,6 +13,7 @@ import numpy as np
 import sympy as sp
 
 from difftheory.decide import combine, printed_vs_derived, within
+from difftheory.theory.claims_mse import READINGS, as_readings  # noqa: F401 - READINGS: the readings evaluated here
 from difftheory.ledger import Decision, claim
 from difftheory.theory import mse_sde
 from difftheory.theory.mse_diffusion_size import DEFAULT_T0, DEFAULT_TMAX
@@ -114,22 +115,23 @@ def euler_maruyama_vs_uds(ctx):
 
 # ================================================================================== App. A Eq. (31)
 def decide_eq31(ev) -> Decision:
-    readings = {k: v["holds"] for k, v in ev["readings"].items()}
+    readings = {k: within(v["max_rel_diff"], READING_TOL) for k, v in ev["readings"].items()}
     twin = within(ev["corrected_numeric_max_rel"], ROUND_TOL)
-    verdict = printed_vs_derived(readings, correction_holds=ev["corrected_residual"] == "0", twins_agree=twin)
+    verdict, reading = printed_vs_derived(as_readings(readings), correction_holds=ev["corrected_residual"] == "0",
+                                          twins_agree=twin)
     shown = _fmt_readings(ev["readings"])
     if verdict == "error":
         return Decision("error", f"the corrected (31) simplifies to (10) but differs numerically by "
                                  f"{ev['corrected_numeric_max_rel']:.1e}: a bug here")
     if verdict == "verified":
-        return Decision("verified", f"Printed (31), reading by reading: {shown}.")
+        return Decision("verified", f"Printed (31), reading by reading: {shown}.", reading)
     if verdict == "corrected":
         return Decision("corrected", f"(10) rearranged: Ŷ_t − Ŷ_s = ((r_s − r_t)/(Δt r_t) Ŷ_s + (r_t − r_s)/(Δt r_t) X̂_s)Δt + "
                                      "ρ̊_t⁻¹√((ρ_t² − ρ_s²)/(Δtρ_t²))√Δt ξ* (residual 0). The printed drift lacks the 1/r_t "
                                      f"that (32) then uses: {shown}; the literal form changes by up to "
                                      f"{ev['literal_changes_with_rho_scale']:.3g} (relative) when ρ is rescaled, although only "
-                                     "ρ-ratios are defined. Corrected: divide both drift fractions by r_t.")
-    return Decision("refuted", f"Neither the printed (31) ({shown}) nor the 1/r_t form matches (10).")
+                                     "ρ-ratios are defined. Corrected: divide both drift fractions by r_t.", reading)
+    return Decision("refuted", f"Neither the printed (31) ({shown}) nor the 1/r_t form matches (10).", reading)
 
 
 @claim("mse.appA.eq31_difference_form", paper="mse", where="App. A Eq. (31)",
@@ -276,10 +278,10 @@ def eq35_rates(ctx):
 
 # ================================================================================== App. A Eq. (36)
 def decide_eq36(ev) -> Decision:
-    readings = {k: v["holds"] for k, v in ev["readings"].items()}
-    verdict = printed_vs_derived(readings, correction_holds=ev["readings"]["minus lost in extraction"]["holds"],
-                                 twins_agree=within(ev["twin_max_diff"], ROUND_TOL))
-    shown = "; ".join(f"{k}: {'holds' if v['holds'] else 'fails'} (printed − derived = {v['residual']})"
+    readings = {k: v["residual"] == "0" for k, v in ev["readings"].items()}
+    verdict, reading = printed_vs_derived(as_readings(readings), correction_holds=readings["minus lost in extraction"],
+                                          twins_agree=within(ev["twin_max_diff"], ROUND_TOL))
+    shown = "; ".join(f"{k}: {'holds' if readings[k] else 'fails'} (printed − derived = {v['residual']})"
                       for k, v in ev["readings"].items())
     c = ev["consequence"]
     cons = (f"Euler–Maruyama with the printed + sign ends at variance {c['var_plus']:.3g} instead of {c['target']:.4g} "
@@ -290,8 +292,14 @@ def decide_eq36(ev) -> Decision:
         return Decision("verified", f"With X̂ − Ŷ = −ρ̊⁻¹ε̂ (Eq. 3) the drift of (35) is {ev['derived_drift']}, i.e. "
                                     f"−ρ̊⁻¹(λ' + λ̊')ε̂. Printed (36), reading by reading: {shown}. The literal + sign is not "
                                     "a convention: " + cons + " The derivation agrees with the printed (36) once its minus "
-                                    "sign, lost in extraction, is restored.")
-    return Decision("refuted", f"Drift {ev['derived_drift']}; printed readings: {shown}. {cons}")
+                                    "sign, lost in extraction, is restored.", reading)
+    if verdict == "corrected":
+        return Decision("corrected", f"With X̂ − Ŷ = −ρ̊⁻¹ε̂ (Eq. 3) the drift of (35) is {ev['derived_drift']}, i.e. "
+                                     f"−ρ̊⁻¹(λ' + λ̊')ε̂: the printed (36) has the wrong sign ({shown}). The + sign is not a "
+                                     "convention: " + cons + " The extraction is not shown to drop a minus elsewhere (the "
+                                     "same relation keeps its minus in §2), so this is the paper's sign slip. Corrected: "
+                                     "dŶ = −ρ̊⁻¹(λ' + λ̊')ε̂ dt + ρ̊⁻¹√(2λ')dW.", reading)
+    return Decision("refuted", f"Drift {ev['derived_drift']}; printed readings: {shown}. {cons}", reading)
 
 
 @claim("mse.appA.eq36_eps_form", paper="mse", where="App. A Eq. (36)",

@@ -178,19 +178,24 @@ def diffusion_sizes(schedule, param: str, grid, integrated: bool = False) -> dic
 
     Keys: ``t``, ``eta_ml``, ``eta_mse``, ``beta_ml``, ``beta_mse`` (exact, η ∈ [0, 1]), ``M_discrete`` (§5),
     ``M`` and ``t_argmax`` (Eq. 29), ``lam_ml``, ``lam_mse`` (the continuous rates λ̊', λ̌' at t), the paper's
-    approximation ``eta_*_approx`` = √(2Δtλ') and ``beta_*_approx`` (may exceed 1 / be meaningless), and with
-    ``integrated`` the continuous MSE-diffusion's exact step ``eta_mse_integrated``, ``beta_mse_integrated``."""
+    approximation ``eta_*_approx`` = √(2Δtλ') and ``beta_*_approx`` (may exceed 1 / be meaningless), §5's η̌ exactly
+    as printed ``eta_mse_printed``, ``beta_mse_printed``, ``M_printed`` (M = max (γ − 1)/(2S²): the per-step weight
+    S² without Δt; the same numbers as ``eta_mse`` on a uniform grid, not coherent with the MSE integral (27) on a
+    non-uniform one), and with ``integrated`` the continuous MSE-diffusion's exact step ``eta_mse_integrated``,
+    ``beta_mse_integrated``."""
     sch = mse_schedule(schedule)
     check_choice("parameterization", param, PARAMETERIZATIONS)
     grid = _check_grid(grid)
     t, dt = grid[1:], np.diff(grid)
     eta_ml, eta_mse, M_disc = discrete_etas(np.diff(sch.lam(grid)), S2(param, sch, t) * dt)
+    _, eta_printed, M_printed = discrete_etas(np.diff(sch.lam(grid)), S2(param, sch, t))  # mse §5 η̌ as printed
     rho = sch.rho(t)
     M, t_arg = continuous_M(sch, param, grid)
     dlam = sch.dlam(t)
     lam_mse = mse_rate(dlam, S2(param, sch, t), M)
     out = dict(t=t, eta_ml=eta_ml, eta_mse=eta_mse, beta_ml=eta_ml / rho, beta_mse=eta_mse / rho, M=M,
                M_discrete=M_disc, t_argmax=t_arg, lam_ml=dlam, lam_mse=lam_mse,
+               eta_mse_printed=eta_printed, beta_mse_printed=eta_printed / rho, M_printed=M_printed,
                eta_ml_approx=np.sqrt(2 * dt * dlam), eta_mse_approx=np.sqrt(2 * dt * lam_mse),
                t0=float(grid[0]), tmax=float(grid[-1]))
     out["beta_ml_approx"] = out["eta_ml_approx"] / rho

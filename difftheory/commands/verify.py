@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import platform
 import shlex
@@ -65,6 +66,10 @@ def run(args) -> int:
                                  hints=hints)
     except runner.ResumeRefused as exc:  # the library names the parameter ``resume``, the CLI its flag
         raise ValueError(_resume_flag(str(exc))) from None
+    for row in ledger.load_error_rows(args.scale):  # a plug-in that could not load: one line, one error row
+        print(f"difftheory verify: paper {row['paper']!r} could not be loaded: {row['detail']}", file=sys.stderr)
+        if args.only is None or fnmatch.fnmatchcase(row["id"], args.only):
+            rows.append(row)
     meta = run_meta(args, seed, workers, time.time() - t0, t0)
     meta["model_cache"] = cache_at_start
     report.write_report(rows, out, meta)

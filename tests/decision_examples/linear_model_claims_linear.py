@@ -4,11 +4,11 @@ import copy
 
 
 # ------------------------------------------------------------------------------------------ fixed k, modes
-def _fixed(w=1e-12, loss=1e-13, grad=1e-12):
+def _fixed(w=1e-12, loss=1e-13, grad=1e-12, cap=0):
     case = {"setting": "D=24, d=3, loss=u", "k": 0.7, "draw": 0, "w_rel_err": w, "loss": 1.0, "delta_star": 1.0,
             "loss_rel_err": loss, "grad_norm_end": grad}
     return {"cases": [case], "max_w_rel_err": w, "max_loss_rel_err": loss, "max_grad_norm_end": grad,
-            "draws_per_case": 2}
+            "draws_per_case": 2, "gtol": 1e-10, "refine_iters_max": 3, "hit_cap": cap}
 
 
 def _modes(disc=1e-15, replay=1e-16):
@@ -19,12 +19,12 @@ def _modes(disc=1e-15, replay=1e-16):
 
 # ------------------------------------------------------------------------------------------ learned k sweep
 def _row(family="u / uniform", D=8, d=2, k=0.8, k_star=0.8, grad=1e-13, stationary=False, stype=None, fixed=False,
-         left=False, ties=False, ds_learned=None, ds_star=None):
+         left=False, ties=False, ds_learned=None, ds_star=None, cap=False):
     return {"family": family, "D": D, "d": d, "k_learned": k, "k_after_steps": k, "k_drift_last20": 0.0,
             "grad_norm_end": grad, "grad_norm_start": 0.0 if fixed else 0.1, "k_star": k_star,
             "D_over_D_plus_d": D / (D + d), "loss": 1.0, "delta_star_at_learned": ds_learned,
             "delta_star_at_k_star": ds_star, "start_stationary": stationary, "start_type": stype, "ends_tie": ties,
-            "start_fixed_point": fixed, "left_stationary_point_by_roundoff": left}
+            "start_fixed_point": fixed, "left_stationary_point_by_roundoff": left, "hit_cap": cap, "refine_iters": 1}
 
 
 TIE_ROW = _row("v / logit-normal(0,1) / clamp 0.05", 4, 4, k=1.0, k_star=0.0, stationary=True, stype="maximum",
@@ -66,12 +66,13 @@ def _latent(lo, hi, drift=1e-4, scale="full"):
 
 
 # ------------------------------------------------------------------------------------------ two parameters
-def _two(inv=4e-16, gain=5e-15, ratio=0.9941, single=0.9941, grad=1e-12):
+def _two(inv=4e-16, gain=5e-15, ratio=0.9941, single=0.9941, grad=1e-12, cap=False):
     return {"max_rel_change_unclamped_under_scaling": inv, "gain_rel_two_over_single": gain,
             "grad_norm_two": grad, "grad_norm_single": grad, "trained_ratio_unclamped": ratio, "single_k_learned": single,
             "two_param_min_loss": 11.696, "single_k_min_loss": 11.696, "scales": [1.0, 0.5, 0.1, 0.02],
             "paper_ratio_k0_over_k0_plus_k1": 0.5221, "min_W_loss_clamp0.05_by_scale": [[12.3], [0.68]],
-            "clamped_loss_falls_with_scale": True, "k0": [0.5], "trained_k0_k1_clamp0.05": [0.0, 0.0]}
+            "clamped_loss_falls_with_scale": True, "k0": [0.5], "trained_k0_k1_clamp0.05": [0.0, 0.0],
+            "gtol": 1e-10, "refine_iters": [1, 0], "hit_cap": cap}
 
 
 # ------------------------------------------------------------------------------------------ binned k(t)
@@ -135,7 +136,7 @@ EXAMPLES = {
     "kdiff.sim.linear.fixed_k_equilibrium": {
         "verified": _fixed(),
         "refuted": [_fixed(w=1e-2), _fixed(loss=1e-3)],
-        "open": _fixed(w=1e-2, grad=1e-3),
+        "open": [_fixed(w=1e-2, grad=1e-3), _fixed(w=1e-2, grad=5e-9, cap=1)],
     },
     "kdiff.sim.linear.mode_dynamics": {
         "verified": _modes(),
@@ -144,7 +145,8 @@ EXAMPLES = {
     "kdiff.sim.linear.learned_k_vs_kstar": {
         "verified": [_sweep(GOOD_ROWS), _sweep(GOOD_ROWS + [TIED_ROW])],
         "refuted": _sweep(GOOD_ROWS + [BAD_ROW]),
-        "open": [_sweep([TIE_ROW]), _sweep(GOOD_ROWS + [_row(k=0.7, grad=1e-3)])],
+        "open": [_sweep([TIE_ROW]), _sweep(GOOD_ROWS + [_row(k=0.7, grad=1e-3)]),
+                 _sweep(GOOD_ROWS + [_row(grad=2e-9, cap=True)])],
     },
     "kdiff.sim.linear.learned_k_is_D_over_D_plus_d": {
         "verified": _dd(_fams(other_dev=1e-9), GOOD_ROWS[:2]),
@@ -167,7 +169,7 @@ EXAMPLES = {
         "verified": _two(inv=1e-3),
         "corrected": _two(),
         "refuted": [_two(gain=1e-2), _two(ratio=0.9, single=0.99)],
-        "open": _two(grad=1e-3),
+        "open": [_two(grad=1e-3), _two(grad=5e-9, cap=True)],
     },
     "kdiff.sim.linear.binned_k_falls": {
         "verified": _falls(SHAPES_ALL),

@@ -83,6 +83,7 @@ def _ends(ok=True, gap=1e-12, k0=55.0):
             "limit_method": "sympy.limit",
             "D=100,d=10": {"twin_k0": k0, "twin_k1": 10.0, "(D+d)/2": 55.0, "d": 10, "k_star_closed_form": 0.99704,
                            "k_star_twin": 0.99704},
+            "end_gaps": {"k0_rel": abs(k0 / 55.0 - 1), "k1_rel": 0.0, "k_star": 0.0},
             "closed_vs_twin_max_rel_gap": gap}
 
 

@@ -16,7 +16,7 @@ EM_ML_BETTER = _with(EM, "cases|logis κ=1|w2_em", [120.0, 1.2e-3, 3.4e-5])
 EM_OVERFLOW = _with(_with(EM, "cases|logis κ=0|w2_em", [None, 9.6, 0.06]), "cases|logis κ=0|ratio", [None, 480.0, 24.0])
 
 _R = lambda holds, d: {"holds": holds, "max_rel_diff": d}  # noqa: E731
-EQ31 = {"readings": {"literal": _R(False, 48.0), "lhs r_t(Y_t - Y_s)": _R(False, 0.67)}, "corrected_residual": "0",
+EQ31 = {"readings": {"literal (ρ at scale 2.3)": _R(False, 48.0), "right side = r_t(Ŷ_t − Ŷ_s)": _R(False, 0.67)}, "corrected_residual": "0",
         "corrected_numeric_max_rel": 1e-16, "literal_changes_with_rho_scale": 1.3}
 
 EQ32 = {"symbolic": {"delta1": {"h0": "0", "h1": "-(R1**2 + R2)/(2*R1)"}, "delta2": {"h0": "0", "h1": "-(2*P1**2 + P2)/(2*P1)"}},
@@ -42,7 +42,7 @@ EXAMPLES = {
         "refuted": _with(EM, "cases|logis κ=0|w2_em", [180.0, 1e-3, 0.06]),
     },
     "mse.appA.eq31_difference_form": {
-        "verified": _with(EQ31, "readings|literal", _R(True, 1e-16)),
+        "verified": _with(EQ31, "readings|literal (ρ at scale 2.3)", _R(True, 1e-16)),
         "corrected": EQ31,
         "refuted": _with(EQ31, "corrected_residual", "Xhat_s"),
         "error": _with(EQ31, "corrected_numeric_max_rel", 1e-3),
@@ -62,7 +62,8 @@ EXAMPLES = {
         "refuted": {"log_r_residual": "Derivative(lambda(t), t)", "log_rho_residual": "0"},
     },
     "mse.appA.eq36_eps_form": {
-        "verified": EQ36,
+        "verified": _with(EQ36, "readings|literal +", {"residual": "0", "holds": True}),
+        "corrected": EQ36,  # only the minus restores it, and the extraction is not shown to drop a minus elsewhere
         "refuted": _with(EQ36, "readings|minus lost in extraction", {"residual": "eh", "holds": False}),
         "error": _with(EQ36, "twin_max_diff", 1e-3),
     },

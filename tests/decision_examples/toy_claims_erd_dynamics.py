@@ -70,7 +70,7 @@ def _dom(n=131, bad=0, bracket=True):
 
 
 def _modes(mode=1 - 3e-7, derived=0.999, dropped=1.0, twin=1e-10, pars=1e-15):
-    return {"mode_max_ratio": mode, "mode_median_ratio": 0.076, "total_max_ratio": {D105: derived, D1: dropped},
+    return {"mode_max_ratio": mode, "mode_max_excess": mode - 1, "mode_median_ratio": 0.076, "total_max_ratio": {D105: derived, D1: dropped},
             "rk4_twin_worst": twin, "parseval_worst": pars,
             "mode_worst": {"case": "v/gvp/M=erd", "level": 0.5, "at": {"T": 0.01}, "kappa": 5.7e-3, "measured": 1.0,
                            "bound": 1.0 / mode}}
@@ -112,7 +112,8 @@ def _frozen(tr, real):
 
 EXAMPLES = {
     "erd.thm3_3.excess_identity": {
-        "verified": [_identity(5e-12, 120.0), _identity(0.5, 1e-13)],
+        "verified": _identity(5e-12, 120.0),
+        "corrected": _identity(0.5, 1e-13),  # only the reading with no evidence of OCR loss holds
         "refuted": _identity(0.3, 0.5),
         "error": [_identity(5e-12, 120.0, twin=1e-3), _identity(5e-12, 120.0, twin=None)],
     },
@@ -122,7 +123,7 @@ EXAMPLES = {
         "error": _c5(-0.004, identity=1e-3),
     },
     "erd.thm3_4.bound": {
-        "verified": [_thm34(0.999, 2.41), _thm34(1 + 1e-5, 1.5)],  # within 10× the integration error of 1
+        "verified": [_thm34(0.999, 2.41), _thm34(1 + 1e-5, 1.5), _thm34(1.3, 0.99)],  # within 10× the integration error
         "refuted": _thm34(1.2, 2.41),
         "error": [_thm34(0.999, 2.41, integ=1e-3), _thm34(0.999, 2.41, twin=1e-4)],
     },

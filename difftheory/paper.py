@@ -1,0 +1,123 @@
+"""The papers the toolkit referees: one list, read by the ledger, the coverage code, the figure registry, the report,
+the CLI and the tests. The core knows no paper by name.
+
+A paper is a plug-in. Its package registers a :class:`Paper` through the entry-point group ``difftheory.papers``
+(in its ``pyproject.toml``)::
+
+    [project.entry-points."difftheory.papers"]
+    ddpm = "difftheory_ddpm:PAPER"
+
+The three built-in papers register the same way (``difftheory.papers.<name>:PAPER``). A plug-in that fails to load
+(import error, not a ``Paper``, a name taken twice) is left out and reported by :func:`load_errors` — one line naming
+the entry point and the reason; the other papers run.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import import_module, metadata, resources
+from pathlib import Path
+
+GROUP = "difftheory.papers"
+NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")  # a paper's short name: the first part of its claim ids
+
+
+@dataclass(frozen=True)
+class Paper:
+    """What the core needs to know about a paper.
+
+    ``name``: short name, the first part of every claim id (``ddpm.forward.marginal``); ``title``: the paper's title;
+    ``claims``: modules whose import registers the paper's claims (``@difftheory.ledger.claim``); ``data``: the
+    package whose folder holds the paper's data files — ``coverage.toml`` (every numbered statement → claims),
+    ``assumptions.toml`` (the assumption audit's rows), ``extraction.toml`` (glyphs its text extraction loses) —
+    each optional; ``figures``: modules registering its figures (``@difftheory.figures.registry.figure``);
+    ``decision_examples``: the module or folder with synthetic evidence per claim and outcome (for
+    ``difftheory.testing``); ``coverage_complete``: the coverage map claims to list every numbered statement (then no
+    entry may be ``missing``); ``order``: position in reports and summaries (then by name)."""
+
+    name: str
+    title: str
+    claims: tuple[str, ...]
+    data: str | None = None
+    figures: tuple[str, ...] = ()
+    decision_examples: str | None = None
+    coverage_complete: bool = False
+    order: int = 100
+
+    def __post_init__(self):
+        if not isinstance(self.name, str) or not NAME_RE.match(self.name):
+            raise ValueError(f"Paper.name must match {NAME_RE.pattern} (lower case, digits, _); got {self.name!r}")
+        if isinstance(self.claims, str) or not all(isinstance(m, str) for m in self.claims):
+            raise ValueError(f"Paper {self.name}: claims must be a tuple of module names; got {self.claims!r}")
+        if isinstance(self.figures, str):
+            raise ValueError(f"Paper {self.name}: figures must be a tuple of module names; got {self.figures!r}")
+
+    def data_folder(self) -> Path | None:
+        """The folder of the ``data`` package (None when the paper has none)."""
+        if not self.data:
+            return None
+        return Path(str(resources.files(import_module(self.data))))
+
+
+_ERRORS: list[tuple[str, str]] = []
+
+
+def _entry_points():
+    return metadata.entry_points(group=GROUP)
+
+
+@lru_cache(maxsize=1)
+def _load() -> dict[str, Paper]:
+    found: dict[str, Paper] = {}
+    _ERRORS.clear()
+    for ep in sorted(_entry_points(), key=lambda e: e.name):
+        where = f"{ep.name} = {ep.value}" + (f" ({ep.dist.name})" if getattr(ep, "dist", None) else "")
+        try:
+            obj = ep.load()
+            obj = obj() if callable(obj) and not isinstance(obj, Paper) else obj
+            if not isinstance(obj, Paper):
+                raise TypeError(f"the entry point gives {type(obj).__name__}, not difftheory.paper.Paper")
+            if obj.name in found:
+                raise ValueError(f"a paper named {obj.name!r} is registered twice")
+        except Exception as exc:  # noqa: BLE001 - one broken plug-in must not stop the others
+            _ERRORS.append((where, f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"))
+            continue
+        found[obj.name] = obj
+    return dict(sorted(found.items(), key=lambda kv: (kv[1].order, kv[0])))
+
+
+def papers() -> dict[str, Paper]:
+    """The registered papers by name, in report order."""
+    return _load()
+
+
+def names() -> tuple[str, ...]:
+    return tuple(papers())
+
+
+def get(name: str) -> Paper | None:
+    return papers().get(name)
+
+
+def load_errors() -> list[tuple[str, str]]:
+    """(entry point, reason) for every plug-in that could not be loaded."""
+    _load()
+    return list(_ERRORS)
+
+
+def data_folder(name: str) -> Path | None:
+    p = get(name)
+    return p.data_folder() if p is not None else None
+
+
+def order_key(name: str) -> tuple:
+    """Sort key of a paper name (registered papers first, in their order; unknown names after, by name)."""
+    ns = names()
+    return (ns.index(name), "") if name in ns else (len(ns), name)
+
+
+def reset() -> None:
+    """Forget the loaded registrations (tests that install or remove a plug-in)."""
+    _load.cache_clear()
