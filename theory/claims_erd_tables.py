@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from difftheory.decide import combine
 from difftheory.ledger import Decision, claim
 from difftheory.paper_tables import IMAGENET_TRAIN_IMAGES, epochs as epochs_of, load
 from difftheory.theory.table_checks import all_same, cites, damaged, diff, same, short, shown
@@ -539,3 +540,49 @@ def convergence(ctx):
             stronger.append(f"{other} {b.reading} reached at " + (f"{reach}K" if reach else "no checkpoint"))
     return {"backbones": backbones, "stronger": stronger,
             "statements": [_p().statements["abstract.accelerates"].cite(), _p().statements["intro.accelerates"].cite()]}
+
+
+# ================================================================================== erd Table 4 vs kdiff Table 1: the same baselines
+SHARED_BASELINES = (("DiT-XL/2", "DiT-XL/2"), ("SiT-XL/2", "SiT-XL/2"), ("REPA*", "REPA (SiT-XL/2)"), ("VDM++", "VDM++ (UViT/2)"))
+
+
+def decide_shared_baselines(ev) -> Decision:
+    verdicts, parts = [], []
+    for b in ev["baselines"]:
+        e, k = b["erd"], b["kdiff"]
+        if damaged([*e.values(), *k.values()]):
+            verdicts.append("open")
+            parts.append(f"{b['name']}: damaged")
+            continue
+        fid_same, is_same = same(e["FID"], k["FID"]), same(e["IS"], k["IS"])
+        txt = f"{b['name']}: FID {shown(e['FID'])} / {shown(k['FID'])}, IS {shown(e['IS'])} / {shown(k['IS'])} (erd / kdiff)"
+        if fid_same and is_same:
+            verdicts.append("verified")
+        elif fid_same:
+            verdicts.append("refuted")
+            txt += ": the same FID with another IS — one paper misquotes it"
+        else:
+            verdicts.append("open")
+            txt += ": different FIDs — another sampling setting or a misquote, the rows do not say which"
+        parts.append(txt)
+    v = combine(verdicts)
+    return Decision(v, {"verified": "every baseline quoted by both papers carries the same FID and IS: ",
+                        "refuted": "a baseline quoted by both papers carries two values: ",
+                        "open": "the shared baselines differ where the rows cannot tell a setting from a misquote: "}[v]
+                    + "; ".join(parts) + f" ({ev['sources']})")
+
+
+@claim("erd.beyond.baselines_vs_kdiff", paper="erd", where="Table 4 (and kdiff Table 1)",
+       statement="Do the ImageNet-256 baselines that erd's Table 4 and kdiff's Table 1 both quote (DiT-XL/2, SiT-XL/2, "
+                 "REPA, VDM++) carry the same FID and IS in both papers?",
+       method="numeric",
+       criteria="Per shared baseline: agree iff FID and IS are equal at the coarser printed precision; a misquote iff "
+                "the FIDs agree but the IS differs (the same result quoted twice); undecidable iff the FIDs differ (the "
+                "rows state no sampling setting). verified iff all agree; refuted iff one is a misquote; open otherwise.",
+       decide=decide_shared_baselines)
+def baselines_vs_kdiff(ctx):
+    t4, k1 = _t("Table 4"), load("kdiff").table("Table 1")
+    return {"baselines": [{"name": e, "erd": {"FID": t4.cell(e, "FID").cite(), "IS": t4.cell(e, "IS").cite()},
+                           "kdiff": {"FID": k1.cell(k, "FID").cite(), "IS": k1.cell(k, "IS").cite()}}
+                          for e, k in SHARED_BASELINES],
+            "sources": f"{t4.rows['SiT-XL/2']['IS'].where}; {k1.rows['SiT-XL/2']['IS'].where}"}

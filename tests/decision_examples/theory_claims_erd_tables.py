@@ -19,6 +19,7 @@ LR = live(E.lr_schedule)
 TOK = live(E.tokenizer)
 T4C = live(E.table4_competitive)
 CONV = live(E.convergence)
+SHARED = live(E.baselines_vs_kdiff)
 
 
 def _lower_examples(ev):
@@ -40,6 +41,14 @@ def _kinds(kind):
     def f(e):
         for n in e["names"]:
             n["kind"] = kind
+    return f
+
+
+def _agree(*names):
+    def f(e):
+        for b in e["baselines"]:
+            if b["name"] in names:
+                b["kdiff"] = {k: dict(v) for k, v in b["erd"].items()}
     return f
 
 
@@ -100,5 +109,8 @@ EXAMPLES = {
     "erd.tables.convergence": {
         "verified": CONV, "open": [mod(CONV, _only_at_400k), mod(CONV, lambda e: spoil(e["backbones"][2]["ours"][1]))],
         "refuted": mod(CONV, _never),
+    },
+    "erd.beyond.baselines_vs_kdiff": {
+        "refuted": SHARED, "verified": mod(SHARED, _agree("SiT-XL/2", "VDM++")), "open": mod(SHARED, _agree("SiT-XL/2")),
     },
 }
