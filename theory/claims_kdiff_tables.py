@@ -92,7 +92,16 @@ def decide_abstract_outperforms(ev) -> Decision:
         return Decision("refuted", f"{_counts_text(c, len(pairs))}: " + "; ".join(_pair_text(q) for q in c["worse"]))
     return Decision("corrected", f"'consistently outperforms' does not hold: {_counts_text(c, len(pairs))} "
                                  f"({listing}). Consistent wording: 'matches (within {ev['tie_fid']:g} FID) or outperforms "
-                                 f"fixed-target baselines: lower FID in {len(c['better'])} of {len(pairs)} pairs'.")
+                                 f"fixed-target baselines: lower FID in {len(c['better'])} of {len(pairs)} pairs'."
+                                 + _is_text(ev["is_pairs"]))
+
+
+def _is_text(pairs: list[dict]) -> str:
+    """The Inception Scores beside the FIDs (higher is better; not part of the rule)."""
+    usable = [q for q in pairs if not damaged([q["kdiff"], q["baseline"]])]
+    higher = [q for q in usable if diff(q["kdiff"], q["baseline"]) > 0]
+    return (f" Inception Score (not part of the rule): higher in {len(higher)} of {len(usable)} tabled pairs ("
+            + "; ".join(f"{q['what']} {shown(q['kdiff'])} vs {shown(q['baseline'])}" for q in usable) + ").")
 
 
 @claim("kdiff.tables.abstract_outperforms", paper="kdiff", where="Abstract; §5.1, §5.2, Tables 1–2",
