@@ -14,6 +14,7 @@ the entry point and the reason; the other papers run.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -116,6 +117,13 @@ def order_key(name: str) -> tuple:
     """Sort key of a paper name (registered papers first, in their order; unknown names after, by name)."""
     ns = names()
     return (ns.index(name), "") if name in ns else (len(ns), name)
+
+
+def text_folder() -> Path:
+    """Where the papers' text extractions are: ``$DIFFTHEORY_PAPERS``, else ``shared/papers`` beside the source
+    checkout (they are not package data; checks against them skip when the folder is absent)."""
+    env = os.environ.get("DIFFTHEORY_PAPERS")
+    return Path(env) if env else Path(__file__).resolve().parents[2] / "shared" / "papers"
 
 
 def reset() -> None:

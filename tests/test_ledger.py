@@ -56,7 +56,7 @@ def test_decision_rejects_unknown_verdict():
 
 
 @pytest.mark.parametrize("kw,msg", [
-    (dict(paper="nope", method="numeric"), "paper must be one of"),
+    (dict(paper="nope", method="numeric"), "registered paper"),
     (dict(paper="kdiff", method="vibes"), "method must be one of"),
     (dict(paper="mse", method="numeric"), "must start with its paper"),
     (dict(paper="kdiff", method="numeric", criteria=" "), "criteria"),
