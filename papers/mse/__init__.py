@@ -5,7 +5,7 @@ from difftheory.paper import Paper
 PAPER = Paper(
     name="mse",
     title="Flows beat diffusions on image synthesis — and there are good reasons why",
-    claims=("difftheory.theory.claims_mse_tables", "difftheory.theory.claims_mse", "difftheory.theory.claims_mse_sde", "difftheory.toy.claims_mse_toy"),
+    claims=("difftheory.theory.claims_other_systems", "difftheory.theory.claims_mse_tables", "difftheory.theory.claims_mse", "difftheory.theory.claims_mse_sde", "difftheory.toy.claims_mse_toy"),
     data=__name__,
     figures=("difftheory.figures.mse_diffusion_sizes", "difftheory.figures.mse_toy_generators"),
     decision_examples="tests/decision_examples",
