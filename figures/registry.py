@@ -1,6 +1,6 @@
 """The figure registry, shaped like the claims registry (``difftheory.ledger``): ``@figure(id, paper=...,
-caption=...)`` registers ``fn(out_dir, scale, seed) -> list[Path]`` in ``REGISTRY``; ``discover()`` imports every
-figure module (``figures/<paper>_*.py``, beside this file) and returns it; ``select(pattern)`` lists the figures
+caption=...)`` registers ``fn(out_dir, scale, seed) -> list[Path]`` in ``REGISTRY``; ``discover()`` imports the
+figure modules every registered paper lists (``difftheory.paper``: ``Paper.figures``) and returns it; ``select(pattern)`` lists the figures
 whose id matches a glob; ``render(id, ...)`` draws one.
 
 A figure function computes what it needs by calling the toolkit (theory, simulators) and writes PNGs into
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import fnmatch
 import importlib
-import pkgutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -40,12 +39,16 @@ def figure(id: str, *, paper: str, caption: str):
 
 
 def discover() -> dict[str, Figure]:
-    """Import every figure module beside this file; return the registry."""
-    import difftheory.figures as pkg
+    """Import the figure modules of every registered paper; return the registry. A module that fails to import is
+    left out (its paper's claims report the failure); the other papers' figures stay available."""
+    from difftheory import paper
 
-    for info in pkgutil.iter_modules(pkg.__path__):
-        if info.name not in ("registry",) and not info.name.startswith("_"):
-            importlib.import_module(f"difftheory.figures.{info.name}")
+    for p in paper.papers().values():
+        for mod in p.figures:
+            try:
+                importlib.import_module(mod)
+            except Exception:  # noqa: BLE001 - one broken plug-in must not stop the others
+                continue
     return REGISTRY
 
 

@@ -211,6 +211,22 @@ def uds_sample(denoiser: Callable, schedule, grid, etas, y0, noise, solver: str 
     return xh if denoise_last else y
 
 
+# ---------------------------------------------------------------- EDM2's sampler (Table 1's HeunEDM2 column)
+# Karras et al. 2022 Alg. 1 with S_churn = 0 (EDM2's ``edm_sampler``): the ODE dx/dσ = (x − D(x; σ))/σ in EDM's
+# variable x = Y = X + σε (σ = ρ̊⁻¹, decreasing as mse's t increases), Euler then the trapezoidal correction.
+
+
+def edm_euler(x_s, d_s, sigma_s, sigma_t):
+    """x_t = x_s + (σ_t − σ_s)(x_s − D_s)/σ_s, D_s = D(x_s; σ_s)  # Karras et al. 2022 Alg. 1, Euler step"""
+    return x_s + (sigma_t - sigma_s) * ((x_s - d_s) / sigma_s)
+
+
+def edm_heun(x_s, d_s, x_euler, d_t, sigma_s, sigma_t):
+    """x_t = x_s + (σ_t − σ_s)·½[(x_s − D_s)/σ_s + (x_E − D_t)/σ_t], D_t = D(x_E; σ_t) at the Euler point x_E
+    # Karras et al. 2022 Alg. 1, 2nd-order correction (σ_t > 0)"""
+    return x_s + (sigma_t - sigma_s) * 0.5 * ((x_s - d_s) / sigma_s + (x_euler - d_t) / sigma_t)
+
+
 def nfe(solver: str, steps: int) -> int:
     """Denoiser calls of ``uds_sample`` with ``steps`` UDS steps (final denoise included): N + 1 (Euler),
     2N + 1 (Heun) — EDM2's 63 = 2·31 + 1 for its 32-point grid."""

@@ -12,6 +12,7 @@ from scipy import stats
 
 from difftheory.decide import combine, mean_ci, paired_ci, trend
 from difftheory.ledger import Decision, claim
+from difftheory.decide import replicates_to_resolve
 from difftheory.toy import erd_experiments
 from difftheory.toy.claims_erd_toy import resolved, seed_noise, verdict_of, worst
 
@@ -44,7 +45,32 @@ def decide_fig7_piecewise(ev) -> Decision:
     verdict = combine(verdicts)
     head = (f"Excess over the exact floor E‖f − E[y|z]‖² on {ev['cell']}, {ev['seeds']} replicates (paired 95% CI over "
             f"replicates, drift = change over the last 20 % of training): ")
-    return _open_unless_app_f(ev, verdict, head + "; ".join(parts) + ".")
+    todo = ""
+    if verdict == "open":
+        todo = to_decide([(f"t ∈ [{b['t_lo']:g}, {b['t_hi']:g}]", b["diff"], b["diff_lo"], b["diff_hi"], b["drift"], v)
+                          for b, v in zip(ev["bins"], verdicts)], ev["seeds"])
+    return _open_unless_app_f(ev, verdict, head + "; ".join(parts) + "." + todo)
+
+
+def to_decide(tests, seeds: int) -> str:
+    """What would decide drift-guarded trend tests left open: ``tests`` = [(name, effect, lo, hi, drift, verdict)].
+    Where the drift is not below the effect, longer training first (no number of replicates helps); else the
+    replicates at which the interval would clear the drift if effect and spread stay as measured."""
+    need, train = [], []
+    for name, d, lo, hi, drift, v in tests:
+        if v != "open":
+            continue
+        if drift is None or abs(drift) >= abs(d):
+            train.append(name)
+            continue
+        k = replicates_to_resolve(d, lo, hi, seeds, abs(drift))
+        need.append(f"{name}: {'more than 10^7' if k is None else f'about {k}'}")
+    out = []
+    if need:
+        out.append("replicates needed at the measured effect and spread: " + "; ".join(need))
+    if train:
+        out.append("longer training first (drift over the last 20 % not below the effect): " + ", ".join(train))
+    return " To decide: " + "; ".join(out) + "." if out else ""
 
 
 @claim("erd.fig7.piecewise_vs_global", paper="erd", where="App. F.2, Fig. 2 / Fig. 7 (bottom rows); App. F.1",

@@ -12,7 +12,7 @@ import numpy as np
 from difftheory.decide import combine, mean_ci, paired_ci, trend
 from difftheory.ledger import Decision, claim
 from difftheory.toy import erd_experiments
-from difftheory.toy.claims_erd_fig7 import _open_unless_app_f, _settings
+from difftheory.toy.claims_erd_fig7 import _open_unless_app_f, _settings, to_decide
 
 
 def decide_weighting(ev) -> Decision:
@@ -29,6 +29,9 @@ def decide_weighting(ev) -> Decision:
     detail = (f"{ev['cell']}, {ev['seeds']} replicates, {ev['train']}: W2 of DDIM samples to fresh data (mean, 95% CI over "
               f"replicates) {table}; data-vs-data W2 at n = {ev['sample_n']}: {ev['w2_data_vs_data']:.3f}. Paired: "
               + "; ".join(parts) + f". Mean unweighted excess over the exact floor: {exc}.")
+    if verdict == "open":
+        detail += to_decide([(f"ERD − {name}", v["mean"], v["lo"], v["hi"], v["drift"], vd)
+                             for (name, v), vd in zip(ev["erd_minus"].items(), verdicts)], ev["seeds"])
     return _open_unless_app_f(ev, verdict, detail)
 
 

@@ -194,22 +194,24 @@ def generate(setting: Setting, kind: str, solver: str, nfe: int, n: int, seed: i
     return mse_generator.uds_sample(denoiser, sch, grid, etas, y0, noise, solver=solver)
 
 
-def heun_edm2(denoiser, points: int, y0: np.ndarray) -> np.ndarray:
+def heun_edm2(denoiser, points: int, y0: np.ndarray, sigmas=None) -> np.ndarray:
     """EDM2's deterministic sampler (Karras et al. 2022 Alg. 1 with S_churn = 0, EDM2's ``edm_sampler``): Heun on
-    dx/dσ = (x − D(x; σ))/σ over σ_0 > … > σ_{N−1} (ρ = 7, [0.002, 80]) and σ_N = 0, Euler on the last step;
-    x_0 = σ_0 y0 with y0 ~ N(0, I). ``denoiser(y, t)`` in mse time of the Normal schedule (α = 1, σ = e^{−λ̊}),
-    so NFE = 2·points − 1 (63 for EDM2's 32 points)."""
+    dx/dσ = (x − D(x; σ))/σ over σ_0 > … > σ_{N−1} (``sigmas``, default EDM2's ρ = 7 grid on [0.002, 80] with
+    ``points`` points) and σ_N = 0, Euler on the last step (``mse_generator.edm_euler``/``edm_heun``); x_0 = σ_0 y0
+    with y0 ~ N(0, I). ``denoiser(y, t)`` in mse time of the Normal schedule (α = 1, σ = e^{−λ̊}), so
+    NFE = 2·points − 1 (63 for EDM2's 32 points)."""
     points = check_int("points", points, 2)
-    sch = mse_schedule("normal")
-    sig = np.r_[mse_diffusion_size.edm2_sigmas(points), 0.0]
-    ts = sch.t_of_lam(-np.log(sig[:-1]))
+    sig = mse_diffusion_size.edm2_sigmas(points) if sigmas is None else np.asarray(sigmas, float)
+    if sig.shape != (points,) or not np.all(np.isfinite(sig)) or np.any(sig <= 0) or np.any(np.diff(sig) >= 0):
+        raise ValueError(f"sigmas must be {points} finite positive decreasing noise levels, got shape {sig.shape}")
+    sig = np.r_[sig, 0.0]
+    ts = mse_schedule("normal").t_of_lam(-np.log(sig[:-1]))
     x = np.asarray(y0, float) * sig[0]
     for i in range(points):
-        d = (x - denoiser(x, ts[i])) / sig[i]
-        x_next = x + (sig[i + 1] - sig[i]) * d
+        d_s = denoiser(x, ts[i])
+        x_next = mse_generator.edm_euler(x, d_s, sig[i], sig[i + 1])
         if i < points - 1:  # Heun correction (2nd order) everywhere but the final step to σ = 0
-            d2 = (x_next - denoiser(x_next, ts[i + 1])) / sig[i + 1]
-            x_next = x + (sig[i + 1] - sig[i]) * 0.5 * (d + d2)
+            x_next = mse_generator.edm_heun(x, d_s, x_next, denoiser(x_next, ts[i + 1]), sig[i], sig[i + 1])
         x = x_next
     return x
 

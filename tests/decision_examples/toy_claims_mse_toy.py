@@ -1,16 +1,35 @@
 """Synthetic evidence for the decisions of toy/claims_mse_toy.py (only the fields each decision reads)."""
 
-M = 2.33e-5  # equivalence margin (MMD² of a 2 % mode-width error)
+from _evidence import with_field
+
+M = 2.33e-5  # Monte-Carlo equivalence margin (MMD² of a 2 % mode-width error)
 CELLS = ("euler NFE 63", "euler NFE 255", "heun NFE 63", "heun NFE 255")
+SPECTRA = ("alpha=0", "alpha=1")
+MODEL = {"dim": 16384, "sigma_data": 0.5, "alphas": [0.0, 1.0], "lam_max": {"alpha=0": 0.25, "alpha=1": 398.0},
+         "sigma_max": 80.0, "twin_gap": 1e-12}
+TOL = 1e-10  # round-off bound of a comparison
 
 
+def _c(fa, fb, tol=TOL, kl=None, fdm=None):
+    """One exact comparison A vs B (FD, KL, FD from the exact marginal, round-off bound)."""
+    return {"a": "A", "b": "B", "fd": [fa, fb], "kl": list(kl or (fa, fb)), "fd_marginal": list(fdm or (fa, fb)),
+            "tol": tol}
+
+
+# ------------------------------------------------------------------------------------ Monte-Carlo parts
 def _setting(mse=(0.0, -1e-6, 1e-6), ml=(2e-4, 1e-4, 3e-4)):
     return {"mse_minus_flow": {c: list(mse) for c in CELLS}, "ml_minus_flow": {c: list(ml) for c in CELLS},
             "ml_minus_mse": {c: list(ml) for c in CELLS}}
 
 
-def _exact(**kw):
-    return {"settings": {"exact/normal+fpred(edm2 grid)": _setting(**kw)}, "eq_margin": M, "width_error": 0.02,
+MC_EXACT = {"settings": {"exact/normal+fpred(edm2 grid)": _setting()}, "eq_margin": M, "width_error": 0.02, "seeds": 8,
+            "n": 3000}
+MC_UDS = {"heun_uds_minus_heun_edm2": {"63": [5e-5, 2e-5, 8e-5], "255": [0.0, -5e-6, 5e-6]},
+          "path_rms": {"heun/flow/63": [0.014, 0.013, 0.015], "heun_edm2/flow/63": [0.011, 0.010, 0.012],
+                       "heun/flow/255": [0.001, 0.0009, 0.0011], "heun_edm2/flow/255": [0.0006, 0.0005, 0.0007]},
+          "path_uds_minus_edm2": {"63": [0.003, 0.002, 0.004], "255": [0.0004, 0.0003, 0.0005]},
+          "eq_margin": M, "seeds": 8, "n": 3000, "ref_points": 512}
+MC_PAIRS = {"differences": {"flow NFE 63: Euler − Heun": [2e-4, 1e-4, 3e-4], "ml NFE 255: Euler − Heun": [1e-5, None, None]},
             "seeds": 8, "n": 3000}
 
 
@@ -21,23 +40,52 @@ def _mlp(drift=0.0, **kw):
             "seeds": 8, "n": 3000, "flow_mmd2_mean": 1e-3}
 
 
-def _uds(d63, d255):
-    return {"heun_uds_minus_heun_edm2": {"63": list(d63), "255": list(d255)},
-            "path_rms": {"heun/flow/63": [0.014, 0.013, 0.015], "heun_edm2/flow/63": [0.011, 0.010, 0.012],
-                         "heun/flow/255": [0.001, 0.0009, 0.0011], "heun_edm2/flow/255": [0.0006, 0.0005, 0.0007]},
-            "path_uds_minus_edm2": {"63": [0.003, 0.002, 0.004], "255": [0.0004, 0.0003, 0.0005]},
-            "eq_margin": M, "seeds": 8, "n": 3000, "ref_points": 512}
+# ------------------------------------------------------------------------------------ exact parts
+def _cell(mse=1.001, flow=1.0, ml=2.0):
+    return {"mse_vs_flow": _c(mse, flow), "ml_vs_flow": _c(ml, flow, fdm=(ml + 1, flow)),
+            "ml_vs_mse": _c(ml, mse, kl=(ml + 1, mse))}
 
 
-def _pairs(key, values):
-    return {key: {f"flow NFE {i}": list(v) for i, v in enumerate(values)}, "seeds": 8, "n": 3000}
+def _exact(**kw):
+    cells = {sp: {st: {c: _cell() for c in CELLS} for st in ("edm2", "logis")} for sp in SPECTRA}
+    cells["alpha=1"]["edm2"]["heun NFE 255"] = _cell(**kw)
+    return {"exact": {"model": MODEL, "settings": ["edm2", "logis"], "cells": cells}, "monte_carlo": MC_EXACT}
+
+
+def _uds(c63=(1.2, 1.0), c255=(0.0055, 0.005)):
+    spectra = {sp: {"63": _c(1.45, 0.84), "255": _c(0.448, 0.417)} for sp in SPECTRA}
+    spectra["alpha=0"] = {"63": _c(*c63), "255": _c(*c255)}
+    return {"exact": {"model": MODEL, "spectra": spectra}, "monte_carlo": MC_UDS}
+
+
+def _order(a=7.4, b=1.45):
+    comps = {"flow NFE 63": _c(7.4, 1.45), "ml NFE 255": _c(1.68, 0.056)}
+    spectra = {"alpha=0": dict(comps), "alpha=1": {**comps, "mse NFE 63": _c(a, b)}}
+    return {"exact": {"model": MODEL, "spectra": spectra}, "monte_carlo": MC_PAIRS}
+
+
+def _grid_sub(gap=(1.2, 1.0), closed=(0.73, 1.0), marginal=True):
+    return {"gap": _c(*gap), "best_uds_grid": "logsnr", "best_edm2_grid": "rho=10", "closed": _c(*closed),
+            "closed_from_marginal": marginal, "uds_wins_on": ["rho=20", "logsnr"],
+            "fd_uds": {"rho=7": gap[0], "logsnr": closed[0]}, "fd_edm2": {"rho=7": gap[1], "rho=10": 0.93}}
+
+
+def _grid(**kw):
+    spectra = {sp: {"63": _grid_sub(), "255": _grid_sub((0.0055, 0.003), (0.0032, 0.003))} for sp in SPECTRA}
+    spectra["alpha=1"]["63"] = _grid_sub(**kw)
+    return {"exact": {"model": MODEL, "grids": ["rho=7", "rho=10", "logsnr"], "spectra": spectra}}
+
+
+def _twin_bug(ev):
+    return with_field(ev, "exact|model|twin_gap", 1e-3)
 
 
 EXAMPLES = {
     "mse.toy.exact_denoiser": {
         "verified": _exact(),
-        "refuted": [_exact(mse=(1e-4, 8e-5, 1.2e-4)), _exact(ml=(-2e-4, -3e-4, -1e-4))],
-        "open": [_exact(ml=(1e-4, -1e-4, 3e-4)), _exact(mse=(1e-5, -2e-5, 4e-5))],
+        "refuted": [_exact(ml=0.05, flow=0.45, mse=0.45), _exact(mse=1.3)],
+        "open": _exact(ml=1.0 + 1e-12, mse=1.0 + 1e-12),
+        "error": _twin_bug(_exact()),
     },
     "mse.toy.mlp_denoiser": {
         "verified": _mlp(),
@@ -45,19 +93,27 @@ EXAMPLES = {
         "open": [_mlp(ml=(1e-4, -1e-4, 3e-4)), _mlp(drift=5e-5)],
     },
     "mse.table1.heun_uds_vs_heun_edm2": {
-        "verified": _uds((5e-5, 2e-5, 8e-5), (0.0, -5e-6, 5e-6)),
-        "refuted": [_uds((-5e-5, -8e-5, -2e-5), (0.0, -5e-6, 5e-6)), _uds((5e-5, 2e-5, 8e-5), (5e-5, 3e-5, 7e-5))],
-        "open": _uds((-1e-5, -5e-5, 3e-5), (0.0, -5e-6, 5e-6)),
+        "verified": _uds(),
+        "corrected": _uds(c255=(0.2, 0.1)),
+        "refuted": [_uds(c63=(0.9, 1.0)), _uds(c255=(0.1, 0.2))],
+        "open": _uds(c63=(1.0, 1.0 + 1e-12)),
+        "error": _twin_bug(_uds()),
     },
     "mse.table1.heun_vs_euler": {
-        "verified": _pairs("euler_minus_heun", [(2e-4, 1e-4, 3e-4), (1e-5, 5e-6, 2e-5)]),
-        "refuted": _pairs("euler_minus_heun", [(-2e-4, -3e-4, -1e-4), (1e-5, 5e-6, 2e-5)]),
-        "open": [_pairs("euler_minus_heun", [(2e-4, 1e-4, 3e-4), (1e-5, -5e-6, 2e-5)]),
-                 _pairs("euler_minus_heun", [(2e-4, None, None)])],
+        "verified": _order(),
+        "refuted": _order(1.0, 1.45),
+        "open": _order(1.45, 1.45 + 1e-12),
+        "error": _twin_bug(_order()),
     },
     "mse.table1.nfe": {
-        "verified": _pairs("nfe63_minus_nfe255", [(2e-4, 1e-4, 3e-4), (1e-5, 5e-6, 2e-5)]),
-        "refuted": _pairs("nfe63_minus_nfe255", [(-2e-4, -3e-4, -1e-4)]),
-        "open": _pairs("nfe63_minus_nfe255", [(2e-4, 1e-4, 3e-4), (1e-5, -5e-6, 2e-5)]),
+        "verified": _order(),
+        "refuted": _order(0.2, 0.4),
+        "open": _order(0.4, 0.4 - 1e-12),
+        "error": _twin_bug(_order()),
+    },
+    "mse.table1.grid_explains_heun_gap": {
+        "verified": [_grid(), _grid(closed=(1.0 + 1e-12, 1.0))],
+        "refuted": [_grid(closed=(1.39, 0.84), marginal=False), _grid(gap=(0.8, 1.0))],
+        "error": _twin_bug(_grid()),
     },
 }
