@@ -65,17 +65,21 @@ def _first_sentence(text: str, limit: int = 160) -> str:
 
 
 def compare_lines(rows: list[dict], reference_rows: list[dict], name: str) -> list[str]:
-    """One line per claim whose verdict differs from the reference (and per claim missing on either side)."""
+    """The claims whose verdict differs from the reference, one line each with the reason; then, separately, the
+    claims this run has that the reference lacks (a paper or claim added since: nothing to compare)."""
     ref = {r["id"]: r for r in reference_rows}
-    lines = []
+    differ, absent = [], []
     for r in rows:
         if r["id"] not in ref:
-            lines.append(f"  {r['id']}: {r['verdict']} here, not in {name}")
+            absent.append(f"  {r['id']}: {r['verdict']} here")
         elif ref[r["id"]]["verdict"] != r["verdict"]:
-            lines.append(f"  {r['id']}: {r['verdict']} ({r.get('scale', '?')}) vs {ref[r['id']]['verdict']} "
-                         f"({ref[r['id']].get('scale', '?')}) in {name} — here: {_first_sentence(r.get('detail', ''))}")
-    head = f"compare with {name}: {len(lines)} of {len(rows)} claims differ" + (":" if lines else "")
-    return [head] + lines
+            differ.append(f"  {r['id']}: {r['verdict']} ({r.get('scale', '?')}) vs {ref[r['id']]['verdict']} "
+                          f"({ref[r['id']].get('scale', '?')}) in {name} — here: {_first_sentence(r.get('detail', ''))}")
+    compared = len(rows) - len(absent)
+    out = [f"compare with {name}: {len(differ)} of {compared} claims differ" + (":" if differ else "")] + differ
+    if absent:
+        out += [f"not in {name} ({len(absent)}):"] + absent
+    return out
 
 
 def _rel(fig: str, out: Path) -> str:

@@ -155,3 +155,6 @@ def test_compare_lists_differing_verdicts():
     assert lines[0].startswith("compare with reference/full: 1 of 2") and "a: open (quick) vs refuted (full)" in lines[1]
     assert lines[1].endswith("here: Not App. F's settings (quick scale)")  # why quick differs: its own detail
     assert len(lines) == 2
+    lines = compare_lines(rows + [{"id": "new.claim", "verdict": "verified", "scale": "quick"}], ref, "reference/full")
+    assert lines[0].startswith("compare with reference/full: 1 of 2")  # a claim the reference lacks is not "differs"
+    assert lines[2:] == ["not in reference/full (1):", "  new.claim: verified here"]

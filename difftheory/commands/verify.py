@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from difftheory import ledger, report, runner
+from difftheory import ledger, paper, report, runner
 from difftheory.io import check_writable_dir
 from difftheory.validate import check_int
 
@@ -19,7 +19,7 @@ REFERENCE = Path(__file__).resolve().parents[2] / "reference"  # the committed r
 
 def add_arguments(p):
     p.add_argument("--scale", choices=ledger.SCALES, default="quick", help="quick (default, minutes) or full")
-    p.add_argument("--only", metavar="GLOB", help="run only claims whose id matches GLOB, e.g. 'kdiff.*'")
+    p.add_argument("--only", metavar="GLOB", help="run only claims whose id matches GLOB, e.g. '<paper>.*'")
     p.add_argument("--out", default="verify-out", help="output folder (default verify-out/)")
     p.add_argument("--seed", type=int, default=0, help="seed for every stochastic check (default 0)")
     p.add_argument("--gpu-results", metavar="DIR", help="folder of GPU run logs for the method=gpu claims")
@@ -50,10 +50,13 @@ def run(args) -> int:
             raise ValueError(f"--compare must be a folder with a readable claims.json (or that file), got "
                              f"{args.compare!r}") from None
     if args.only is not None and not args.only.strip():
-        raise ValueError("--only must be a non-empty glob over claim ids (e.g. 'kdiff.*'), got ''")
+        raise ValueError("--only must be a non-empty glob over claim ids (e.g. '<paper>.*'), got ''")
     claims = ledger.select(args.only)
-    if not claims:
-        raise ValueError(f"--only {args.only!r} matches no claim id (try 'kdiff.*')")
+    load_errors = [r for r in ledger.load_error_rows(args.scale)
+                   if args.only is None or fnmatch.fnmatchcase(r["id"], args.only)]
+    if not claims and not load_errors:
+        example = next(iter(paper.names()), "paper")
+        raise ValueError(f"--only {args.only!r} matches no claim id (try '{example}.*')")
     try:
         if args.resume:
             runner.unfinished_run(args.out)  # before --out is created: a mistaken --resume leaves nothing behind
@@ -63,13 +66,12 @@ def run(args) -> int:
         cache_at_start = model_cache_state()
         t0 = time.time()
         rows = runner.run_claims(claims, ctx, workers=workers, resume=args.resume, progress=not args.no_progress,
-                                 hints=hints)
+                                 hints=hints) if claims else []
     except runner.ResumeRefused as exc:  # the library names the parameter ``resume``, the CLI its flag
         raise ValueError(_resume_flag(str(exc))) from None
     for row in ledger.load_error_rows(args.scale):  # a plug-in that could not load: one line, one error row
         print(f"difftheory verify: paper {row['paper']!r} could not be loaded: {row['detail']}", file=sys.stderr)
-        if args.only is None or fnmatch.fnmatchcase(row["id"], args.only):
-            rows.append(row)
+    rows += load_errors
     meta = run_meta(args, seed, workers, time.time() - t0, t0)
     meta["model_cache"] = cache_at_start
     report.write_report(rows, out, meta)
