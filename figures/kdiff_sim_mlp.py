@@ -75,8 +75,7 @@ def mlp_k(out_dir: Path, scale: str, seed: int) -> list[Path]:
         axes[1].fill_between(steps, m - s, m + s, color=line.get_color(), alpha=0.15)
         axes[1].axvline(r["steps"], color=line.get_color(), lw=0.6, ls=":")
     axes[1].axvspan(0.8 * sw["base_steps"], sw["base_steps"], color="gray", alpha=0.1)
-    axes[1].set_xlabel("training step (dotted: where each stack stopped, its k settled or the cap reached; shaded: "
-                       "the last 20 % of the least run)", fontsize=8)
+    axes[1].set_xlabel("training step (dotted: where each stack stopped; shaded: last 20 % of the base steps)")
     axes[1].set_ylabel("EMA of k")
     axes[1].legend(fontsize=6, ncol=2)
     return [save(fig, Path(out_dir) / "kdiff_sim_mlp_k.png")]

@@ -275,3 +275,28 @@ def test_constant_k_everywhere_is_not_a_rising_trend():
     rows = [{"kind": "sphere", "D": D, "d": d, "k_seeds": [0.5, 0.5, 0.5], "k_mean": 0.5, "drift": 0.0,
              "D_over_D_plus_d": D / (D + d)} for d in (1, 3) for D in (4, 16, 64) if D > d]
     assert decide_monotone({"slices": _slices(rows)}).verdict == "refuted"
+
+
+def test_a_config_that_hit_the_cap_is_open_and_says_so():
+    """Every MLP claim reads the cap: a config still drifting when its stack reached the cap leaves the claim open,
+    and the detail says 'hit the cap' (the decision examples drive the same outcomes through tests/test_decisions)."""
+    import importlib
+    import json
+    import sys
+
+    from difftheory.toy import claims_kdiff_toy as ck
+
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent / "decision_examples"))
+    try:
+        ex = importlib.import_module("toy_claims_kdiff_toy").EXAMPLES
+    finally:
+        sys.path.pop(0)
+    cases = {"kdiff.sim.mlp.learned_k_vs_theory": ck.decide_learned_k, "kdiff.sim.mlp.k_monotone_in_dims":
+             ck.decide_monotone, "kdiff.sim.mlp.intrinsic_dim": ck.decide_intrinsic_dim,
+             "kdiff.sim.mlp.target_quality": ck.decide_target_quality}
+    for cid, decide in cases.items():
+        capped = [e for e in ex[cid]["open"] if '"hit_cap": true' in json.dumps(e) or '"hit_cap": ["' in json.dumps(e)]
+        assert capped, cid
+        for e in capped:
+            d = decide(e)
+            assert d.verdict == "open" and "hit the cap" in d.detail, (cid, d.detail)
