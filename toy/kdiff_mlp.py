@@ -509,7 +509,7 @@ def train_stack(cfg: SweepScale, D: int, configs: list, seed: int, progress: boo
 
     ends = chunk_ends(cfg.steps, cfg.cap)
     state, prev = None, None
-    for j, end in enumerate(ends):
+    for end in ends:
         def build(state=state, end=end):
             ens = _start_stack(cfg, D, configs, seed)
             if state is not None:
