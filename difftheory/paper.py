@@ -63,6 +63,7 @@ class Paper:
 
 
 _ERRORS: list[tuple[str, str]] = []
+_DIST: dict[str, str] = {}  # paper name -> the distribution whose entry point registered it
 
 
 def _entry_points():
@@ -86,6 +87,7 @@ def _load() -> dict[str, Paper]:
             _ERRORS.append((where, f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"))
             continue
         found[obj.name] = obj
+        _DIST[obj.name] = ep.dist.name if getattr(ep, "dist", None) else ""
     return dict(sorted(found.items(), key=lambda kv: (kv[1].order, kv[0])))
 
 
@@ -100,6 +102,12 @@ def names() -> tuple[str, ...]:
 
 def get(name: str) -> Paper | None:
     return papers().get(name)
+
+
+def distribution(name: str) -> str:
+    """The distribution (pip package) whose entry point registered the paper (``difftheory`` for the built-in ones)."""
+    _load()
+    return _DIST.get(name, "")
 
 
 def load_errors() -> list[tuple[str, str]]:

@@ -19,6 +19,7 @@ from difftheory.decide import Reading, combine, mean_ci, non_inferiority, printe
 from difftheory.gpu_validation import results
 from difftheory.gpu_validation.resolution_sweep import sweep_plan
 from difftheory.ledger import Decision, claim
+from difftheory.training import DRIFT_ROOM
 
 PIXEL_CONFIGS = ("jit-b16", "jit-b32")
 LATENT_CONFIGS = ("lightningdit-xl1",)
@@ -152,9 +153,10 @@ def decide_latent_k_between(ev) -> Decision:
     inside, below, above = K_V < lo and hi < K_ONE, hi <= K_V, lo >= K_ONE
     margin = min(lo - K_V, K_ONE - hi) if inside else (K_V - hi) if below else (lo - K_ONE) if above else 0.0
     head = f"final k {mean:.3f} ({how}); largest |drift| {drift:.4f}"
-    if margin <= 0 or not settled(drift, margin):
+    if margin <= 0 or not settled(DRIFT_ROOM * drift, margin):
         return Decision("open", f"{head}: not decided — the interval touches {K_V} or {K_ONE}, or k still moves by more "
-                                f"than its distance {max(margin, 0):.4f} to the nearer bound; train longer or add seeds. "
+                                f"than 1/{DRIFT_ROOM:g} of its distance {max(margin, 0):.4f} to the nearer bound; train "
+                                "longer or add seeds. "
                                 + runs_text)
     if inside:
         return Decision("verified", f"{head}: settled inside ({K_V}, {K_ONE}), between v- and x-prediction. " + runs_text)
@@ -168,7 +170,8 @@ def decide_latent_k_between(ev) -> Decision:
        statement="In latent space (LightningDiT-XL/1 on VA-VAE latents) the learned k climbs gradually and settles "
                  "between v and x prediction (0.5 < k < 1; the paper reports 0.66).",
        criteria=f"Final learned k of the learn-k latent runs: the 95% CI over seeds (one seed: the value), widened by "
-                f"the largest drift of k over the last 20% of a log. verified iff it lies inside ({K_V}, {K_ONE}); "
+                f"{DRIFT_ROOM:g}× the largest drift of k over the last 20% of a log (the runs' budget is fixed: a drift not "
+                "well inside the distance to the bound leaves it open). verified iff it lies inside ({K_V}, {K_ONE}); "
                 f"refuted iff it lies at or below {K_V} or at or above {K_ONE} (x-prediction); open otherwise "
                 "(not settled, or touching a bound) and without logs.",
        decide=decide_latent_k_between)
@@ -334,12 +337,13 @@ def _decide_sweep(ev, min_seeds: int) -> Decision:
     if drift is None:
         return Decision("open", f"{head}. Convergence unknown (no k drift logged): rerun with this version's "
                                 "gpu-validate, which writes k_drift to sweep.csv")
-    v = trend(lo, hi, +1, drift)
+    v = trend(lo, hi, +1, DRIFT_ROOM * drift)
     if v == "verified":
-        return Decision(v, f"{head}: k rises with D at fixed content, beyond training drift")
+        return Decision(v, f"{head}: k rises with D at fixed content, beyond {DRIFT_ROOM:g}× the training drift")
     if v == "refuted":
-        return Decision(v, f"{head}: k falls with D at fixed content, beyond training drift")
-    return Decision(v, f"{head}: no rise established beyond the interval and the drift (more seeds or longer runs "
+        return Decision(v, f"{head}: k falls with D at fixed content, beyond {DRIFT_ROOM:g}× the training drift")
+    return Decision(v, f"{head}: no rise established beyond the interval and {DRIFT_ROOM:g}× the drift (more seeds or "
+                       "longer runs "
                        "would settle it)")
 
 
@@ -390,8 +394,9 @@ def decide_resolution_sweep_gpu(ev) -> Decision:
                  "(Thm 3.2: k* = D/(D + d) grows with D at fixed d).",
        criteria="Slope of learned k (mean over the last 20% of each run) on log2(side) per sweep.csv (one per seed); "
                 "its 95% CI over seeds (one seed: the regression CI over its >= 3 resolutions); verified iff the CI "
-                "lies above 0 and its lower end exceeds the largest drift of k over the last 20% of any run; refuted iff "
-                "it lies below 0 beyond the drift; open otherwise, when the drift is unknown, and without logs.",
+                f"lies above 0 and its lower end exceeds {DRIFT_ROOM:g}× the largest drift of k over the last 20% of any "
+                f"run (the runs' budget is fixed); refuted iff it lies below 0 beyond {DRIFT_ROOM:g}× the drift; open "
+                "otherwise, when the drift is unknown, and without logs.",
        decide=decide_resolution_sweep_gpu)
 def resolution_sweep_gpu(ctx) -> dict:
     if ctx.gpu_results is None:
@@ -420,8 +425,9 @@ def decide_resolution_sweep_cpu(ev) -> Decision:
                  "model on CPU) the learned k rises with the ambient dimension D.",
        criteria=f"Per seed, the least-squares slope of learned k (mean over the last 20% of each run) on log2(side); "
                 f"with >= {MIN_SEEDS} seeds (else open), the 95% CI of the mean slope: verified iff it lies above 0 and "
-                "its lower end exceeds the largest drift of k over the last 20% of any run; refuted iff it lies below 0 "
-                "beyond that drift; open otherwise.",
+                f"its lower end exceeds {DRIFT_ROOM:g}× the largest drift of k over the last 20% of any run (a fixed "
+                f"budget of steps: a rise not well clear of the drift stays open); refuted iff it lies below 0 beyond "
+                f"{DRIFT_ROOM:g}× that drift; open otherwise.",
        decide=decide_resolution_sweep_cpu)
 def resolution_sweep_cpu(ctx) -> dict:
     from difftheory.gpu_validation.configs import get_config

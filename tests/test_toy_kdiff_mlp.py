@@ -19,10 +19,16 @@ from difftheory.toy.kdiff_mlp import (
     SweepScale,
     TimeMLP,
     _make_group,
+    chunk_ends,
+    ensemble_state,
     generate,
     learned_k,
+    restore_ensemble,
     sample_quality,
+    start_ensemble,
     train_ensemble,
+    train_on,
+    train_stack,
 )
 from difftheory.toy.manifolds import KINDS, make_manifold, span_dim
 from difftheory.training import LossGrew, NonFiniteLoss, check_loss
@@ -140,9 +146,12 @@ def test_loss_growth_stops_training_with_one_line():
         check_loss(torch.tensor([2.0, float("nan")]), first, LOSS_GROWTH_LIMIT, "x")
 
 
+TINY = SweepScale(configs=(("sphere", 4, 1), ("sphere", 4, 2)), seeds=2, steps=20, cap=80, width=8,
+                  quality=("sphere", 4, 2), quality_n=32, quality_steps=3, batch=16, dhat_n=100)
+
+
 def test_sweep_is_cached_on_disk_and_reproducible(monkeypatch, tmp_path):
-    tiny = SweepScale(configs=(("sphere", 4, 1), ("sphere", 4, 2)), seeds=2, steps=20, width=8, quality=("sphere", 4, 2),
-                      quality_n=32, quality_steps=3, batch=16, dhat_n=100)
+    tiny = TINY
     monkeypatch.setitem(kdiff_mlp.SWEEP, "quick", tiny)
     monkeypatch.setenv("DIFFTHEORY_CACHE", str(tmp_path))
     kdiff_mlp.manifold_sweep.cache_clear()
@@ -158,6 +167,94 @@ def test_sweep_is_cached_on_disk_and_reproducible(monkeypatch, tmp_path):
     r = a["rows"][0]
     assert len(r["k_seeds"]) == 2 and len(r["drift_seeds"]) == 2 and len(r["d_hat_seeds"]) == 2
     assert np.array(a["quality"]["end"]).shape == (2 * 4, 3)  # learned + ε, v, x, two seeds each
+    assert r["steps"] in chunk_ends(20, 80)[1:] and r["drift_window"][1] == r["steps"]
+
+
+# ----------------------------------------------------------------------------- converged by construction
+def test_chunk_ends_make_the_last_chunk_the_last_fifth():
+    assert chunk_ends(800, 1600) == [640, 800, 1000, 1250, 1563]
+    assert chunk_ends(5000, 20000)[-1] == 19078
+    for steps, cap in ((800, 1600), (5000, 20000), (7, 7), (2, 9), (123, 4000)):
+        ends = chunk_ends(steps, cap)
+        assert ends[1] == steps and ends[-1] <= cap and ends == sorted(set(ends))
+        assert all((b - a) / b >= 0.2 for a, b in zip(ends[1:-1], ends[2:]))  # each window ≥ the last 20 % of its run
+        assert (ends[1] - ends[0]) / ends[1] >= 0.2
+    with pytest.raises(ValueError, match="cap"):
+        chunk_ends(800, 799)
+    with pytest.raises(ValueError, match="steps"):
+        chunk_ends(1, 10)
+
+
+def test_a_run_continued_in_chunks_or_from_its_saved_state_equals_one_run():
+    m = make_manifold("sphere", 6, 2, 0)
+    kw = dict(steps=30, width=8, depth=1, seed=2, lr_schedule="constant", ema_weights=True, batch=16, record_every=4)
+    whole = train_ensemble([m] * 3, ["learn", "learn", 1.0], **kw)
+    chunked = train_on(start_ensemble([m] * 3, ["learn", "learn", 1.0], **kw), 11)
+    resumed = restore_ensemble(ensemble_state(chunked), start_ensemble([m] * 3, ["learn", "learn", 1.0], **kw))
+    for ens in (train_on(chunked, 30), train_on(resumed, 30)):
+        assert ens.steps == 30 and ens.record_steps == whole.record_steps
+        assert np.array_equal(ens.losses, whole.losses) and np.array_equal(ens.k_ema, whole.k_ema)
+        assert np.array_equal(ens.k_ema_now, whole.k_ema_now)
+        for a, b in zip(ens.groups + ens.ema_params, whole.groups + whole.ema_params):
+            pa, pb = (a.params, b.params) if hasattr(a, "params") else (a, b)
+            assert all(torch.equal(pa[n], pb[n]) for n in pb)
+    with pytest.raises(ValueError, match="until"):
+        train_on(whole, 29)  # never backwards
+    cos = start_ensemble(m, ["learn"], steps=10, width=8, depth=1)
+    with pytest.raises(ValueError, match="cosine"):
+        train_on(cos, 11)
+
+
+def _stack(cfg=TINY):
+    return train_stack(cfg, 4, list(cfg.configs), 1)
+
+
+def _same(a: dict, b: dict) -> bool:
+    return sorted(a) == sorted(b) and all(torch.equal(a[k], b[k]) for k in a)
+
+
+def test_training_goes_on_until_k_settles_and_honours_the_cap(monkeypatch):
+    monkeypatch.setenv("DIFFTHEORY_CACHE", "off")
+    ends = chunk_ends(TINY.steps, TINY.cap)
+    monkeypatch.setattr(kdiff_mlp, "K_DRIFT_TOL", 1.0)  # anything settles: the base steps, never fewer
+    easy = _stack()
+    assert easy["steps"].tolist() == ends[:2] and not bool(easy["hit_cap"])
+    monkeypatch.setattr(kdiff_mlp, "K_DRIFT_TOL", 0.0)  # nothing settles: the last end within the cap
+    hard = _stack()
+    assert hard["steps"].tolist() == ends[-2:] and bool(hard["hit_cap"]) and ends[-1] <= TINY.cap
+    assert hard["record_steps"].max() < ends[-1] <= TINY.cap
+    assert _same(hard, _stack())  # same seed, same numbers
+    # the rule reads the drift over the last chunk: with the tolerance just above the drift at the cap, the run
+    # stops at the first end (from the base steps on) whose drift is within it, which is the cap at the latest
+    monkeypatch.setattr(kdiff_mlp, "K_DRIFT_TOL", float((hard["k_end"] - hard["k_prev"]).abs().max()))
+    mid = _stack()
+    assert not bool(mid["hit_cap"]) and mid["steps"].tolist()[1] in ends[1:]
+    assert float((mid["k_end"] - mid["k_prev"]).abs().max()) <= kdiff_mlp.K_DRIFT_TOL
+
+
+def test_a_chunked_run_resumes_from_the_cache(monkeypatch, tmp_path):
+    """A run with a smaller cap, or one killed after some chunks, leaves chunk states in the cache; a run that
+    resumes from them ends exactly as one trained from scratch, and trains only the missing chunks."""
+    import dataclasses
+
+    monkeypatch.setattr(kdiff_mlp, "K_DRIFT_TOL", 0.0)  # never settles: every chunk up to the cap is trained
+    monkeypatch.setenv("DIFFTHEORY_CACHE", "off")
+    fresh = _stack()
+    monkeypatch.setenv("DIFFTHEORY_CACHE", str(tmp_path))
+    short = _stack(dataclasses.replace(TINY, cap=40))  # the first chunks, to a smaller cap
+    assert short["steps"].tolist()[-1] <= 40 and len(list(tmp_path.glob("kdiff_mlp_chunk-*"))) == len(
+        chunk_ends(TINY.steps, 40))
+    trained = []
+    real = kdiff_mlp.train_on
+    monkeypatch.setattr(kdiff_mlp, "train_on", lambda ens, until, progress=False: (trained.append((ens.steps, until)),
+                                                                                  real(ens, until, progress))[1])
+    resumed = _stack()  # the full cap: resumes after the cached chunks
+    assert trained[0][0] == chunk_ends(TINY.steps, 40)[-1] and _same(resumed, fresh)
+    # a run killed before its last chunk was saved: drop the last chunk state, resume, same result
+    last = max(tmp_path.glob("kdiff_mlp_chunk-*"), key=lambda p: p.stat().st_mtime)
+    last.unlink()
+    trained.clear()
+    assert _same(_stack(), fresh) and len(trained) == 1
 
 
 def test_welch_interval_matches_scipy():
@@ -178,3 +275,28 @@ def test_constant_k_everywhere_is_not_a_rising_trend():
     rows = [{"kind": "sphere", "D": D, "d": d, "k_seeds": [0.5, 0.5, 0.5], "k_mean": 0.5, "drift": 0.0,
              "D_over_D_plus_d": D / (D + d)} for d in (1, 3) for D in (4, 16, 64) if D > d]
     assert decide_monotone({"slices": _slices(rows)}).verdict == "refuted"
+
+
+def test_a_config_that_hit_the_cap_is_open_and_says_so():
+    """Every MLP claim reads the cap: a config still drifting when its stack reached the cap leaves the claim open,
+    and the detail says 'hit the cap' (the decision examples drive the same outcomes through tests/test_decisions)."""
+    import importlib
+    import json
+    import sys
+
+    from difftheory.toy import claims_kdiff_toy as ck
+
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent / "decision_examples"))
+    try:
+        ex = importlib.import_module("toy_claims_kdiff_toy").EXAMPLES
+    finally:
+        sys.path.pop(0)
+    cases = {"kdiff.sim.mlp.learned_k_vs_theory": ck.decide_learned_k, "kdiff.sim.mlp.k_monotone_in_dims":
+             ck.decide_monotone, "kdiff.sim.mlp.intrinsic_dim": ck.decide_intrinsic_dim,
+             "kdiff.sim.mlp.target_quality": ck.decide_target_quality}
+    for cid, decide in cases.items():
+        capped = [e for e in ex[cid]["open"] if '"hit_cap": true' in json.dumps(e) or '"hit_cap": ["' in json.dumps(e)]
+        assert capped, cid
+        for e in capped:
+            d = decide(e)
+            assert d.verdict == "open" and "hit the cap" in d.detail, (cid, d.detail)

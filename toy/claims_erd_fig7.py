@@ -13,6 +13,7 @@ from scipy import stats
 from difftheory.decide import combine, mean_ci, paired_ci, trend
 from difftheory.ledger import Decision, claim
 from difftheory.decide import replicates_to_resolve
+from difftheory.training import DRIFT_ROOM
 from difftheory.toy import erd_experiments
 from difftheory.toy.claims_erd_toy import resolved, seed_noise, verdict_of, worst
 
@@ -37,14 +38,14 @@ def _settings(scale: str) -> dict:
 def decide_fig7_piecewise(ev) -> Decision:
     verdicts, parts = [], []
     for b in ev["bins"]:
-        v = trend(b["diff_lo"], b["diff_hi"], +1, b["drift"] if b["drift"] is not None else float("inf"))
+        v = trend(b["diff_lo"], b["diff_hi"], +1, DRIFT_ROOM * b["drift"] if b["drift"] is not None else float("inf"))
         verdicts.append(v)
         parts.append(f"t ∈ [{b['t_lo']:g}, {b['t_hi']:g}]: global {b['excess_global']:.4f} vs piecewise "
                      f"{b['excess_piecewise']:.4f}, difference {b['diff']:+.4f} [{b['diff_lo']:+.4f}, {b['diff_hi']:+.4f}] "
                      f"(drift {b['drift'] if b['drift'] is None else format(b['drift'], '+.4f')}) → {v}")
     verdict = combine(verdicts)
     head = (f"Excess over the exact floor E‖f − E[y|z]‖² on {ev['cell']}, {ev['seeds']} replicates (paired 95% CI over "
-            f"replicates, drift = change over the last 20 % of training): ")
+            f"replicates, drift = change over the last 20 % of training, a difference decides beyond {DRIFT_ROOM:g}× it): ")
     todo = ""
     if verdict == "open":
         todo = to_decide([(f"t ∈ [{b['t_lo']:g}, {b['t_hi']:g}]", b["diff"], b["diff_lo"], b["diff_hi"], b["drift"], v)
@@ -60,16 +61,16 @@ def to_decide(tests, seeds: int) -> str:
     for name, d, lo, hi, drift, v in tests:
         if v != "open":
             continue
-        if drift is None or abs(drift) >= abs(d):
+        if drift is None or DRIFT_ROOM * abs(drift) >= abs(d):
             train.append(name)
             continue
-        k = replicates_to_resolve(d, lo, hi, seeds, abs(drift))
+        k = replicates_to_resolve(d, lo, hi, seeds, DRIFT_ROOM * abs(drift))
         need.append(f"{name}: {'more than 10^7' if k is None else f'about {k}'}")
     out = []
     if need:
         out.append("replicates needed at the measured effect and spread: " + "; ".join(need))
     if train:
-        out.append("longer training first (drift over the last 20 % not below the effect): " + ", ".join(train))
+        out.append(f"longer training first ({DRIFT_ROOM:g}× the drift over the last 20 % not below the effect): " + ", ".join(train))
     return " To decide: " + "; ".join(out) + "." if out else ""
 
 
@@ -80,8 +81,9 @@ def to_decide(tests, seeds: int) -> str:
        assumptions=("App. F.1 settings: width 256, 2000 Adam steps, batch 512, lr 1e-3", "5 bins of width 0.2",
                     "one (target, schedule) cell replicated: ε on the GVP (cosine) schedule"),
        criteria="Per t bin, the paired difference (global − piecewise) of the excess E‖f − E[y|z]‖² over ≥ 5 replicates: "
-                "verified iff its 95% interval lies above 0 by more than its drift over the last 20 % of training in "
-                "every bin; refuted iff in some bin it lies below 0 by more than the drift; open otherwise, and open "
+                f"verified iff its 95% interval lies above 0 by more than {DRIFT_ROOM:g}× its drift over the last 20 % of "
+                f"training in every bin (App. F's budget is kept: within that, open); refuted iff in some bin it lies "
+                f"below 0 by more than {DRIFT_ROOM:g}× the drift; open otherwise, and open "
                 "at settings other than App. F.1's.",
        decide=decide_fig7_piecewise)
 def fig7_piecewise(ctx):
@@ -115,7 +117,8 @@ def decide_fig7_domination(ev) -> Decision:
     neg = sum(s > 0 for s in signs)
     pos = [k for k, s in zip(ev["models"], signs) if s < 0]
     ex_ = ev["eps_example"]
-    v_ex = trend(ex_["log10_ratio_lo"], ex_["log10_ratio_hi"], +1, abs(ex_["drift"]) if ex_["drift"] is not None else float("inf"))
+    v_ex = trend(ex_["log10_ratio_lo"], ex_["log10_ratio_hi"], +1,
+                 DRIFT_ROOM * abs(ex_["drift"]) if ex_["drift"] is not None else float("inf"))
     verdict = combine([verdict_of(signs), v_ex])
     detail = (f"Spearman ρ(floor, excess) across t per global model: {', '.join(parts)} — resolved negative (the claim) in "
               f"{neg} of {len(signs)}, resolved positive in {len(pos)} ({', '.join(pos) or 'none'}); seed noise of ρ "
@@ -135,7 +138,8 @@ def decide_fig7_domination(ev) -> Decision:
                     "the seed spread of the replicated ε/GVP cell stands for every cell"),
        criteria="Per global model, Spearman ρ between the exact floor and the excess E‖f − E[y|z]‖² across the t grid, "
                 "with a parametric-bootstrap interval from the excess's standard errors; a sign counts when |ρ| exceeds "
-                "that interval's half-width, ρ's drift over the last 20 % of training and the seed noise (t(0.975, 4)·sd "
+                f"that interval's half-width, {DRIFT_ROOM:g}× ρ's drift over the last 20 % of training and the seed noise "
+                "(t(0.975, 4)·sd "
                 "of ρ over the 5 replicates of ε/GVP). The ε example: log10 "
                 "(excess in the last t bin / first t bin) over ≥ 5 replicates of ε/GVP, a trend test against 0. "
                 "verified iff every model is resolved negative and the example is verified; refuted iff some model is "

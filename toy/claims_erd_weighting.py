@@ -11,6 +11,7 @@ import numpy as np
 
 from difftheory.decide import combine, mean_ci, paired_ci, trend
 from difftheory.ledger import Decision, claim
+from difftheory.training import DRIFT_ROOM
 from difftheory.toy import erd_experiments
 from difftheory.toy.claims_erd_fig7 import _open_unless_app_f, _settings, to_decide
 
@@ -19,7 +20,7 @@ def decide_weighting(ev) -> Decision:
     verdicts, parts = [], []
     for name, v in ev["erd_minus"].items():
         d = v["drift"]
-        verdict = trend(v["lo"], v["hi"], -1, abs(d) if d is not None else float("inf"))  # lower W2 is better
+        verdict = trend(v["lo"], v["hi"], -1, DRIFT_ROOM * abs(d) if d is not None else float("inf"))  # lower W2: better
         verdicts.append(verdict)
         parts.append(f"ERD − {name}: {v['mean']:+.3f} [{v['lo']:+.3f}, {v['hi']:+.3f}] (drift "
                      f"{'n/a' if d is None else format(d, '+.3f')}) → {verdict}")
@@ -42,7 +43,8 @@ def decide_weighting(ev) -> Decision:
        assumptions=("App. F.1 training settings", "cosine (GVP) schedule as in §4.3", "ε target",
                     "weights normalized to mean 1 over t ~ U(0, 1)"),
        criteria="For each baseline, the paired difference W2(ERD) − W2(baseline) over ≥ 5 replicates (same data and "
-                "sampler noise per replicate): a trend test for < 0 against its drift over the last 20 % of training. "
+                f"sampler noise per replicate): a trend test for < 0 against {DRIFT_ROOM:g}× its drift over the last 20 % "
+                "of training (App. F's budget is kept: a difference within that is open). "
                 "verified iff ERD is better than every baseline, refuted iff it is worse than one, open otherwise, and "
                 "open at settings other than App. F.1's.",
        decide=decide_weighting)

@@ -16,6 +16,8 @@ def _piecewise(settings, rows):
 GOOD = [(0.05, 0.03, 0.07, 0.001)] * 5
 BAD = GOOD[:4] + [(-0.05, -0.07, -0.03, 0.001)]
 UNSETTLED = GOOD[:4] + [(0.05, 0.03, 0.07, 0.04)]  # drift larger than the interval's near end
+# the near end (0.03) clears the drift (0.01) but not 5× it: App. F's 2000 iterations are kept, so this stays open
+NOT_WELL_INSIDE = GOOD[:4] + [(0.05, 0.03, 0.07, 0.01)]
 
 
 def _model(rho, lo, hi, ck):
@@ -41,7 +43,8 @@ EXAMPLES = {
     "erd.fig7.piecewise_vs_global": {
         "verified": _piecewise(FULL, GOOD),
         "refuted": _piecewise(FULL, BAD),
-        "open": [_piecewise(FULL, UNSETTLED), _piecewise(QUICK, GOOD), _piecewise(QUICK, BAD)],
+        "open": [_piecewise(FULL, UNSETTLED), _piecewise(FULL, NOT_WELL_INSIDE), _piecewise(QUICK, GOOD),
+                 _piecewise(QUICK, BAD)],
     },
     "erd.fig7.loss_domination": {
         "verified": _domination(FULL, [NEG, NEG], _example(0.5, 0.3, 0.7)),

@@ -12,10 +12,11 @@ def _w(settings, diffs):
             "sample_n": 1000, "sample_steps": 100}
 
 
-BETTER = (-0.1, -0.15, -0.05, 0.01)
-WORSE = (0.1, 0.05, 0.15, 0.01)
-UNCLEAR = (-0.02, -0.1, 0.06, 0.01)
+BETTER = (-0.1, -0.15, -0.05, 0.005)
+WORSE = (0.1, 0.05, 0.15, 0.005)
+UNCLEAR = (-0.02, -0.1, 0.06, 0.005)
 DRIFTING = (-0.1, -0.15, -0.05, 0.2)
+NOT_WELL_INSIDE = (-0.1, -0.15, -0.05, 0.02)  # beyond the drift, not beyond 5× it: App. F's budget can't decide it
 
 EXAMPLES = {
     "erd.main.weighting": {
@@ -23,6 +24,7 @@ EXAMPLES = {
         "refuted": _w(FULL, {"uniform": BETTER, "min-snr": WORSE, "p2": BETTER}),
         "open": [_w(FULL, {"uniform": BETTER, "min-snr": UNCLEAR, "p2": BETTER}),
                  _w(FULL, {"uniform": DRIFTING, "min-snr": BETTER, "p2": BETTER}),
+                 _w(FULL, {"uniform": NOT_WELL_INSIDE, "min-snr": BETTER, "p2": BETTER}),
                  _w(QUICK, {"uniform": WORSE, "min-snr": UNCLEAR, "p2": UNCLEAR}),
                  _w(FULL, {"uniform": (-0.1, -0.15, -0.05, None), "min-snr": BETTER, "p2": BETTER})],
     },
