@@ -322,6 +322,10 @@ def test_kl_decompositions_18_19_hold_for_gaussians():
         assert d["diffusion_loss"] + d["bias"] == pytest.approx(d["joint"], rel=1e-10)
         assert d["diffusion_loss"] == pytest.approx(mse_divergence.prop1_sum(h, eta, k, 0.8), rel=1e-10)
         assert d["cond_twin_gap"] < 1e-12
+        # B̄ two ways; the divergence reading of (20) is ≥ 0; (10)'s start adds exactly the start term
+        assert d["bias_closed_form"] == pytest.approx(d["bias"], rel=1e-10, abs=1e-12)
+        assert d["bias_as_divergence"] >= 0
+        assert d["joint_prior_start"] == pytest.approx(d["joint"] + d["start_term"], rel=1e-10)
     with pytest.raises(ValueError, match="rhoring needs N"):
         mse_divergence.kl_decompositions(h[:-1], eta, k, 0.8, 0.7, 0.05)
 

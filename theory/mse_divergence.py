@@ -345,6 +345,10 @@ def kl_decompositions(rhoring, etas, k, v: float, recon_gain: float, recon_var: 
     separately from the joint covariances (no chain rule is assumed):
     ``joint`` = D[p ‖ p̂]; ``x_marginal`` = D[p_x ‖ p̂^N_x]; ``path_given_x`` = E_X D[p(y_{0:N} | X) ‖ p̂(y_{0:N} | X)];
     ``diffusion_loss`` = L̂^N (``path_kl_gaussian``); ``bias`` = B̄ = E_p log[p_{t0,x}(Y_0, X)/(p_{t0}(Y_0) p̄(X | Y_N))];
+    ``bias_closed_form`` the same B̄ as E KL(p(x | y_N) ‖ p̄(x | y_N)) − [I(x; y_N) − I(x; y_0)] (a twin);
+    ``bias_as_divergence`` = E_{y_N} D[p_{t0,x} ‖ p_{t0} p̄(· | y_N)] ≥ 0 (B̄ read as a divergence of (20));
+    ``joint_prior_start`` = the joint KL when p̂ starts at ρ̊_{t0}⁻¹ε as (10) does, ``start_term`` = D[p_{t0} ‖
+    N(0, ρ̊_{t0}⁻²)] (so joint_prior_start = joint + start_term);
     ``cond_twin_gap``: p(y_{0:N} | x) from the joint covariance vs from the oracle's own recursion (ours, ≈ 0)."""
     h = np.asarray(rhoring, float)
     eta = np.asarray(etas, float)
@@ -398,6 +402,24 @@ def kl_decompositions(rhoring, etas, k, v: float, recon_gain: float, recon_var: 
     resid2 = S[ix, ix] - 2 * recon_gain * S[ix, n] + recon_gain**2 * S[n, n]  # E (x − c y_N)²
     e_log_recon = -0.5 * np.log(2 * np.pi * recon_var) - resid2 / (2 * recon_var)
     out["bias"] = float(e_log_joint - e_log_start - e_log_recon)
+    # B̄ in closed form (a second computation): E KL(p(x | y_N) ‖ p̄(x | y_N)) − [I(x; y_N) − I(x; y_0)] under the oracle,
+    # negative whenever y_N tells more about x than y_0 does and p̄ is close to the posterior
+    post_gain = S[ix, n] / S[n, n]
+    post_var = S[ix, ix] - post_gain * S[ix, n]
+    r = post_var / recon_var
+    e_kl_post = 0.5 * (r - 1 - np.log(r) + (post_gain - recon_gain) ** 2 * S[n, n] / recon_var)
+    mutual = lambda j: -0.5 * np.log1p(-S[ix, j] ** 2 / (S[ix, ix] * S[j, j]))  # noqa: E731  I(x; y_j), Gaussian
+    out["bias_closed_form"] = float(e_kl_post - (mutual(n) - mutual(0)))
+    # B̄ read as a divergence (≥ 0): E_{y_N} D[p_{t0,x} ‖ p_{t0}(·) p̄(· | y_N)], (y_0, x) ~ p_{t0,x} independent of y_N
+    resid2_indep = S[ix, ix] + recon_gain**2 * S[n, n]  # E (x − c y_N)² with x independent of y_N
+    out["bias_as_divergence"] = float(e_log_joint - e_log_start + 0.5 * np.log(2 * np.pi * recon_var)
+                                      + resid2_indep / (2 * recon_var))
+    # the generator as (10) prints it starts at ρ̊_{t0}⁻¹ε ~ N(0, ρ̊_{t0}⁻²), not at the oracle marginal p_{t0}: its joint
+    # KL and the start term D[p_{t0} ‖ N(0, ρ̊_{t0}⁻²)] that §4.1's accounting leaves out
+    Dh0 = Dh.copy()
+    Dh0[0] = 1 / h[0]
+    out["joint_prior_start"] = gaussian_kl(zero, S, zero, sem(Lh, Dh0))
+    out["start_term"] = float(kl_variance_ratio(v * h[0] ** 2))
     return out
 
 

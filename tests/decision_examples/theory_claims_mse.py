@@ -13,7 +13,8 @@ _SCH_ROW = {"lam_vs_printed": 1e-30, "dlam_sym_vs_twin": 1e-16, "alpha_sigma_twi
             "alpha_nondecreasing": True, "alpha_strictly_increasing": True, "sigma_decreasing": True,
             "dlam_formula": "pi/sin(pi*t)"}
 SCHEDULES = {"schedules": {n: dict(_SCH_ROW) for n in ("normal", "logis", "sech", "sechinter")}}
-SCHEDULES["schedules"]["normal"]["alpha_strictly_increasing"] = False
+SCHEDULES_STRICT = copy.deepcopy(SCHEDULES)
+SCHEDULES["schedules"]["normal"]["alpha_strictly_increasing"] = False  # the reference: Normal's α ≡ 1
 
 _PAIR = {"printed_vs_derived": 0.0, "twin_vs_derived": 1e-16}
 PARAMS = {"pairs": {"logis/vel": dict(_PAIR), "sech/noise": dict(_PAIR)}, "fpred_printed_target_is_edm": True,
@@ -52,7 +53,15 @@ PROP1 = {"cases": [{"case": "logis/ml", "path_kl": 1.0, "prop1_sum": 1.0, "rel_d
 PROP1_BAD = {"cases": [{"case": "logis/ml", "path_kl": 1.0, "prop1_sum": 1.2, "rel_diff": 0.2}], "worst_rel_diff": 0.2}
 
 _P2 = {"abs_gap": [1e-2, 5e-3], "order": -1.03, "L": 1.0, "closed_form_vs_quadrature": 1e-14}
-PROP2 = {"N": [16, 2048], "cases": {"logis_kappa0.5": dict(_P2), "sech_kappa1.0": dict(_P2)}}
+PROP2 = {"N": [16, 2048], "cases": {"logis_kappa0.5": dict(_P2), "sech_kappa1.0": dict(_P2)}, "eq40_residual": "0"}
+
+STEP_INDEX = {"N": [16, 64, 256], "probes": 640,
+              "printed": {"sup_error": [12.6, 9.06, 8.26], "order": -0.15, "probes_at_t0": 640, "probes_left_point": 40},
+              "max_form": {"sup_error": [8.23, 2.3, 0.598], "order": -0.95, "probes_at_t0": 40, "probes_left_point": 640}}
+
+_UNI = {"abs_const": [21.3, 544.0], "rel_const": [4.85, 4.85], "L": [4.39, 112.0], "abs_const_ratio": 25.5,
+        "rel_const_ratio": 1.0}
+UNIFORM = {"N": 1024, "kappas": [1.0, 0.01], "cases": {"logis": dict(_UNI), "sech": dict(_UNI)}}
 
 PEN = {"roots": ["lr/sqrt(c + 1)"], "single_positive_root": True, "root_is_printed": True,
        "second_derivative": "(c+1)**(3/2)/(2*lr)", "second_derivative_positive": True, "limit_c_inf": "0"}
@@ -103,12 +112,18 @@ FIG1_HALF = copy.deepcopy(FIG1)
 for _r in FIG1_HALF["models"]["SiD2"]["variants"]["integrated"]["by_scale"].values():
     _r["mse_settles_at"] = 0.6  # one exact definition only
 
+FIG1_PRINTED_EDM2 = copy.deepcopy(FIG1)  # the reference: EDM2 under §5's printed η̌ stays at ~5 % long after the start
+for _r in FIG1_PRINTED_EDM2["models"]["EDM2"]["variants"]["printed"]["by_scale"].values():
+    _r["mse_settles_at"] = 0.9
+FIG1_PRINTED_OK = _with(FIG1, "models|EDM2", _model(0.5, 0.0018, 0.0007, 0.0096))
+
 BELOW_REF = _with(FIG1, "models|SiD2", _model(0.5, 0.03, 0.02, 0.03))
 BELOW_OPEN = _with(FIG1, "models|SiD2", _model(0.5, 0.003, 0.02, 0.03))
 
 
-def _edm2(discrete, integrated, approx, end=0.002, printed=0.091, printed_median=0.0436):
-    row = {"printed": printed, "printed_median": printed_median, "printed_ratio_spread": 6.6e5,
+def _edm2(discrete, integrated, approx, end=0.002, printed=0.091, printed_median=0.0436, share_unit=0.62, share_sd=0.19):
+    row = {"printed": printed, "printed_median": printed_median, "printed_ratio_spread": 6.6e5, "printed_min": 0.0018,
+           "printed_share_in_band": {"data units": share_unit, "σ_data": share_sd},
            "discrete": discrete, "discrete_median": discrete / 2, "integrated": integrated, "approx": approx, "steps": 31,
            "t0": 8.7e-7, "tmax": 0.999999997, "approx_eta_max": 4.8, "argmax_is_last_step": True, "end_noise": end}
     return row
@@ -122,6 +137,8 @@ EDM2_SMALL = _with(EDM2, "plausible", {"32 points": _edm2(0.0018, 0.0007, 0.0096
 EDM2_OPEN = _with(EDM2, "plausible", {"32 points": _edm2(0.0018, 0.0007, 0.0096),
                                       "33 points": _edm2(0.0018, 0.0007, 0.009, printed=0.002, printed_median=0.001)})
 EDM2_EXACT_5PCT = _with(EDM2, "plausible", {"32 points": _edm2(0.025, 0.025, 0.03, 0.03, printed_median=0.025)})
+EDM2_NOT_REMAINING = _with(EDM2, "plausible", {"32 points": _edm2(0.0018, 0.0007, 0.0096, share_unit=0.3),
+                                               "33 points": _edm2(0.0018, 0.0007, 0.009, share_unit=0.2)})
 EDM2_COHERENT_BIG = _with(EDM2, "plausible", {"32 points": _edm2(0.025, 0.02, 0.03), "33 points": _edm2(0.026, 0.021, 0.03)})
 EDM2_COHERENT_HALF = _with(EDM2, "plausible", {"32 points": _edm2(0.0018, 0.0007, 0.0096), "33 points": _edm2(0.026, 0.021, 0.03)})
 
@@ -164,7 +181,8 @@ NONUNI = {"printed_form": {"ratio_spread": 6.6e5, "later_max": 0.091}, "dt_weigh
 
 EXAMPLES = {
     "mse.s2.schedules": {
-        "verified": SCHEDULES,
+        "verified": SCHEDULES_STRICT,
+        "corrected": SCHEDULES,
         "refuted": [_with(SCHEDULES, "schedules|logis|lam_vs_printed", 0.3),
                     _with(SCHEDULES, "schedules|sech|dlam_min_on_grid", -1.0),
                     _with(SCHEDULES, "schedules|sech|sigma_decreasing", False)],
@@ -221,8 +239,19 @@ EXAMPLES = {
     "mse.prop1.path_kl": {"verified": PROP1, "refuted": PROP1_BAD},
     "mse.prop2.continuum": {
         "verified": [PROP2, _with(PROP2, "cases|sech_kappa1.0|order", -2.0)],  # faster than 1/N is still O(1/N)
-        "refuted": _with(PROP2, "cases|sech_kappa1.0|order", -0.5),
+        "refuted": [_with(PROP2, "cases|sech_kappa1.0|order", -0.5), _with(PROP2, "eq40_residual", "Delta_tau")],
         "error": _with(PROP2, "cases|logis_kappa0.5|closed_form_vs_quadrature", 1e-3),
+    },
+    "mse.appA.eq41_step_index": {
+        "verified": _with(STEP_INDEX, "printed", {"sup_error": [8.2, 2.3, 0.6], "order": -0.95, "probes_at_t0": 40,
+                                                  "probes_left_point": 640}),
+        "corrected": STEP_INDEX,
+        "refuted": _with(STEP_INDEX, "max_form|order", -0.3),
+    },
+    "mse.beyond.prop2_uniformity": {
+        "verified": _with(_with(UNIFORM, "cases|logis|abs_const_ratio", 1.2), "cases|sech|abs_const_ratio", 1.5),
+        "corrected": UNIFORM,
+        "refuted": _with(UNIFORM, "cases|sech|rel_const_ratio", 5.0),
     },
     "mse.eq24.chi2": {"verified": {"residual": "0"}, "refuted": {"residual": "lambda_p/4"}},
     "mse.eq26.penalized_optimum": {
@@ -256,12 +285,14 @@ EXAMPLES = {
         "error": _with(DISC_ETA, "stable_form_vs_printed", 1e-4),
     },
     "mse.fig1.sizes": {
-        "verified": FIG1,
+        "verified": [FIG1, FIG1_PRINTED_OK],
+        "corrected": FIG1_PRINTED_EDM2,
         "refuted": [FIG1_LATE, FIG1_ML_SMALL],
         "open": FIG1_HALF,
     },
     "mse.fig1.below_1pct": {"verified": FIG1, "refuted": BELOW_REF, "open": BELOW_OPEN},
-    "mse.fig1.edm2_5pct": {"verified": [EDM2, EDM2_EXACT_5PCT], "refuted": EDM2_SMALL, "open": EDM2_OPEN},
+    "mse.fig1.edm2_5pct": {"verified": [EDM2, EDM2_EXACT_5PCT], "refuted": [EDM2_SMALL, EDM2_NOT_REMAINING],
+                           "open": EDM2_OPEN},
     "mse.beyond.edm2_coherent_size": {"verified": EDM2, "refuted": EDM2_COHERENT_BIG, "open": EDM2_COHERENT_HALF},
     "mse.beyond.eta_approximation": {"verified": APPROX_OK, "corrected": APPROX, "error": APPROX_BUG},
     "mse.beyond.generation_grid": {"verified": GRID_OK, "corrected": [GRID_BAD, GRID_STEP_ONLY]},
@@ -294,11 +325,25 @@ ALPHA = {"z_form_residual": "0", "alpha_symbols_in_w": [],
          "y_gaps": {"logis vs (10)": 1e-14, "vp vs (10)": 8e-15, "the two α": 9e-15}, "z_max_diff": 0.133, "n": 2000}
 
 _KLROW = {"case": "logis N=2 κ=1", "joint": 5.62, "x_marginal": 0.32, "path_given_x": 5.30, "diffusion_loss": 7.40,
-          "bias": -1.78, "cond_twin_gap": 1e-17, "rel_gap_18": 5e-15, "rel_gap_19": 7e-15}
-KL1819 = {"cases": [dict(_KLROW), dict(_KLROW, case="sech N=3 κ=0.3")]}
+          "bias": -1.78, "bias_as_divergence": 13.9, "cond_twin_gap": 1e-17, "rel_gap_18": 5e-15, "rel_gap_19": 7e-15,
+          "rel_gap_19_divergence": 2.8, "rel_gap_bias_twin": 2e-15}
+KL1819 = {"cases": [dict(_KLROW), dict(_KLROW, case="sech N=3 κ=0.3")]}  # the reference: B̄ < 0, the log-ratio reading
+
+_NLL_ROW = {"case": "logis N=2 κ=1", "path_given_x": 5.30, "rel_gap_18": 5e-15, "rel_gap_19": 7e-15}
+_NLL_G = {"bias": -1.78, "bias_rel_spread": 8e-16, "data_kl_min": 0.57, "data_kl_max": 1.4, "loss_min": 4.3, "loss_max": 7.0}
+NLL = {"cases": [dict(_NLL_ROW), dict(_NLL_ROW, case="sech N=3 κ=0.3", path_given_x=0.12)],
+       "groups": {"logis N=2": dict(_NLL_G), "sech N=3": dict(_NLL_G)}}
+
+_START_M = {"schedule": "logis", "sigma_start": 999.0, "sigma_data": 1.0, "dims": 786432, "start_term": 2e-7}
+START = {"cases": [{"case": "logis N=2 κ=1 exact gain", "rel_gap_start": 6e-14, "start_term": 6e-4}],
+         "models": {"DiT": dict(_START_M), "EDM2": dict(_START_M, schedule="normal", sigma_start=80.0, start_term=3e-4)}}
+
+KERNELS = {"residuals": {"printed mean − (9)": "0", "first − second form of μ_s": "0", "first − second form of μ̂_s": "0",
+                         "printed variance − (9)": "0"}}
 
 SCALE_INV = {"joint": {"L_max_rel_change": 5e-14, "M_ratio": {"noise": [1.0, 1.0], "data": [0.01, 100.0]}},
-             "data_only": {"L_ratio": [0.155, 1.74]}, "twin_prop1_vs_path": 1e-15, "twin_S2": 1e-16}
+             "data_only": {"L_ratio": [0.155, 1.74], "L_max_rel_change": 0.845}, "twin_prop1_vs_path": 1e-15,
+             "twin_S2": 1e-16}  # the reference: invariant only when data and noise are scaled together
 
 REPA = {"ratio": "1/2 - t/2", "ratio_inf": 0.0, "ratio_sup": 0.5, "ratio_monotone": True, "eta2": "(-s + t)/t",
         "penalty_c": "-1 + 4/(t - 1)**2", "eta_twin_max_diff": 1e-16,
@@ -333,13 +378,31 @@ EXAMPLES.update({
         "error": _with(ALPHA, "y_gaps|vp vs (10)", 1e-3),
     },
     "mse.eq18_19.kl_decompositions": {
-        "verified": [KL1819, {"cases": [dict(_KLROW, bias=0.4)]}],  # with or without a negative B̄
+        "verified": [{"cases": [dict(_KLROW, bias=0.4)]},  # B̄ ≥ 0 along the path: a divergence
+                     {"cases": [dict(_KLROW, rel_gap_19=0.1, rel_gap_19_divergence=1e-14)]}],  # (19) with B̄ a divergence
+        "corrected": KL1819,
         "refuted": [_with(KL1819, "cases", [dict(_KLROW, rel_gap_19=0.1)]),
                     _with(KL1819, "cases", [dict(_KLROW, rel_gap_18=1e-6)])],
-        "error": _with(KL1819, "cases", [dict(_KLROW, cond_twin_gap=1e-3)]),
+        "error": [_with(KL1819, "cases", [dict(_KLROW, cond_twin_gap=1e-3)]),
+                  _with(KL1819, "cases", [dict(_KLROW, rel_gap_bias_twin=1e-4)])],
+    },
+    "mse.s4.penalized_nll": {
+        "verified": NLL,
+        "refuted": [_with(NLL, "groups|sech N=3|bias_rel_spread", 0.2), _with(NLL, "cases", [dict(_NLL_ROW, rel_gap_19=0.1)]),
+                    _with(NLL, "cases", [dict(_NLL_ROW, path_given_x=-0.1)])],
+    },
+    "mse.beyond.start_term": {
+        "verified": START,
+        "refuted": _with(START, "models|EDM2|start_term", 0.02),
+        "error": _with(START, "cases", [{"case": "x", "rel_gap_start": 1e-3, "start_term": 6e-4}]),
+    },
+    "mse.s4.transition_kernels": {
+        "verified": KERNELS,
+        "refuted": _with(KERNELS, "residuals|first − second form of μ_s", "epsilon_s*sigma_t"),
     },
     "mse.s5.scale_invariance": {
-        "verified": [SCALE_INV, _with(SCALE_INV, "joint|M_ratio", {"data": [0.01, 100.0]})],
+        "verified": _with(SCALE_INV, "data_only", {"L_ratio": [1.0, 1.0], "L_max_rel_change": 1e-14}),
+        "corrected": [SCALE_INV, _with(SCALE_INV, "joint|M_ratio", {"data": [0.01, 100.0]})],
         "refuted": [_with(SCALE_INV, "joint|L_max_rel_change", 0.1),
                     _with(SCALE_INV, "joint|M_ratio", {"noise": [1.0, 1.0], "data": [1.0, 1.0 + 1e-12]})],
         "error": [_with(SCALE_INV, "twin_prop1_vs_path", 1e-3), _with(SCALE_INV, "twin_S2", 1e-4)],

@@ -35,7 +35,20 @@ EQ36 = {"derived_drift": "-eh*(lp + lr)/rho",
         "consequence": {"schedule": "logis", "kappa": 0.5, "N": 4096, "var_plus": 2.97e6, "var_minus": 1.002,
                         "target": 1.003}}
 
+_ORD = {"euler": {"rel_error": [0.1, 0.05], "order": -0.98}, "heun": {"rel_error": [0.01, 0.0025], "order": -1.95}}
+ORDERS = {"N": [16, 256], "cases": {"logis v=1": _ORD, "normal v=0.25": _ORD}}
+SIGMA = {"residual": "0", "numeric_max_diff": 3e-16, "probes": 40}
+
 EXAMPLES = {
+    "mse.eq13_15.uds_orders": {
+        "verified": ORDERS,
+        "refuted": [_with(ORDERS, "cases|logis v=1|heun|order", -1.1), _with(ORDERS, "cases|logis v=1|euler|order", None)],
+    },
+    "mse.beyond.euler_in_sigma": {
+        "verified": SIGMA,
+        "refuted": _with(SIGMA, "residual", "D*(sigma_s - sigma_t)"),
+        "error": _with(SIGMA, "numeric_max_diff", 1e-3),
+    },
     "mse.s3.euler_maruyama_vs_uds": {
         "verified": [EM, EM_OVERFLOW],
         "corrected": EM_ML_BETTER,

@@ -80,7 +80,44 @@ def _twin_bug(ev):
     return with_field(ev, "exact|model|twin_gap", 1e-3)
 
 
+def _attr(ml=2.0, ranks=None):
+    cols = {sp: {c: {"mse_vs_flow": _c(1.001, 1.0), "ml_vs_flow": _c(2.0, 1.0)} for c in CELLS} for sp in SPECTRA}
+    cols["alpha=1"]["heun NFE 255"]["ml_vs_flow"] = _c(0.05, 0.45)
+    cols["alpha=0"]["heun NFE 255"]["ml_vs_flow"] = _c(ml, 1.0)
+    ranks = ranks or {sp: {"63": True, "255": False} for sp in SPECTRA}
+    return {"exact": {"model": MODEL, "columns": cols, "ranking_matches": ranks}}
+
+
+_KLS = {"flow": 0.0082, "κ = 0.1": 0.0098, "κ = 0.3": 0.0134, "ML": 0.0288, "MSE(Normal, F-pred)": 0.0082}
+PATH = {"errors": {"×1.3 late": {"data_kl": dict(_KLS), "path_kl": {"ML": 1.0}, "best": "flow", "ml_excess_rel": 2.5,
+                                 "ml_min_path_kl": True},
+                   "×1.3 early": {"data_kl": dict(_KLS, ML=0.0137), "path_kl": {"ML": 1.0}, "best": "ML",
+                                  "ml_excess_rel": 0.0, "ml_min_path_kl": True}},
+        "exact_max_kl": 4e-7}
+PATH_ML_BEST = with_field(PATH, "errors|×1.3 late|ml_excess_rel", 0.0)
+
+_W = {"theta_over_v": [0.78, 1.26, 1.82], "data_kl": {"flow": 0.315, "κ = 0.3": 1.34, "ML": 4.29, "coherent": 0.3155},
+      "best": "flow", "coherent_excess_rel": 0.0014}
+COH = {"realizable": {"theta_over_v_gap": 6e-8, "max_data_kl": 4e-7},
+       "weights": {"EDM2 (Normal + F-pred)": dict(_W), "ML weights (S² = λ̊')": dict(_W, best="ML", coherent_excess_rel=0.0)}}
+COH_OK = with_field(COH, "weights|EDM2 (Normal + F-pred)|coherent_excess_rel", 0.0)
+
 EXAMPLES = {
+    "mse.beyond.table1_attribution": {
+        "verified": _attr(ml=0.5),
+        "refuted": _attr(),
+        "error": _twin_bug(_attr()),
+    },
+    "mse.beyond.path_kl_vs_data_kl": {
+        "verified": PATH_ML_BEST,
+        "refuted": PATH,
+        "error": [with_field(PATH, "exact_max_kl", 0.01), with_field(PATH, "errors|×1.3 late|ml_min_path_kl", False)],
+    },
+    "mse.beyond.coherence_misspecified": {
+        "verified": COH_OK,
+        "refuted": COH,
+        "error": [with_field(COH, "realizable|theta_over_v_gap", 0.1), with_field(COH, "realizable|max_data_kl", 0.1)],
+    },
     "mse.toy.exact_denoiser": {
         "verified": _exact(),
         "refuted": [_exact(ml=0.05, flow=0.45, mse=0.45), _exact(mse=1.3)],
