@@ -19,7 +19,7 @@ import fnmatch
 import importlib
 import time
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 

@@ -6,6 +6,10 @@ import pytest
 
 from difftheory import ledger, paper, testing
 
+pytest.importorskip("difftheory_ddpm", reason="the example plug-in is not installed (pip install -e examples/difftheory-ddpm)")
+if "ddpm" not in paper.names():
+    pytest.skip("the example plug-in is importable but not registered (install it)", allow_module_level=True)
+
 HERE = Path(__file__).parent
 EXAMPLES = testing.load_examples(HERE / "decision_examples")
 
