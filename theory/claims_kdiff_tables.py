@@ -174,17 +174,21 @@ def decide_superior_64(ev) -> Decision:
         return Decision("refuted", base + ": k-Diff is not lower")
     if gap > consistent_gap:
         return Decision("verified", base + f"; {gap:.2f} exceeds it")
-    return Decision("corrected", base + f": a gap of {gap:.2f} cannot be 'superior' where {consistent_gap:.2f} is 'highly "
-                                        "consistent'. Consistent wording: 'a comparable FID of 2.05 (2.08 for v-prediction)'.")
+    return Decision("open", base + f": the printed FIDs are in the claimed order, but a gain of {gap:.2f} is no larger "
+                                   f"than the gap the paper itself treats as agreement ({consistent_gap:.2f}), and no "
+                                   "seeds or FID spread are printed, so the numbers cannot tell this gain from "
+                                   "run-to-run spread. Settled by repeated trainings and FID-50k evaluations of both "
+                                   "runs (kdiff.gpu.fid_matches_best_fixed with --gpu-results).")
 
 
 @claim("kdiff.tables.s5_1_superior", paper="kdiff", where="§5.1",
        statement="After 64 epochs k-Diff achieves a superior FID of 2.05 against the v-prediction baseline's 2.08, which "
                  "is highly consistent with the reported 2.11.",
        method="numeric", equations=("§5.1",),
-       criteria="verified iff k-Diff's FID gap below the v-baseline exceeds the gap the same paragraph calls 'highly "
-                "consistent' (2.08 vs the reported 2.11); corrected iff it is positive but not larger; refuted iff "
-                "k-Diff is not lower; open iff a number is damaged.",
+       criteria="refuted iff k-Diff's printed FID is not lower than the v-baseline's; verified iff its gain exceeds the "
+                "gap the same paragraph calls 'highly consistent' (2.08 vs the reported 2.11: the paper's own yardstick "
+                "of agreement between runs); open otherwise (a gain within that yardstick, with no seeds or spread "
+                "printed, cannot be told from run-to-run spread) or when a number is damaged.",
        decide=decide_superior_64)
 def s5_1_superior(ctx):
     s = _p().statements
@@ -573,3 +577,54 @@ def kdiff_params(ctx):
         for col in ("params", "Gflops"):
             pairs.append({"what": f"{label} {b} {col}", "kdiff": t.cell(k, col).cite(), "baseline": t.cell(b, col).cite()})
     return {"pairs": pairs, "statements": [p.statements["intro.single_parameter"].cite(), p.statements["conclusion.overhead"].cite()]}
+
+
+# ================================================================================== §5.1: which checkpoint Tables 1–2 report
+def decide_final_checkpoint(ev) -> Decision:
+    rows = ev["kdiff_rows"]
+    used = [r["epochs"] for r in rows] + [ev["final_fid_text"], ev["latent_row_fid"], ev["stated_epochs"]]
+    if damaged(used):
+        return Decision("open", "rests on damaged cells: " + ", ".join(short(c) for c in damaged(used)))
+    want = ev["stated_epochs"]["value"]
+    listing = "; ".join(f"{r['row']} ({r['space']}): its full run trains {shown(r['epochs'])} epochs "
+                        f"({r['epochs']['where']})" for r in rows)
+    other = [r for r in rows if r["epochs"]["value"] != want]
+    latent_ok = same(ev["latent_row_fid"], ev["final_fid_text"])
+    head = (f"'all results tabulated in [Tables] 1 and 2 … are produced by the final {shown(ev['stated_epochs'])}-epoch "
+            f"checkpoint' ({ev['statement']['where']}): the k-Diff rows of Tables 1–2 are {listing}")
+    if not other and latent_ok:
+        return Decision("verified", head + ".")
+    if latent_ok and all(r["space"] == "pixel" for r in other):
+        return Decision("corrected", head + f": the {len(other)} pixel row(s) come from the {shown(other[0]['epochs'])}-epoch "
+                                            f"runs, not an {want:g}-epoch checkpoint; the latent row's FID {shown(ev['latent_row_fid'])} "
+                                            f"is the text's final {shown(ev['final_fid_text'])}. Corrected wording: 'the latent "
+                                            f"result of Table 1 and the samples of Fig. 4 are produced by the final {want:g}-epoch "
+                                            "checkpoint, the pixel rows of Tables 1–2 by the final checkpoints of the "
+                                            f"{shown(other[0]['epochs'])}-epoch pixel runs'.", "as printed")
+    return Decision("refuted", head + f"; the latent row's FID {short(ev['latent_row_fid'])} is not the final "
+                                      f"{short(ev['final_fid_text'])}" if not latent_ok else head + ".", "as printed")
+
+
+@claim("kdiff.tables.final_checkpoint", paper="kdiff", where="§5.1",
+       statement="All results tabulated in Tables 1 and 2 and the samples of Fig. 4 are produced by the final 800-epoch "
+                 "checkpoint.",
+       method="numeric", equations=("§5.1", "Table 1", "Table 2", "Table 4", "Fig. 3"),
+       criteria="Each k-Diff row of Tables 1–2 against the training length of its run (Table 4's epochs: latent full, "
+                "pixel full; Fig. 3's caption repeats them) and the latent row's FID against the text's final 800-epoch "
+                "FID. verified iff every row comes from an 800-epoch run and the latent FID is the final one; corrected "
+                "iff only the pixel rows come from runs of another length (the sentence holds for the latent result); "
+                "refuted iff the latent row is not the final 800-epoch FID; open iff a value is damaged.",
+       decide=decide_final_checkpoint)
+def final_checkpoint(ctx):
+    p = _p()
+    s, t4 = p.statements, p.table("Table 4")
+    lat, pix = t4.cell("epochs", "latent"), t4.cell("epochs", "pixel")
+    full = lambda c: float(re.findall(r"\d+", c.value)[-1])  # noqa: E731  "64 (ablation), 800" → 800
+    ep = lambda c: {**c.cite(), "value": full(c), "decimals": 0, "reading": None,  # noqa: E731
+                    "note": f"the full run: the last number of '{c.value}'"}
+    rows = [{"row": f"{label} {r.name}", "space": r.group, "epochs": ep(lat if r.group == "latent" else pix)}
+            for label in ("Table 1", "Table 2") for r in p.table(label).rows.values() if r.name.startswith("k-Diff")]
+    return {"statement": s["s5_1.reporting_checkpoint"].cite(), "stated_epochs": s["s5_1.reporting_checkpoint"]["epochs"].cite(),
+            "kdiff_rows": rows, "fig3_epochs": [s["fig3.caption"]["epochs_latent"].cite(), s["fig3.caption"]["epochs_pixel"].cite()],
+            "final_fid_text": s["s5_1.final"]["fid"].cite(),
+            "latent_row_fid": p.table("Table 1").cell("k-Diff (LightningDiT-XL/1)", "FID").cite()}

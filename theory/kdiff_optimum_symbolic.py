@@ -217,3 +217,98 @@ def _limit(expr, var, end):
     e = sp.Symbol("e", positive=True)
     shifted = expr.subs(var, e if end == 0 else 1 - e)
     return sp.limit(sp.together(sp.expand_log(shifted, force=True)), e, 0, "+")
+
+
+# ----------------------------------------------------------------------------------------- the Remark, §3.2, §6
+def _k_uniform(expr):
+    """``expr`` in moment symbols → the k-target (φ = k, ψ = −(1 − k)) under uniform t and κ = 1  # kdiff Eqs. (51)–(53)"""
+    phi, psi = k, -(1 - k)
+    sub = {MOMENT["pp"]: phi**2 * m0, MOMENT["qq"]: psi**2 * m0, MOMENT["pa"]: phi * m_a, MOMENT["ps"]: psi * m_s,
+           MOMENT["aa"]: m_aa, MOMENT["ss"]: m_ss}
+    return sp.factor(sp.simplify(expr.subs(sub).subs(uniform_moments())))
+
+
+@lru_cache(maxsize=1)
+def derive_mode_split() -> dict:
+    """Δ* = ½dℓ_∥ + ½(D − d)ℓ_⊥ with ℓ_∥ = 2∂Δ*/∂d + 2∂Δ*/∂D, ℓ_⊥ = 2∂Δ*/∂D (from the derived Δ*), on the k-target
+    under uniform t and κ = 1; r = D/d; the ratio of the perpendicular to the parallel contribution
+    R = (r − 1)ℓ_⊥/ℓ_∥, the ratio r_c(k) above which the perpendicular one is the larger, and R along Thm 3.2's
+    k* = r/(r + 1) with its largest value over r ≥ 1  # kdiff Remark after Thm 3.1, Thm 3.2"""
+    from difftheory.theory.kdiff_linear_dynamics import mode_problems
+
+    mp = mode_problems()
+    delta, D_, d_ = mp["delta_star"], mp["D"], mp["d"]
+    l_par = _k_uniform(2 * sp.diff(delta, d_) + 2 * sp.diff(delta, D_))
+    l_perp = _k_uniform(2 * sp.diff(delta, D_))
+    r = sp.Symbol("r", positive=True)
+    ratio = (r - 1) * l_perp / l_par
+    r_cross = sp.simplify(1 + l_par / l_perp)
+    at_kstar = sp.simplify(ratio.subs(k, r / (r + 1)))
+    crit = [x for x in sp.solve(sp.diff(at_kstar, r), r) if x.is_real and x >= 1]
+    cands = [sp.Integer(1)] + crit
+    r_max = max(cands, key=lambda x: float(at_kstar.subs(r, x)))
+    return {"l_par": l_par, "l_perp": l_perp, "r": r, "ratio": ratio, "r_cross": r_cross, "ratio_at_kstar": at_kstar,
+            "r_max_at_kstar": r_max, "max_ratio_at_kstar": sp.nsimplify(at_kstar.subs(r, r_max)),
+            "ratio_at_D_eq_d": sp.simplify(ratio.subs(r, 1)),
+            "ratio_grows_without_bound": sp.limit(ratio, r, sp.oo) == sp.oo,   # for symbolic k < 1 (ℓ_⊥ > 0)
+            "l_perp_zero_only_at_x": sp.solve(l_perp, k) == [1],
+            "ratio_at_kstar_limit": sp.limit(at_kstar, r, sp.oo)}
+
+
+@lru_cache(maxsize=1)
+def derive_target_norm() -> dict:
+    """What Δ*(k) ranks (beyond the paper): the loss of the untrained model W = 0, L0 = ½E‖u‖² = ½(dk² + D(1 − k)²)
+    (u = kx − (1 − k)n, E‖x‖² = d, E‖n‖² = D; the same at every t), its minimiser, and the explained part
+    L0 − Δ*(k) (uniform t, κ = 1)  # kdiff Eqs. (4), (54d)"""
+    a = derive_appendix_d()
+    L0 = sp.Rational(1, 2) * (d * k**2 + D * (1 - k) ** 2)
+    explained = sp.factor(sp.expand(L0 - a["delta_uniform"]))
+    (k0,) = sp.solve(sp.diff(L0, k), k)
+    (ke,) = sp.solve(sp.diff(explained, k), k)
+    return {"L0": L0, "k_star_L0": sp.simplify(k0), "explained": explained, "k_star_explained": sp.simplify(ke),
+            "explained_curvature": sp.simplify(sp.diff(explained, k, 2)), "delta": a["delta_uniform"],
+            "L0_equals_thm32": sp.simplify(k0 - a["k_star"]) == 0}
+
+
+@lru_cache(maxsize=1)
+def derive_training_time() -> dict:
+    """Eq. (9)'s modes relax at A_∥ = ∫D̃α(α² + σ²), A_⊥ = ∫D̃ασ² (their curvatures); from W = 0 the loss after
+    time T (units of τ) is L(T) = d[ℓ*_∥ + ½A_∥c_∥²e^(−2A_∥T)] + (D − d)[ℓ*_⊥ + ½A_⊥c_⊥²e^(−2A_⊥T)]. Returns the rates
+    (and whether they contain D or d), and under uniform t, κ = 1 the k-target's L(T; k) and its minimiser k*(T)
+    # kdiff Eqs. (8)–(12)"""
+    from difftheory.theory.kdiff_linear_dynamics import mode_problems
+
+    mp = mode_problems()
+    A_par, A_perp = mp["second_derivatives"]
+    D_, d_ = mp["D"], mp["d"]
+    delta = mp["delta_star"]
+    T = sp.Symbol("T", nonnegative=True)
+    l_par_star = sp.simplify(2 * sp.diff(delta, d_) + 2 * sp.diff(delta, D_)) / 2   # mode_problems' ℓ (with its ½)
+    l_perp_star = sp.simplify(2 * sp.diff(delta, D_)) / 2
+    loss_T = (d_ * (l_par_star + A_par * mp["a_opt"] ** 2 * sp.exp(-2 * A_par * T) / 2)
+              + (D_ - d_) * (l_perp_star + A_perp * mp["b_opt"] ** 2 * sp.exp(-2 * A_perp * T) / 2))
+    loss_k = sp.expand(_k_uniform(loss_T).subs({D_: D, d_: d}))
+    (kT,) = sp.solve(sp.diff(loss_k, k), k)
+    return {"A_par": A_par, "A_perp": A_perp, "T": T,
+            "rates_free_of_D_d": not ({D_, d_} & (A_par.free_symbols | A_perp.free_symbols)),
+            "rates_uniform_k_target": (_k_uniform(A_par), _k_uniform(A_perp)),
+            "loss_T_k": loss_k, "k_star_T": sp.simplify(kT),
+            "loss_at_0_is_L0": sp.simplify(loss_k.subs(T, 0) - derive_target_norm()["L0"]) == 0,
+            "loss_at_inf_is_delta": sp.simplify(sp.limit(loss_k, T, sp.oo) - derive_appendix_d()["delta_uniform"]) == 0}
+
+
+@lru_cache(maxsize=1)
+def derive_variational() -> dict:
+    """§3.2's variational problem: Δ* of Eq. (12) over target functions (φ, ψ) with (α, σ), κ, the sampler and the
+    interval fixed. For u = c·z (φ = cα, ψ = cσ, any constant c, c = 0 included) the moments are I_pp = c²I_aa,
+    I_qq = c²I_ss, I_pa = cI_aa, I_ps = cI_ss, and Δ* vanishes for every D, d and every measure (Δ* ≥ 0: it is a
+    least-squares residual) — the unconstrained minimum is the trivial u = c z. On the k-line (φ − ψ = 1) the
+    minimum under uniform t and κ = 1 is Thm 3.2's Δ*(k*) > 0."""
+    c = sp.Symbol("c", real=True)
+    I = MOMENT
+    delta = delta_star_expr()
+    on_cz = sp.simplify(delta.subs({I["pp"]: c**2 * I["aa"], I["qq"]: c**2 * I["ss"], I["pa"]: c * I["aa"],
+                                    I["ps"]: c * I["ss"]}))
+    a = derive_appendix_d()
+    return {"delta_on_u_eq_cz": on_cz, "vanishes_for_all_measures": on_cz == 0,
+            "k_line_minimum": a["delta_at_k_star"], "k_line_minimum_positive": bool(a["delta_at_k_star"].is_positive)}

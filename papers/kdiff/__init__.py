@@ -5,7 +5,7 @@ from difftheory.paper import Paper
 PAPER = Paper(
     name="kdiff",
     title="Revisiting Diffusion Model Predictions Through Dimensionality (Jin & Wang, arXiv 2601.21419)",
-    claims=("difftheory.theory.claims_other_systems", "difftheory.gpu_validation.claims_cited_code", "difftheory.theory.claims_kdiff_tables", "difftheory.theory.claims_kdiff_theory", "difftheory.linear_model.claims_linear",
+    claims=("difftheory.theory.claims_other_systems", "difftheory.gpu_validation.claims_cited_code", "difftheory.theory.claims_kdiff_tables", "difftheory.theory.claims_kdiff_theory", "difftheory.theory.claims_kdiff_external", "difftheory.linear_model.claims_linear",
             "difftheory.toy.claims_kdiff_toy", "difftheory.gpu_validation.claims_gpu"),
     data=__name__,
     figures=("difftheory.figures.kdiff_theory", "difftheory.figures.kdiff_sim_linear", "difftheory.figures.kdiff_sim_mlp",

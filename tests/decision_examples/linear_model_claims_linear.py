@@ -96,7 +96,7 @@ def _falls(shapes, drift=1e-3, scale="full"):
 
 
 def _ends(end_ci, int_ci=(0.24, 0.26), exact=0.46, scale="full"):
-    return {"n_bins": 128, "lr": 0.01, "draws": 1_639_424, "lr_times_draws": 16394, "paper_lr_times_draws": 16399,
+    return {"n_bins": 128, "lr": 0.01, "betas": [0.9, 0.95], "draws": 1_639_424, "lr_times_draws": 16394, "paper_lr_times_draws": 16399,
             "seeds": list(range(10)), "end_move_mean": 0.05 if end_ci[0] is None else sum(end_ci) / 2,
             "end_move_ci": list(end_ci),
             "interior_move_mean": sum(int_ci) / 2, "interior_move_ci": list(int_ci), "P_t_in_end_bin": 6.4e-7,

@@ -104,7 +104,8 @@ GENERAL = {"k_star_stated": "(d(1 − b/q) + (D − d)c)/(d(2 − 1/q) + (D − 
 
 def _practical(concl=0.5, gap=2e-5, ties=(0.0, 1.0)):
     return {"sweep_vs_precise_max_gap": gap, "ratio_values": [1.0, 2.0, 10.0], "thm3_2": [0.5, 0.667, 0.909],
-            "k_star": {"latent v clamp0.05": [1.0, 1.0, 1.0], "pixel v clamp0.05": [0.08, 0.54, 0.95]},
+            "k_star": {"latent v clamp0.05": [1.0, 1.0, 1.0], "pixel v clamp0.05": [0.08, 0.54, 0.95],
+                       "latent v clampnone": [0.993, 0.995, 1.0]},
             "conclusion_gap": concl,
             "tie_at_D_eq_d": {"k_star": ties[-1], "ties": list(ties),
                               "stationary": [{"k": 0.5, "type": "maximum", "delta": 10.0}]},
@@ -114,6 +115,56 @@ def _practical(concl=0.5, gap=2e-5, ties=(0.0, 1.0)):
 
 def _tc(flat=1e-15, **kw):
     return _relax(tol=1e-6, v_loss_delta_spread_rel=flat, **kw)
+
+
+def _remark(ok=True, gap=3e-17):
+    return {"l_par": "(4*k**2 - 4*k + 5)/8", "l_perp": "(k - 1)**2/4", "slope": "2*(k - 1)**2/(4*k**2 - 4*k + 5)",
+            "facts": {"zero_at_D_eq_d": True, "grows_linearly_in_D_over_d": ok, "l_perp_zero_only_at_x": True},
+            "r_cross": {"v (k = ½)": 9.0}, "ratio_at_kstar": "2*(r - 1)/(5*r**2 + 6*r + 5)", "max_ratio_at_kstar": 0.059,
+            "r_max_at_kstar": 2.79, "twin_gap": gap}
+
+
+def _variational(zero=True, kline=True, num_rel=4e-17, kline_num=13.6):
+    return {"delta_on_u_eq_cz": "0" if zero else "I_aa*c**2/2", "vanishes_for_u_eq_cz": zero,
+            "k_line_minimum": "d*(5*D + 3*d)/(16*(D + d))", "k_line_minimum_positive": kline,
+            "numeric": {"D": 20, "d": 4, "nodes": 12, "delta_start": 140.0, "delta_min": 140.0 * num_rel,
+                        "delta_min_rel": num_rel, "minimiser_phi_over_alpha_spread": 7e-7,
+                        "minimiser_psi_over_sigma_minus_phi_over_alpha": 4e-7, "k_line_min": kline_num,
+                        "k_line_argmin": 0.874}}
+
+
+def _efficiency(free=True, loss_dims=True, gap=2e-16):
+    return {"A_par": "I_aa + I_ss", "A_perp": "I_ss" if free else "I_ss*D/d", "rates_free_of_D_d": free,
+            "rates_uniform": ["2/3", "1/3"], "loss_depends_on_D_d": loss_dims,
+            "k_star_T": {"4": {"0": 0.8, "1": 0.840, "10": 0.800}}, "twin_gap": gap}
+
+
+def _norm(agree=False, l0=True, gap=5e-15):
+    probe = {"thm3_2": 0.8, "argmin_fraction": [0.8] if agree else [0.0], "min_fraction": 0.34, "fraction_at_kstar": 0.72,
+             "gap": 0.0 if agree else 0.8}
+    return {"L0": "D*(1 - k)**2/2 + d*k**2/2", "explained": "3*(...)/16", "k_star_L0": "D/(D + d)" if l0 else "D/(D + 2*d)",
+            "k_star_L0_is_thm32": l0, "k_star_explained_is_thm32": l0, "probes": {"4": probe}, "twin_gap": gap}
+
+
+def _curve(k_pop=0.5, mc_gap=0.0016, twin=7e-9):
+    return {"D": 8, "intrinsic_dim": 1, "cov_max_dev_from_I": 7e-16, "cov_trace": 8.0, "cov_rank": 8,
+            "k_star_population": k_pop, "k_star_trace_formula": 0.5, "k_star_manifold_dim": 0.8889,
+            "gap_population_vs_trace_formula": twin, "gap_population_vs_manifold_dim": abs(k_pop - 0.8889),
+            "mc_max_rel_gap": mc_gap, "k_star_mc_grid": 0.5, "mc_draws": 200000}
+
+
+def _ambient(k=0.66, reach=None):
+    return {"k_latent": k, "k_latent_source": "kdiff §5.1 (pdf l. 226)", "k_pixel": 0.99, "d_over_D_eq14": 1 / k - 1,
+            "ambient_share_eq14": 2 - 1 / k, "d_over_D_pixel_eq14": 0.0101,
+            "trained_loss_k_star": {"v-loss, no clamp": {"ratios": [1.0, 100.0], "k_star": [0.993, 1.0], "min": 0.993,
+                                                         "max": 1.0}},
+            "ratio_for_k": {"v-loss, no clamp": reach}}
+
+
+def _pixel(run_last=0.996, thm_last=0.990, step=0.04):
+    return {"ratios": [1.0, 10.0, 100.0], "largest_ratio": 100.0,
+            "k_star": {"thm": [0.5, 0.909, thm_last], "run": [0.08, 0.954, run_last], "u pixel": [0.0, 0.456, 0.920]},
+            "min_step": {"thm": 0.07, "run": step, "u pixel": 0.0}, "thm3_2_row": "thm", "run_row": "run"}
 
 
 EXAMPLES = {
@@ -169,5 +220,26 @@ EXAMPLES = {
     "kdiff.beyond.time_conditioned_w": {
         "verified": _tc(concl=1e-9), "corrected": _tc(), "refuted": _tc(facts_ok=False),
         "error": [_tc(twin=1e-3), _tc(flat=1e-3), _tc(flat=None)],
+    },
+    "kdiff.thm3_1.remark_regimes": {"verified": _remark(), "refuted": _remark(ok=False), "error": _remark(gap=1e-3)},
+    "kdiff.sec3_2.variational_target": {
+        "verified": _variational(zero=False), "corrected": _variational(), "refuted": _variational(kline=False, kline_num=0.0),
+        "error": _variational(num_rel=1e-3),
+    },
+    "kdiff.sec6.training_efficiency": {
+        "verified": _efficiency(free=False), "corrected": _efficiency(), "refuted": _efficiency(loss_dims=False),
+        "error": _efficiency(gap=1e-3),
+    },
+    "kdiff.beyond.kstar_vs_target_norm": {
+        "verified": _norm(agree=True), "corrected": _norm(), "refuted": _norm(l0=False), "error": _norm(gap=1e-3),
+    },
+    "kdiff.beyond.covariance_not_manifold_dim": {
+        "verified": _curve(k_pop=0.8889), "corrected": _curve(), "error": [_curve(mc_gap=0.05), _curve(twin=1e-3)],
+    },
+    "kdiff.sec5_1.latent_k_ambient": {
+        "open": _ambient(), "verified": _ambient(reach=1.94), "refuted": _ambient(k=0.52),
+    },
+    "kdiff.sec5_2.pixel_k_confirms_thm32": {
+        "verified": _pixel(), "refuted": [_pixel(run_last=0.80), _pixel(step=-0.2)],
     },
 }
