@@ -140,3 +140,21 @@ def coverage_problems(name: str) -> list[str]:
     if coverage.complete(name):
         out += [f"{name} {e.key}: missing (the registration declares the map complete)" for e in coverage.missing(mine)]
     return out
+
+
+COMFORTABLE = 1e-4  # a test asserts a verdict only when its evidence is this far (relative) from flipping it: 100× margin.ROUNDING
+
+
+def verdict_problems(row: dict, expected: str) -> list[str]:
+    """A test's assertion of a verdict, made robust (issue 16): the row's verdict must be ``expected`` with a
+    comfortable margin — not fragile, and, where a single comparison decides, at least ``COMFORTABLE`` relative
+    distance from flipping. A fragile row is a problem here: its test should assert ``row["fragile"]`` instead."""
+    out = []
+    if row.get("verdict") != expected:
+        out.append(f"{row.get('id')}: {row.get('verdict')} (expected {expected}): {str(row.get('detail'))[:200]}")
+    if row.get("fragile"):
+        out.append(f"{row.get('id')}: fragile ({row.get('deciding')}): assert the flag, not the verdict")
+    elif row.get("margin") is not None and row["margin"] < COMFORTABLE:
+        out.append(f"{row.get('id')}: margin {row['margin']:.2g} < {COMFORTABLE:g} ({row.get('deciding')}): too thin to "
+                   "assert a verdict")
+    return out

@@ -275,14 +275,16 @@ def test_sgd_replicates_equal_separate_runs():
 def test_quick_claims_decide_as_measured(tmp_path):
     """Evidence + decision of cheap claims at quick scale: the verdicts and the numbers behind them."""
     from difftheory.ledger import run_one, REGISTRY, discover
+    from difftheory.testing import verdict_problems
 
     discover()
     ctx = Context(scale="quick", seed=0, out=tmp_path)
     row = run_one(REGISTRY["kdiff.sim.linear.mode_dynamics"], ctx)
-    assert row["verdict"] == "verified"
+    assert not verdict_problems(row, "verified")
     assert row["evidence"]["max_abs_gap_autograd_vs_eq8_gradient"] < 1e-12
     row = run_one(REGISTRY["kdiff.sim.linear.two_param_target"], ctx)
     ev = row["evidence"]
-    assert row["verdict"] == "corrected"
+    assert not verdict_problems(row, "corrected")
+    assert not ev["hit_cap"] and ev["grad_norm_two"] <= ev["gtol"] and ev["grad_norm_single"] <= ev["gtol"]
     assert ev["trained_ratio_unclamped"] == pytest.approx(ev["single_k_learned"], abs=1e-6)
     assert ev["max_rel_change_unclamped_under_scaling"] < 1e-12
