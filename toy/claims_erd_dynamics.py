@@ -752,7 +752,7 @@ def decide_minibatch_share(ev) -> Decision:
     if any(x < 0 for x in signs):
         return Decision("refuted", lead + "; ".join(parts) + f". In {sum(x < 0 for x in signs)} of {len(signs)} mismatch "
                                    f"regimes the residual part dominates an update of {big} same-level samples: Prop. 3.7's "
-                                   "domination holds per sample, not per minibatch update.")
+                                   "domination is a per-sample statement and need not survive averaging over a minibatch.")
     if all(x > 0 for x in signs):
         return Decision("verified", lead + "; ".join(parts) + f". The ξ-part still dominates at B = {big} in every regime.")
     return Decision("open", lead + "; ".join(parts) + ". Undecided within the half-sample noise; more samples would decide.")

@@ -186,6 +186,8 @@ def decide_fig7_compute(ev) -> Decision:
             "refuted": ". With equal compute the shared model has the smaller excess: the piecewise gain is compute, "
                        "not an escape from cross-noise interference.",
             "open": ". With equal compute the difference is not resolved."}[v]
+    if v == "open":
+        tail += to_decide([("mean over t", m["diff"], m["diff_lo"], m["diff_hi"], m["drift"], v)], ev["seeds"])
     return _open_unless_app_f(ev, v, head + tail)
 
 
