@@ -157,7 +157,7 @@ TODAY = {
     "kdiff.tables.pixel_k_epochs": "verified", "kdiff.tables.latent_k_trajectory": "verified",
     "kdiff.tables.sampler": "verified", "kdiff.tables.clamp": "verified", "kdiff.tables.time_sampler": "verified",
     "kdiff.tables.patch_names": "verified", "kdiff.tables.kdiff_params": "verified",
-    "erd.tables.table1_improvements": "verified", "erd.tables.table2_architectures": "verified",
+    "erd.tables.table1_improvements": "verified", "erd.tables.table2_architectures": "corrected",
     "erd.tables.table3_outperforms": "verified", "erd.tables.table3_vs_appendix": "verified",
     "erd.tables.table4_vs_sweeps": "refuted", "erd.tables.guidance_scale": "corrected",
     "erd.tables.epochs_vs_iterations": "verified", "erd.tables.table5_params": "verified", "erd.tables.settings": "verified",

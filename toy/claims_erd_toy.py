@@ -437,6 +437,46 @@ def fig8_poles(ctx):
     return {"curves": {k: v for k, v in ph.items() if k.split("/")[0] in ("eps", "x0")}, "ts": list(PHASE_TS)}
 
 
+def decide_recoverable_weakens(ev) -> Decision:
+    c = ev["curves"]
+    bad = [k for k, v in c.items() if not (v["spearman_signal_vs_t"] < 0 and v["spearman_floor_share_vs_t"] > 0)]
+    shown = "; ".join(f"{k}: recoverable RMS {c[k]['signal_rms'][0]:.3f} → {c[k]['signal_rms'][-1]:.3f}, floor share "
+                      f"{c[k]['floor_share'][0]:.3f} → {c[k]['floor_share'][-1]:.3f}" for k in (bad or list(c)))
+    if bad:
+        return Decision("refuted", f"Not for every target: in {len(bad)} of {len(c)} (target, schedule) pairs the "
+                                   f"recoverable component does not weaken, or the Bayes floor's share of E‖y‖² does not "
+                                   f"grow, as t → 1 (exact quadrature, t ∈ [{ev['ts'][0]}, {ev['ts'][-1]}]): {shown}. "
+                                   "The input's degeneration (Lemma D.1) makes ε more recoverable, not less; §3.3 "
+                                   "restricts the statement to 'targets whose recoverable component depends on the data "
+                                   "signal', App. D does not.")
+    return Decision("verified", f"For every target and schedule the recoverable RMS falls and the floor's share rises "
+                                f"with t: {shown}.")
+
+
+@claim("erd.thm_d2.recoverable_weakens", paper="erd", where="App. D after Thm D.2 (ll. 1007–1017); §3.3 (ll. 230–233)",
+       statement="As the noise level increases the corrupted input retains progressively less data-dependent structure "
+                 "(Lemma D.1), so the recoverable component of the target becomes weaker and the irreducible Bayes floor "
+                 "becomes comparatively more dominant.", method="numeric",
+       equations=("Thm D.2", "Lemma D.1", "Eq. (28)", "§3.3"),
+       assumptions=("App. F.1 GMM and schedules", "the four targets of App. F"),
+       criteria="Exact quadrature on 49 times in [0.02, 0.98]: per (target, schedule), the recoverable RMS "
+                "sqrt(E‖E[y|z_t]‖²/d) and the floor's share E‖y − E[y|z_t]‖²/E‖y‖². verified iff for all 12 pairs the "
+                "recoverable RMS falls with t (Spearman < 0) and the floor share rises (Spearman > 0); refuted otherwise.",
+       decide=decide_recoverable_weakens)
+def recoverable_weakens(ctx):
+    ph = erd_experiments.phase_space(np.array(PHASE_TS))
+    out = {}
+    for sc in SCHEDULES:
+        for tg in ERD_TARGETS:
+            sig, noise = ph["norms"][(tg, sc)].T
+            share = noise**2 / (sig**2 + noise**2)
+            rms = sig / math.sqrt(2)
+            out[f"{tg}/{sc}"] = {"signal_rms": [round(float(v), 5) for v in rms], "floor_share": [round(float(v), 5) for v in share],
+                                 "spearman_signal_vs_t": float(stats.spearmanr(PHASE_TS, rms)[0]),
+                                 "spearman_floor_share_vs_t": float(stats.spearmanr(PHASE_TS, share)[0])}
+    return {"curves": out, "ts": list(PHASE_TS)}
+
+
 def decide_fig8_migration(ev) -> Decision:
     c = ev["curves"]
     not_migrating = [k for k, v in c.items()

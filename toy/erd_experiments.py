@@ -12,7 +12,9 @@ memory — in four disjoint groups, each trained only when a claim that reads it
   global models (replicate 0 is the ``global`` one);
 - ``piecewise``: the cell's piecewise models (``n_bins`` time bins × ``seeds`` replicates) — Fig. 7's comparison;
 - ``weighting``: the cell trained with ERD, Min-SNR-5 and P2 weights (× ``seeds``) — the main claim at toy scale;
-  its uniform models are the cell's global models.
+  its uniform models are the cell's global models;
+- ``compute_matched``: the cell's global models (× ``seeds``) trained ``n_bins`` times longer, as many gradient steps as
+  its ``n_bins`` piecewise models together — App. F.2's "not a capacity deficit" against a compute-matched control.
 
 Every model keeps its parameters after 80 % of training too (the drift test of ``decide.settled``).
 
@@ -21,7 +23,7 @@ steps, lr 1e-3); ``quick`` runs the same code with smaller settings (``EXPERIMEN
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -130,13 +132,23 @@ def group_specs(name: str, scale: str) -> tuple:
         return tuple(ModelSpec(tg, sc, t_lo=b / nb, t_hi=(b + 1) / nb, seed=k) for k in range(S) for b in range(nb))
     if name == "weighting":
         return tuple(ModelSpec(tg, sc, w, seed=k) for k in range(S) for w in COMPARED_WEIGHTINGS if w != "uniform")
-    raise ValueError(f"group must be one of global, replicates, piecewise, weighting; got {name!r}")
+    if name == "compute_matched":
+        return tuple(ModelSpec(tg, sc, seed=k) for k in range(S))
+    raise ValueError(f"group must be one of global, replicates, piecewise, weighting, compute_matched; got {name!r}")
+
+
+def group_config(name: str, scale: str) -> TrainConfig:
+    """The training settings of a group: the scale's, except ``compute_matched`` (n_bins × the iterations)."""
+    cfg = get_scale(scale)
+    if name == "compute_matched":
+        return replace(cfg.train, iterations=cfg.train.iterations * cfg.n_bins)
+    return cfg.train
 
 
 def group(name: str, scale: str, seed: int = 0):
     """The trained group (``erd_train.Trained``), from the cache or trained now."""
     seed = check_int("seed", seed, 0, 2**31 - 1)
-    return trained(group_specs(name, scale), get_scale(scale).train, seed)
+    return trained(group_specs(name, scale), group_config(name, scale), seed)
 
 
 @lru_cache(maxsize=4)
@@ -257,6 +269,20 @@ def cell_curves(scale: str = "quick", seed: int = 0) -> dict:
             out["loss_global"], out["loss_piecewise"] = g["loss"], piece_loss
     out["history_global"] = glob["history"]
     out["history_piecewise"] = pw.history
+    return out
+
+
+@lru_cache(maxsize=4)
+def compute_matched_curves(scale: str = "quick", seed: int = 0) -> dict:
+    """The cell's compute-matched global models (``compute_matched`` group) on the same t grid and samples as
+    ``cell_curves``: excess per replicate and t, final and at 80 % of training."""
+    cfg = get_scale(scale)
+    ts = t_eval_grid(scale)
+    cm = group("compute_matched", scale, seed)
+    order = np.argsort([s.seed for s in cm.specs])
+    out = {"iterations": group_config("compute_matched", scale).iterations}
+    for tag, params in (("", cm.params), ("_checkpoint", cm.params_checkpoint)):
+        out[f"excess{tag}"] = evaluate(params, list(cm.specs), ts, cfg.n_eval, seed + 1)["excess"][order]
     return out
 
 

@@ -433,12 +433,13 @@ class DynamicsScale:
     c3_halvings: int = 6  # the local order reaches its asymptotic 1 after ~5 halvings on the App. F kernels
     rep_n: int = 16  # Prop. 3.7: samples per t
     rep_ts: tuple = (0.05, 0.5, 0.95)
+    minibatch_n: int = 256  # samples per mismatch regime for the minibatch moments (two halves of n/2)
 
 
 DYNAMICS_SCALES = {
     "quick": DynamicsScale(n_eval=32, levels=(0.1, 0.5, 0.9), n_steps=256, twin_steps=32),
     "full": DynamicsScale(n_eval=96, levels=(0.05, 0.3, 0.5, 0.7, 0.95), n_steps=1024, c3_k0=64, c3_halvings=7,
-                          twin_steps=128, rep_n=32),
+                          twin_steps=128, rep_n=32, minibatch_n=1024),
 }
 ALLOCATIONS = ("uniform", "erd")  # M ≡ 1 (App. F's training) and M = ERD's normalised w_y (Prop. E.1)
 RATE_GRID = (0.01, 0.1, 1.0, 10.0, 100.0)  # β·T_h and γ·T_h (T_h = n_steps·η, the horizon)
@@ -887,6 +888,154 @@ def representation_study(scale: str = "quick", seed: int = 0) -> dict:
             g["jacobian_twin_rel_err"] = max(q["jacobian_twin_rel_err"] for q in parts)
             out.append({"target": spec.target, "schedule": spec.schedule, "t": pts["t"], **g})
     return {"ts": list(cfg.rep_ts), "n": cfg.rep_n, "models": out}
+
+
+def representation_gradient_moments(params, z, t, y, fstar, chunk: int = 128) -> dict:
+    """Moments of the per-sample representation-gradient parts of erd Eq. (77) (M = 1), g_r = (∇_ϑh)ᵀWᵀr and
+    g_ξ = (∇_ϑh)ᵀWᵀξ over n i.i.d. samples at one level, accumulated ``chunk`` samples at a time, for each half of
+    the samples: n, Σ‖g‖² and ‖Σ g‖². From them ‖E g‖² (unbiased, (‖Σg‖² − Σ‖g‖²)/(n(n − 1))) and E‖g‖² give the
+    expected squared norm of a B-sample average, E‖ḡ_B‖² = ‖E g‖² + (E‖g‖² − ‖E g‖²)/B."""
+    import torch
+    from torch.func import vjp, vmap
+
+    from difftheory.toy.erd_model import mlp_forward
+
+    p = [(W.detach().double(), b.detach().double()) for W, b in params]
+    hidden, (W_out, b_out) = [tuple(q) for q in p[:-1]], p[-1]
+    z, t, y, fstar = (torch.as_tensor(np.asarray(v), dtype=torch.float64) for v in (z, t, y, fstar))
+
+    def h_of(hp, zi, ti):
+        return mlp_forward(list(hp) + [(W_out, b_out)], zi[None], ti[None], return_hidden=True)[1][0]
+
+    def pull(hp, zi, ti, cot):
+        return vjp(lambda q: h_of(q, zi, ti), hp)[1](cot)[0]
+
+    def flat(g):
+        return torch.cat([x.reshape(x.shape[0], -1) for pair in g for x in pair], 1)
+
+    n = len(z)
+    halves = []
+    for lo, hi in ((0, n // 2), (n // 2, n)):
+        acc = {"n": hi - lo, "sq_r": 0.0, "sq_xi": 0.0, "sum_r": None, "sum_xi": None}
+        for a in range(lo, hi, chunk):
+            sl = slice(a, min(a + chunk, hi))
+            with torch.no_grad():
+                f = mlp_forward(p, z[sl], t[sl])
+            r, xi = f - fstar[sl], fstar[sl] - y[sl]
+            for key, res in (("r", r), ("xi", xi)):
+                g = flat(vmap(pull, in_dims=(None, 0, 0, 0))(hidden, z[sl], t[sl], res @ W_out.T))
+                acc[f"sq_{key}"] += float((g**2).sum())
+                acc[f"sum_{key}"] = g.sum(0) if acc[f"sum_{key}"] is None else acc[f"sum_{key}"] + g.sum(0)
+        halves.append({"n": acc["n"], "sq_r": acc["sq_r"], "sq_xi": acc["sq_xi"],
+                       "norm_sum_r_sq": float((acc["sum_r"] ** 2).sum()), "norm_sum_xi_sq": float((acc["sum_xi"] ** 2).sum()),
+                       "sum_r": acc["sum_r"], "sum_xi": acc["sum_xi"]})
+    full = {"n": n, "sq_r": halves[0]["sq_r"] + halves[1]["sq_r"], "sq_xi": halves[0]["sq_xi"] + halves[1]["sq_xi"],
+            "norm_sum_r_sq": float(((halves[0]["sum_r"] + halves[1]["sum_r"]) ** 2).sum()),
+            "norm_sum_xi_sq": float(((halves[0]["sum_xi"] + halves[1]["sum_xi"]) ** 2).sum())}
+    strip = lambda h: {k: v for k, v in h.items() if not k.startswith("sum_")}  # noqa: E731
+    return {"full": full, "halves": [strip(h) for h in halves]}
+
+
+def coherent_share(m: dict, key: str) -> float:
+    """‖E g‖²/E‖g‖² from ``representation_gradient_moments`` (one entry; unbiased numerator, may dip below 0)."""
+    n, sq, ns = m["n"], m[f"sq_{key}"], m[f"norm_sum_{key}_sq"]
+    return float((ns - sq) / (n * (n - 1)) / (sq / n))
+
+
+def minibatch_ratio(m: dict, B: int) -> float:
+    """sqrt(E‖ḡ_ξ,B‖² / E‖ḡ_r,B‖²) for B-sample averages, from ``representation_gradient_moments`` (one entry). The
+    Bayes part has E g_ξ = E[(∇_ϑh)ᵀWᵀ E[ξ | z]] = 0 exactly, so it averages as E‖g_ξ‖²/B; the residual part keeps its
+    mean ‖E g_r‖² (estimated unbiasedly, clipped at 0)."""
+    mean_r, mean_x = m["sq_r"] / m["n"], m["sq_xi"] / m["n"]
+    coherent = max(coherent_share(m, "r"), 0.0) * mean_r
+    return float(np.sqrt((mean_x / B) / (coherent + (mean_r - coherent) / B)))
+
+
+@lru_cache(maxsize=2)
+def minibatch_study(scale: str = "quick", seed: int = 0) -> dict:
+    """``representation_gradient_moments`` in Prop. 3.7's mismatch regimes (§3.3: ε at low noise, x0 at high noise) of
+    every schedule, on the trained global App. F models, ``minibatch_n`` samples each."""
+    from difftheory.threads import single_thread
+    from difftheory.toy.erd_experiments import global_models
+
+    cfg = get_dynamics_scale(scale)
+    gm = global_models(scale, seed)
+    out = {}
+    with single_thread():
+        for m, spec in enumerate(gm["specs"]):
+            regime = {"eps": 0.05, "x0": 0.95}.get(spec.target)
+            if regime is None:
+                continue
+            params = [(W[m], b[m]) for W, b in gm["params"]]
+            pts = representation_points(spec.target, spec.schedule, (regime,), cfg.minibatch_n, seed + 401 + m)
+            out[f"{spec.target}/{spec.schedule} t={regime:g}"] = representation_gradient_moments(
+                params, *(pts[k] for k in ("z", "t", "y", "fstar")))
+    return {"n": cfg.minibatch_n, "regimes": out}
+
+
+@dataclass(frozen=True)
+class ForcingScale:
+    features: int  # random Fourier features of (z_t, t): a model linear in θ, so its NTK is exactly constant
+    population: int  # draws for the population Gram G and the best-in-class predictor W*
+    chains: int  # independent SGD chains (the interval of the slope is over chains)
+    horizon: float  # training time τ = kη, in units of 1/λ_max(G)
+    step_shares: tuple = (0.4, 0.2, 0.1, 0.05)  # η·λ_max(G)
+    batches: tuple = (1, 8)
+
+
+FORCING_SCALES = {"quick": ForcingScale(features=64, population=40_000, chains=8, horizon=40.0),
+                  "full": ForcingScale(features=200, population=200_000, chains=16, horizon=60.0)}
+
+
+@lru_cache(maxsize=2)
+def sgd_forcing_study(scale: str = "quick", seed: int = 0) -> dict:
+    """Is the Bayes forcing of Lemma C.3 / Thm 3.3 a population effect or SGD's gradient noise? On a model linear in
+    its parameters (random Fourier features φ(z_t, t), D of them: the NTK is exactly constant, Eq. 53 holds), target
+    x0 on App. F's GMM, GVP schedule, t ~ U(0.05, 0.95): SGD started at the best-in-class W* (population least squares)
+    runs for a fixed training time τ = kη at several steps η and batches B; the excess over W*,
+    tr((W − W*)ᵀ G (W − W*)) with G the population Gram, is averaged over the second half of τ, per chain."""
+    from difftheory.theory.gmm import erd_gmm
+    from difftheory.theory.schedules import erd_schedule
+
+    cfg = FORCING_SCALES[check_choice("scale", scale, tuple(FORCING_SCALES))]
+    rng = np.random.default_rng([seed, 5])
+    g = erd_gmm()
+    D = cfg.features
+    omega = rng.standard_normal((D, 3)) * np.array([0.6, 0.6, 3.0])
+    phase = rng.uniform(0, 2 * np.pi, D)
+
+    def draw(n, gen):
+        x0 = g.sample(n, gen)
+        t = gen.uniform(0.05, 0.95, n)
+        a, s = erd_schedule("gvp").alpha_sigma(t)
+        z = a[:, None] * x0 + s[:, None] * gen.standard_normal((n, 2))
+        feats = np.sqrt(2.0 / D) * np.cos(np.concatenate([z, t[:, None]], 1) @ omega.T + phase)
+        return feats, x0
+
+    P, y = draw(cfg.population, rng)
+    G = P.T @ P / len(P)
+    W_star = np.linalg.solve(G + 1e-10 * np.eye(D), P.T @ y / len(P))
+    lam_max = float(np.linalg.eigvalsh(G)[-1])
+    out = {}
+    for B in cfg.batches:
+        for c in cfg.step_shares:
+            eta = c / lam_max
+            steps = int(round(cfg.horizon / c))
+            W = np.repeat(W_star[None], cfg.chains, 0)
+            gen = np.random.default_rng([seed, 7, B, int(round(c * 1e4))])
+            acc, cnt = np.zeros(cfg.chains), 0
+            for k in range(steps):
+                feats, x0 = draw(cfg.chains * B, gen)
+                feats, x0 = feats.reshape(cfg.chains, B, D), x0.reshape(cfg.chains, B, 2)
+                resid = np.einsum("cbd,cdo->cbo", feats, W) - x0
+                W = W - eta * np.einsum("cbd,cbo->cdo", feats, resid) / B
+                if k >= steps // 2:
+                    dW = W - W_star[None]
+                    acc += np.einsum("cdo,de,ceo->c", dW, G, dW)
+                    cnt += 1
+            out[(B, c)] = acc / cnt
+    return {"lambda_max": lam_max, "features": D, "chains": cfg.chains, "horizon": cfg.horizon,
+            "step_shares": list(cfg.step_shares), "batches": list(cfg.batches), "excess": out}
 
 
 # ======================================================================================= the kernel moving

@@ -5,7 +5,7 @@ from difftheory.paper import Paper
 PAPER = Paper(
     name="erd",
     title="Elucidated Representation Diffusion (representation degradation)",
-    claims=("difftheory.theory.claims_other_systems", "difftheory.theory.claims_erd_tables", "difftheory.theory.claims_erd", "difftheory.toy.claims_erd_appf", "difftheory.toy.claims_erd_dynamics",
+    claims=("difftheory.theory.claims_other_systems", "difftheory.theory.claims_erd_tables", "difftheory.theory.claims_erd", "difftheory.theory.claims_erd_external", "difftheory.toy.claims_erd_appf", "difftheory.toy.claims_erd_dynamics",
             "difftheory.toy.claims_erd_fig7", "difftheory.toy.claims_erd_ntk", "difftheory.toy.claims_erd_toy",
             "difftheory.toy.claims_erd_weighting"),
     data=__name__,

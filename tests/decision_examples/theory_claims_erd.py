@@ -66,3 +66,48 @@ EXAMPLES = {
         "refuted": {"derived": "a**2*m2", "printed_minus_derived": "d*(s - smax)**2"},
     },
 }
+
+# ---------------------------------------------------------------- referee pass 1 (issue 17)
+_SCHED = {"linear": {"dlambda_dt": "2/(t*(t - 1))", "max_dlambda_dt": -8.0},
+          "gvp": {"dlambda_dt": "-2*pi/sin(pi*t)", "max_dlambda_dt": -6.28}}
+MONO = {"schedules": _SCHED, "t_range": [0.001, 0.999], "gvp_inverse": "2*atan(exp(-lambda/2))/pi",
+        "gvp_inverse_residual": "0"}
+UVEL = {"schedules": {"linear": {"dz_dt": "epsilon - x0", "velocity_is_u": True},
+                      "gvp": {"dz_dt": "pi*(epsilon*cos(pi*t/2) - x0*sin(pi*t/2))/2", "velocity_is_u": False}}}
+SNR = {"erd_on_vp": {"eps": "1/sqrt(SNR + 1)"}, "erd_in_eps_units_on_vp": {"eps": "1/sqrt(SNR + 1)"},
+       "pairs": [{"target": "eps", "baseline": "P2 (k = 1, γ = 0.5)", "ratio_spread": 2e-16},
+                 {"target": "x0", "baseline": "Min-SNR (gamma = 5)", "ratio_spread": 40.0}],
+       "eps_over_p2_half": "1", "p2_published": "k = 1, γ ∈ {0.5, 1}", "min_snr_gamma": 5.0, "snr_range": [1e-4, 1e4]}
+_ROW = lambda spread, rise: {"spread": spread, "largest_rise": rise, "lambda_peak": -0.69}  # noqa: E731
+ELBO = {"configurations": {"ERD, ε (Table 5)": _ROW(2.0e4, 1.0), "baseline w = 1, ε": _ROW(320.0, 1.0)},
+        "trained": ["ERD, ε (Table 5)", "baseline w = 1, ε"], "schedule": "IDDPM cosine, s = 0.008", "t_range": [0.001, 0.999]}
+LIM = {"sigma_max": {"linear": 1.0, "gvp": 1.0}, "sigma_max_minus_one": {"linear": 0.0, "gvp": 0.0},
+       "counterexample": {"schedule": "α = 1 − t, σ = 2t", "sigma_max": 2.0, "w2_squared_per_dim": 1.0}}
+NODECAY = {"max_ratio": 0.9992, "modes": 8, "levels": 5, "gammas": [0.1, 1.0, 10.0], "kappa_rise_high_over_low": 5.0,
+           "steps": 200, "step": 0.05}
+
+EXAMPLES.update({
+    "erd.eq13.monotone_schedules": {
+        "verified": MONO, "refuted": {**MONO, "schedules": {**_SCHED, "vp": {"dlambda_dt": "x", "max_dlambda_dt": 0.3}}},
+    },
+    "erd.appF.u_velocity": {
+        "corrected": UVEL,
+        "verified": {"schedules": {"linear": UVEL["schedules"]["linear"]}},
+        "refuted": {"schedules": {"gvp": UVEL["schedules"]["gvp"]}},
+    },
+    "erd.sec3_4.unlike_snr_weighting": {
+        "refuted": SNR, "verified": {**SNR, "pairs": [dict(SNR["pairs"][0], ratio_spread=0.4), SNR["pairs"][1]]},
+    },
+    "erd.eq1.elbo": {
+        "refuted": ELBO,
+        "verified": {**ELBO, "configurations": {"ERD, ε (Table 5)": _ROW(2.0e4, 0.0), "baseline w = 1, ε": _ROW(1e-9, 0.2)}},
+    },
+    "erd.lemma_d1.limit_named": {
+        "corrected": LIM, "refuted": {**LIM, "sigma_max_minus_one": {"linear": 0.0, "gvp": 1.0}},
+        "verified": {**LIM, "counterexample": {**LIM["counterexample"], "w2_squared_per_dim": 0.0}},
+    },
+    "erd.thmD4.no_decay_proved": {
+        "refuted": NODECAY, "verified": {**NODECAY, "kappa_rise_high_over_low": 0.5},
+        "error": {**NODECAY, "max_ratio": 1.01},
+    },
+})

@@ -20,6 +20,14 @@ TOK = live(E.tokenizer)
 T4C = live(E.table4_competitive)
 CONV = live(E.convergence)
 SHARED = live(E.baselines_vs_kdiff)
+XREF = live(E.cross_references)
+BRACKET = live(E.guidance_sweeps_bracketed)
+CONF = live(E.table3_confounds)
+
+
+def _unet_matched(e):
+    b = e["blocks"][0]
+    b["matched_name"], b["matched"] = "UNet", dict(b["others"][0]["fid"])
 
 
 def _lower_examples(ev):
@@ -66,7 +74,24 @@ def _never(e):
 
 EXAMPLES = {
     "erd.tables.table1_improvements": _lower_examples(T1),
-    "erd.tables.table2_architectures": _lower_examples(T2),
+    "erd.tables.table2_architectures": {
+        "corrected": T2, "verified": mod(T2, _unet_matched),
+        "refuted": mod(T2, lambda e: setv(e["blocks"][1]["ours"], 3.50)),
+        "open": mod(T2, lambda e: spoil(e["blocks"][1]["matched"])),
+    },
+    "erd.text.cross_references": {
+        "corrected": XREF,
+        "verified": mod(XREF, lambda e: [r.update(targets=["Theorem"]) for r in e["references"]]),
+        "refuted": mod(XREF, lambda e: e["references"][0].update(targets=[])),
+    },
+    "erd.beyond.guidance_sweeps_bracketed": {
+        "refuted": BRACKET, "verified": mod(BRACKET, lambda e: setv(e["sweeps"][0]["points"][-1]["fid"], 1.95)),
+        "open": mod(BRACKET, lambda e: spoil(e["sweeps"][0]["points"][0]["fid"])),
+    },
+    "erd.beyond.table3_confounds": {
+        "refuted": CONF,
+        "verified": mod(CONF, lambda e: [q.update(baseline_code=q["erd_run"]) for q in e["settings"]]),
+    },
     "erd.tables.table3_outperforms": {**_lower_examples(T3),
                                       "refuted": [mod(T3, lambda e: setv(e["pairs"][3]["ours"], 19.0, 1)),
                                                   mod(T3, lambda e: setv(e["must_agree"]["iterations"][0], 300e3, 0))]},

@@ -32,10 +32,12 @@ FIG1_DRIFT = {"eps/linear": {"x0": _pred(1.05, 2.6, drift=0.2), "eps": _pred(1.1
 
 
 # ----------------------------------------------------------------------------------------- §3.4 proxy
-def _pair(rp, rs, const_p=False):
-    return {"rho_printed": rp, "rho_scaled": rs, "constant_printed": const_p, "constant_scaled": False,
-            "max_abs_log10_ratio_printed": 0.4, "t_max_disagreement_printed": 0.86,
-            "max_abs_log10_ratio_scaled": 0.3, "t_max_disagreement_scaled": 0.8}
+def _pair(rp, rs, const_p=False, rw=None, const_w=False):
+    rw = rp if rw is None else rw
+    return {"rho_printed": rp, "rho_scaled": rs, "rho_whitened": rw, "constant_printed": const_p, "constant_scaled": False,
+            "constant_whitened": const_w, "max_abs_log10_ratio_printed": 0.4, "t_max_disagreement_printed": 0.86,
+            "max_abs_log10_ratio_scaled": 0.3, "t_max_disagreement_scaled": 0.8,
+            "max_abs_log10_ratio_whitened": 0.3, "t_max_disagreement_whitened": 0.8}
 
 
 def _proxy(**pairs):
@@ -65,8 +67,12 @@ EXAMPLES = {
     },
     "erd.beyond.wy_recoverability_proxy": {
         "verified": _proxy(eps_linear=_pair(0.77, 0.77), u_linear=_pair(0.55, 0.81)),
-        "corrected": _proxy(eps_gvp=_pair(0.61, 0.61), u_linear=_pair(-0.28, 0.81), u_vp=_pair(0.0, 0.60, True)),
-        "refuted": _proxy(eps_gvp=_pair(0.61, 0.61), u_vp=_pair(0.0, 0.3, True)),
+        "corrected": _proxy(eps_gvp=_pair(0.61, 0.61), u_linear=_pair(-0.28, 0.81, rw=0.59),
+                            u_vp=_pair(0.0, 0.60, True, rw=0.7)),
+        # as at full scale: whitened (Cov x0 = I) v/linear and u/vp fail although the scale repairs the raw GMM
+        "refuted": [_proxy(eps_gvp=_pair(0.61, 0.61), v_linear=_pair(0.9, 0.9, rw=0.21),
+                           u_vp=_pair(0.0, 0.60, True, rw=0.0, const_w=True)),
+                    _proxy(eps_gvp=_pair(0.61, 0.61), u_vp=_pair(0.0, 0.3, True, rw=0.6))],
     },
     "erd.appF.convergence": {
         "verified": _conv(FULL, eps_gvp=_model(0.023, -0.004), u_vp=_model(0.055, -0.007, 0.08, -0.013)),

@@ -42,6 +42,31 @@ def _rem35(fixed_ratio=0.58, fixed_n=216, sym="0", sp_n=0, sp_ratio=None):
             "worst_where": "fixed-noise surrogate x0/linear, t = 0.9, β = 2.5"}
 
 
+VEL = {"v_alignment": "0", "w_v": "sqrt(2)*alpha*sigma", "w_v_positive": True, "u_alignment": "-alpha + sigma",
+       "w_u": "sqrt(alpha**2 + sigma**2)", "v_cov_with_z": "0", "v_linear_recoverable_rms": "0",
+       "u_cov_with_z": "-alpha + sigma", "u_linear_recoverable_rms": "Abs(alpha - sigma)/sqrt(alpha**2 + sigma**2)",
+       "w_v_max_on_vp": 0.7071}
+NBH = {"unweighted_radius": "-B/(beta*(beta - mu))", "d_unweighted_radius_dM": "0", "mu_from_coercivity": "2*C*M_tau/r2",
+       "mu_free_of_M": True, "B_free_of_M": True, "forcing": "M_s**2*Theta_s**2*xi_s**2", "weighted_radius": "B*M/(2*beta*(mu - beta))"}
+IMN = {"jacobian": "sin(pi*t)/(2*pi)", "max_over_min": 16.0, "t_range": [0.02, 0.98], "density_ratio_0_vs_10": 100.5,
+       "discrete": {"T": 1000, "lambda_first": 10.09, "lambda_last": -19.84}, "twin_max_rel_err": 2e-9,
+       "mean_w_uniform_t": {"eps": 0.641, "x0": 0.634, "v": 0.453, "u": 1.0}}
+
+
+def _mb(r512, r512_b):
+    reg = {"ratio": {"1": 7.5, "16": 4.4, "128": 1.8, "512": r512}, "ratio_halves": [r512 - 0.01, r512_b],
+           "b_cross": 435.0 if r512 < 1 else None, "coherent_share_r": 0.13, "coherent_share_xi": -0.0003}
+    ok = {**reg, "ratio": {"1": 12.0, "16": 5.4, "128": 2.05, "512": 1.5}, "ratio_halves": [1.49, 1.52], "b_cross": 1400.0}
+    return {"n": 256, "regimes": {"x0/gvp t=0.95": reg, "eps/linear t=0.05": ok}}
+
+
+def _sgd(s1, s8):
+    row = lambda s: {"mean_excess": [9.2, 1.6, 0.6, 0.25], "slope": s[0], "slope_lo": s[1], "slope_hi": s[2]}  # noqa: E731
+    return {"by_batch": {"1": row(s1), "8": row(s8)}, "batch_ratio": [0.03, 0.09, 0.1, 0.12],
+            "step_shares": [0.4, 0.2, 0.1, 0.05], "batches": [1, 8], "features": 64, "chains": 8, "horizon": 40.0,
+            "lambda_max": 0.9}
+
+
 def _thm36(ratio, twin=8e-16, integ=1e-5):
     return {"max_ratio": ratio, "median_ratio": 4e-3, "twin_worst": twin, "integration_rel_err": integ,
             "floor_share_median": 0.8,
@@ -194,10 +219,22 @@ EXAMPLES = {
                     "alignment_flip_differences": {"(-c_x, c_eps)": "-2*alpha*c_x"}},
     },
     "erd.remark_e3.velocity_no_collapse": {
-        "verified": {"v_alignment": "0", "w_v": "sqrt(2)*alpha*sigma", "w_v_positive": True, "u_alignment": "sigma - alpha",
-                     "w_u": "sqrt(alpha**2 + sigma**2)"},
-        "refuted": {"v_alignment": "0", "w_v": "alpha*sigma - alpha*sigma", "w_v_positive": False,
-                    "u_alignment": "sigma - alpha", "w_u": "sqrt(alpha**2 + sigma**2)"},
+        "verified": {**VEL, "v_cov_with_z": "alpha*sigma", "v_linear_recoverable_rms": "alpha*sigma/sqrt(alpha**2 + sigma**2)"},
+        "refuted": [dict(VEL), {**VEL, "w_v": "0", "w_v_positive": False}],
+    },
+    "erd.beyond.neighbourhood_unweighted": {
+        "refuted": dict(NBH),
+        "verified": {**NBH, "unweighted_radius": "B*M/(beta*(mu - beta))", "d_unweighted_radius_dM": "B/(beta*(mu - beta))"},
+    },
+    "erd.beyond.imagenet_time_sampler": {
+        "corrected": dict(IMN), "verified": {**IMN, "max_over_min": 1.004}, "error": {**IMN, "twin_max_rel_err": 1e-3},
+    },
+    "erd.beyond.minibatch_noise_share": {
+        "refuted": _mb(0.92, 0.93), "verified": _mb(1.5, 1.6), "open": _mb(0.95, 1.2),
+    },
+    "erd.beyond.sgd_forcing": {
+        "refuted": _sgd((1.69, 1.60, 1.79), (1.05, 0.98, 1.11)), "verified": _sgd((0.02, -0.1, 0.1), (0.0, -0.15, 0.12)),
+        "open": _sgd((1.69, 1.60, 1.79), (0.4, -0.2, 1.0)),
     },
     "erd.beyond.appf_time_sampler": {
         "verified": _appf({"linear": 1.0, "vp": 1.005}),

@@ -56,3 +56,19 @@ EXAMPLES = {
                  _domination(QUICK, [NEG, POS], _example(-1.4, -1.6, -1.2))],
     },
 }
+
+
+def _cm(d, lo, hi, drift, settings=FULL):
+    return {**settings, "cell": "eps/gvp", "seeds": 5, "n_bins": 5, "iterations": 2000, "iterations_matched": 10000,
+            "bins": [{"t_lo": 0.0, "t_hi": 0.2, "excess_global": 0.02, "excess_compute_matched": 0.01,
+                      "excess_piecewise": 0.012}],
+            "mean_over_t": {"excess_global": 0.017, "excess_compute_matched": 0.012 + d, "excess_piecewise": 0.012,
+                            "diff": d, "diff_lo": lo, "diff_hi": hi, "drift": drift, "gap_closed_share": 0.6,
+                            "per_replicate_compute_matched": [0.01] * 5, "per_replicate_piecewise": [0.012] * 5}}
+
+
+EXAMPLES["erd.fig7.interference_not_capacity"] = {
+    "verified": _cm(0.004, 0.002, 0.006, 0.0005),
+    "refuted": _cm(-0.004, -0.006, -0.002, 0.0005),
+    "open": [_cm(0.001, -0.002, 0.004, 0.0005), _cm(-0.004, -0.006, -0.002, 0.0005, QUICK)],
+}

@@ -126,3 +126,27 @@ EXAMPLES = {
                  _deg(QUICK, _gap([0.0, 0.002, 0.003]))],
     },
 }
+
+
+def _univ(att, ck=None, seed=(0.17, 0.26, 0.21), settings=FULL):
+    return {**settings, "ts": TS, "cell": "eps/gvp", "seed_replicates": 5, "seed_noise": list(seed),
+            "models": {"x0/linear": {"attenuation": [1.2, 1.1, 1.5], "attenuation_checkpoint": [1.2, 1.1, 1.5]},
+                       "eps/linear": {"attenuation": list(att), "attenuation_checkpoint": list(att if ck is None else ck)}}}
+
+
+def _cap(trained, init, settings=FULL, noise=0.02):
+    m = {"top_share_trained": trained, "top_share_checkpoint": trained, "top_share_draw_b": trained - 0.01,
+         "top_share_init": init, "contrast_trained": 0.005, "contrast_init": 0.0}
+    return {**settings, "cell": "eps/gvp", "seed_replicates": 5, "seed_noise": noise, "models": {"eps/linear": m},
+            "contrast_005_init": 0.02, "contrast_005_trained_min": 0.55, "contrast_005_trained_max": 0.8}
+
+
+EXAMPLES.update({
+    "erd.fig10.caption_universal": {
+        "verified": _univ([0.8, 0.9, 1.0]), "refuted": _univ([-1.28, -1.27, -1.57]),
+        "open": [_univ([0.05, 0.06, 0.77]), _univ([-1.28, -1.27, -1.57], settings=QUICK)],
+    },
+    "erd.fig12.capacity_loss": {
+        "verified": _cap(0.97, 0.6), "refuted": _cap(0.55, 0.99), "open": [_cap(0.9, 0.91), _cap(0.55, 0.99, QUICK)],
+    },
+})

@@ -67,3 +67,14 @@ EXAMPLES = {
     "erd.fig8.migration": {"verified": _migration(), "refuted": [_migration(eps=(True, False, -0.8)),
                                                                  _migration(balance=(2.0, 2.0, 2.5, 0.9))]},
 }
+
+
+def _weak(eps_signal, eps_share):
+    good = {"signal_rms": [1.0, 0.05], "floor_share": [0.01, 0.99], "spearman_signal_vs_t": -0.99,
+            "spearman_floor_share_vs_t": 0.99}
+    eps = {"signal_rms": [0.07, 1.0], "floor_share": [0.99, 0.002], "spearman_signal_vs_t": eps_signal,
+           "spearman_floor_share_vs_t": eps_share}
+    return {"curves": {"x0/linear": good, "eps/linear": eps}, "ts": [0.02, 0.5, 0.98]}
+
+
+EXAMPLES["erd.thm_d2.recoverable_weakens"] = {"verified": _weak(-0.5, 0.5), "refuted": [_weak(0.99, -0.99), _weak(-0.5, -0.2)]}
