@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from difftheory.io import to_jsonable
+from difftheory.io import disk_full, to_jsonable
 
 VERDICTS = ("verified", "corrected", "refuted", "open")
 OUTCOMES = VERDICTS + ("error",)  # what a decision may return; "error" = our own checks disagree
@@ -32,6 +32,7 @@ METHODS = ("symbolic", "numeric", "simulation", "gpu")
 PAPERS = ("kdiff", "erd", "mse")
 SCALES = ("quick", "full")
 SUBPACKAGES = ("theory", "linear_model", "toy", "gpu_validation")
+SEED_MAX = 2**31 - 1  # a run's seed is in [0, SEED_MAX]: the seeded routines take no more (erd_train, gpu configs)
 ROW_KEYS = ("id", "paper", "where", "statement", "method", "criteria", "equations", "assumptions", "code",
             "decision", "scale", "verdict", "detail", "evidence", "figures", "seconds")
 
@@ -161,7 +162,7 @@ def decide(c: Claim, evidence: dict) -> Decision:
 
 def run_one(c: Claim, ctx: Context) -> dict:
     """Run one claim: evidence, then decision. An exception in either becomes verdict ``error`` with the
-    traceback in ``detail``."""
+    traceback in ``detail`` — except a full disk, which stops the run (it says nothing about the claim)."""
     start = time.perf_counter()
     evidence: dict = {}
     try:
@@ -171,7 +172,9 @@ def run_one(c: Claim, ctx: Context) -> dict:
         evidence = to_jsonable(evidence)
         d = decide(c, evidence)
         verdict, detail = d.verdict, d.detail
-    except Exception:  # noqa: BLE001 - a failing check must not stop the ledger
+    except Exception as exc:  # noqa: BLE001 - a failing check must not stop the ledger
+        if disk_full(exc):
+            raise
         verdict, detail = "error", traceback.format_exc()
         evidence = to_jsonable(evidence) if isinstance(evidence, dict) else {}
     return row(c, ctx.scale, verdict, detail, evidence, [], round(time.perf_counter() - start, 3))
