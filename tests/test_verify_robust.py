@@ -96,8 +96,10 @@ def _main(argv, capsys):
 
 # --- item 2: one run per output folder ------------------------------------------------------------------------
 
-HOLD = ("import sys, time\nfrom pathlib import Path\nfrom difftheory.io import folder_lock\n"
-        "with folder_lock('--out', Path(sys.argv[1])):\n    print('locked', flush=True)\n    time.sleep(300)\n")
+# A process holding --out's lock as a running verify does (flock on OUT/.lock, its pid written in it).
+HOLD = ("import fcntl, os, sys, time\nf = open(os.path.join(sys.argv[1], '.lock'), 'a+')\n"
+        "fcntl.flock(f, fcntl.LOCK_EX)\nf.truncate(0)\nf.write(f'pid {os.getpid()}')\nf.flush()\n"
+        "print('locked', flush=True)\ntime.sleep(300)\n")
 
 
 @pytest.mark.parametrize("command,only", [("verify", CHEAP), ("figures", "kdiff_delta_curves")])
@@ -110,11 +112,11 @@ def test_a_second_run_into_a_locked_out_is_refused_and_a_dead_runs_lock_is_taken
         rc, stdout, err = _main([command, "--only", only, "--out", str(out), "--seed", "1"], capsys)
         assert rc == 2 and stdout == ""
         _one_line(err, "--out", "in use", f"pid {holder.pid}")
-        assert sorted(p.name for p in out.iterdir()) == [io.LOCK_FILE]  # nothing written
+        assert sorted(p.name for p in out.iterdir()) == [".lock"]  # nothing written
     finally:
         holder.kill()  # kill -9: the lock file stays behind, stale
         holder.wait()
-    assert (out / io.LOCK_FILE).read_text().startswith(f"pid {holder.pid}")
+    assert (out / ".lock").read_text().startswith(f"pid {holder.pid}")
     if command == "verify":
         rc, _, err = _main([command, "--only", only, "--out", str(out), "--seed", "1", "--workers", "1", "--no-progress"],
                            capsys)
@@ -178,22 +180,32 @@ def _fake_claim(cid, fn):
 
 def test_resume_adopts_only_rows_stamped_by_this_run(tmp_path):
     """A row in .partial written by another run (another seed: a worker of a killed run, or a run before this
-    one) is not adopted; its claim runs again with this run's seed."""
+    one) is not adopted; its claim runs again with this run's seed (before: adopted, exit 0 with seed 0's row)."""
     ran = []
-    claims = [_fake_claim(f"kdiff.t.r{i}", lambda c, i=i: ran.append(i) or {"seed": c.seed}) for i in range(3)]
-    ctx = ledger.Context(out=tmp_path, seed=1)
-    done, stamp = runner.prepare(claims, ctx, resume=False)
-    assert done == {} and stamp["seed"] == 1 and len(stamp["run"]) == 32
-    row = ledger.row(claims[0], "quick", "verified", "ok", {"seed": 0}, [], 0.1)
-    foreign = {**row, "_rendered": {}, "_run": {**stamp, "seed": 0}}
-    io.write_json(tmp_path / runner.PARTIAL / "kdiff.t.r0.json", foreign)
-    other_run = {**row, "id": "kdiff.t.r1", "_rendered": {}, "_run": {**stamp, "run": "0" * 32}}
-    io.write_json(tmp_path / runner.PARTIAL / "kdiff.t.r1.json", other_run)
-    mine = {**row, "id": "kdiff.t.r2", "evidence": {"seed": 1}, "_rendered": {}, "_run": stamp}
-    io.write_json(tmp_path / runner.PARTIAL / "kdiff.t.r2.json", mine)
+
+    def make(i):
+        def fn(ctx):
+            ran.append(i)
+            if i == 2 and not (tmp_path / "go").exists():
+                raise KeyboardInterrupt  # the run stops here
+            return {"seed": ctx.seed}
+        return fn
+
+    claims = [_fake_claim(f"kdiff.t.r{i}", make(i)) for i in range(5)]
+    ctx = ledger.Context(out=tmp_path / "out", seed=1)
+    with pytest.raises(KeyboardInterrupt):
+        runner.run_claims(claims, ctx, progress=False)
+    part = tmp_path / "out" / runner.PARTIAL
+    settings = json.loads((part / runner.SETTINGS_FILE).read_text())
+    stamp = {k: settings.get(k) for k in ("scale", "seed", "gpu_results", "run")}
+    for i, other in ((2, {"seed": 0}), (3, {"run": "0" * 32})):  # an orphaned worker's rows: seed 0, another run
+        row = ledger.row(claims[i], "quick", "verified", "ok", {"seed": 0}, [], 0.1)
+        io.write_json(part / f"kdiff.t.r{i}.json", {**row, "_rendered": {}, "_run": {**stamp, **other}})
+    (tmp_path / "go").touch()
+    ran.clear()
     rows = runner.run_claims(claims, ctx, resume=True, progress=False)
-    assert ran == [0, 1]  # r2 was this run's; r0 (seed 0) and r1 (another run) ran again
-    assert [r["evidence"]["seed"] for r in rows] == [1, 1, 1]
+    assert ran == [2, 3, 4]  # r0 and r1 were this run's; r2 (seed 0) and r3 (another run) ran again
+    assert [r["evidence"]["seed"] for r in rows] == [1] * 5
     assert all("_run" not in r and "_rendered" not in r for r in rows)
 
 
@@ -407,7 +419,8 @@ def _unfinished_run(out: Path) -> Path:
 
 
 def _good_row(part: Path) -> dict:
-    stamp = {k: v for k, v in json.loads((part / runner.SETTINGS_FILE).read_text()).items() if k in runner.STAMP_KEYS}
+    stamp = {k: v for k, v in json.loads((part / runner.SETTINGS_FILE).read_text()).items()
+             if k in ("scale", "seed", "gpu_results", "run")}
     (c,) = ledger.select(CHEAP)
     return {**ledger.row(c, "quick", "verified", "ok", {}, [], 0.1), "_rendered": {}, "_run": stamp}
 
