@@ -159,6 +159,10 @@ def main(argv: list[str] | None = None) -> int:
             name = args.command
             module = importlib.import_module(f"difftheory.commands.{COMMANDS[name][0]}")
             parser = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices[name]
+            for action in parser._actions:  # '--flag=--' reaches here as [] (argparse < 3.12 drops the '--')
+                if isinstance(action, argparse._StoreAction) and action.nargs is None and isinstance(
+                        getattr(args, action.dest, None), list):
+                    parser.error(f"argument {action.option_strings[-1]}: expected one argument")
             rc = int(module.run(args) or 0)
             sys.stdout.flush()  # a closed pipe shows here, not at exit
             return rc

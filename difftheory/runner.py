@@ -163,15 +163,21 @@ def _run_group(module: str, ids: list[str], ctx: ledger.Context, owners: dict[st
         _save_row(ctx, cid, row, stamp)
 
 
-def _row_problem(row, cid: str) -> str | None:
-    """Why ``row`` is not a finished claim's row as ``_save_row`` writes it (None if it is)."""
+def _row_problem(row, c: ledger.Claim, scale: str, out: Path) -> str | None:
+    """Why ``row`` is not what ``_save_row`` writes for claim ``c`` (None if it is): a dict whose fixed fields
+    equal the claim's registration, whose verdict and detail are what the claim's decision gives on its evidence
+    (a decision is pure: re-deciding is cheap and catches an edited verdict), and whose figures lie in the
+    staging folder."""
     if not isinstance(row, dict):
         return f"it holds a JSON {type(row).__name__}, not a claim's row"
     missing = [k for k in ledger.ROW_KEYS + ("_run", "_rendered") if k not in row]
     if missing:
         return f"it lacks {', '.join(missing)}"
-    if row["id"] != cid:
-        return f"it holds the row of {shown(row['id'])}"
+    fixed = ledger.row(c, scale, "", "", {}, [], 0.0)
+    changed = [k for k in ledger.ROW_KEYS if k not in ("verdict", "detail", "evidence", "figures", "seconds")
+               and row[k] != fixed[k]]
+    if changed:
+        return f"its {', '.join(changed)} {'is' if len(changed) == 1 else 'are'} not the claim's"
     kinds = {"verdict": str, "detail": str, "evidence": dict, "figures": list, "_run": dict, "_rendered": dict,
              "seconds": (int, float)}
     wrong = [k for k, t in kinds.items() if not isinstance(row[k], t) or isinstance(row[k], bool)]
@@ -179,33 +185,44 @@ def _row_problem(row, cid: str) -> str | None:
         return f"its {', '.join(wrong)} {'is' if len(wrong) == 1 else 'are'} not of the row's type"
     if row["verdict"] not in ledger.OUTCOMES:
         return f"its verdict {shown(row['verdict'])} is none of {', '.join(ledger.OUTCOMES)}"
-    if not all(isinstance(k, str) and isinstance(v, list) and all(isinstance(x, str) for x in v)
-               for k, v in row["_rendered"].items()):
-        return "its _rendered is not a map of figure names to paths"
+    if row["verdict"] != "error":  # an error row holds a traceback, not a decision
+        try:
+            d = ledger.decide(c, row["evidence"])
+        except Exception:  # noqa: BLE001 - evidence the decision cannot read
+            return "its evidence is not what the claim's decision reads"
+        if (d.verdict, d.detail) != (row["verdict"], row["detail"]):
+            return f"its verdict and detail are not what the decision gives on its evidence ({d.verdict})"
+    for name, paths in row["_rendered"].items():
+        if name not in c.figures or not isinstance(paths, list) or not all(
+                isinstance(x, str) and not Path(x).is_absolute() and ".." not in Path(x).parts
+                and (stage_dir(out) / x).is_file() for x in paths):
+            return f"its figure {shown(name)} is not one of the claim's figures in {stage_dir(out)}"
     return None
 
 
-def _load_partial(out: Path, ids: list[str], stamp: dict, strict: bool) -> dict[str, dict]:
+def _load_partial(out: Path, claims: list[ledger.Claim], stamp: dict, strict: bool) -> dict[str, dict]:
     """The finished rows of this run (those stamped ``stamp``). ``strict`` (resume): a damaged row is refused
     with ``ResumeRefused`` naming its file; otherwise (polling a running run) it is skipped. A row of another
     run (another seed, or a worker of a run that was killed) is never adopted: its claim runs again."""
     done = {}
-    for cid in ids:
-        p = _partial_path(out, cid)
-        if not p.is_file():
+    for c in claims:
+        p = _partial_path(out, c.id)
+        if not os.path.lexists(p):
             continue
+        row = None
         try:
             row = json.loads(p.read_text(encoding="utf-8"))
-            problem = _row_problem(row, cid)
         except (OSError, ValueError) as exc:  # ValueError: not UTF-8 or not JSON (atomic writes: never torn)
-            problem = f"it is not readable JSON: {type(exc).__name__}"
+            problem = f"it is not a readable JSON file: {exc.strerror if isinstance(exc, OSError) else type(exc).__name__}"
+        else:
+            problem = _row_problem(row, c, stamp["scale"], out)
         if problem is not None:
             if strict:
                 raise ResumeRefused(f"resume: {p} is damaged ({problem}); delete it to run that claim again, or "
                                     "run without resume")
             continue
         if row["_run"] == stamp:
-            done[cid] = row
+            done[c.id] = row
     return done
 
 
@@ -218,6 +235,8 @@ def unfinished_run(out) -> Path:
     """The settings file of the unfinished run in ``out``; ``ResumeRefused`` when there is none. Reads only: callers
     check before creating ``out`` (a mistaken resume leaves nothing behind)."""
     f = Path(out) / PARTIAL / SETTINGS_FILE
+    if os.path.lexists(f) and not f.is_file():
+        raise ResumeRefused(f"resume: {f} is damaged (it is not a file); run without resume (it starts afresh)")
     if not f.is_file():
         raise ResumeRefused(f"resume: no unfinished run in {out} (no {PARTIAL}/{SETTINGS_FILE}); run without resume")
     return f
@@ -255,7 +274,7 @@ def prepare(claims: list[ledger.Claim], ctx: ledger.Context, resume: bool) -> tu
                 raise ResumeRefused(f"resume: the unfinished run in {ctx.out} has {key} = {shown(was)}, this one "
                                     f"{shown(given)}; resume with the same settings or run without resume")
         stamp = {k: stored[k] for k in STAMP_KEYS}
-        return _load_partial(ctx.out, settings["claims"], stamp, strict=True), stamp
+        return _load_partial(ctx.out, claims, stamp, strict=True), stamp
     if part.exists():
         shutil.rmtree(part)  # an earlier run's rows, figures and report: this run starts afresh
     settings["run"] = uuid.uuid4().hex
@@ -320,7 +339,7 @@ def _run_parallel(todo, ctx, owners, workers, expect, done, bar, stamp) -> None:
             finished, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
             for f in finished:
                 f.result()  # a worker that raised (not a claim that raised: that is a row) stops the run
-            new = _load_partial(ctx.out, [i for i in ids if i not in done], stamp, strict=False)
+            new = _load_partial(ctx.out, [c for c in todo if c.id not in done], stamp, strict=False)
             for cid, row in new.items():
                 done[cid] = row
                 bar.finished(cid)

@@ -103,6 +103,15 @@ def test_a_5000_character_value_is_shortened(argv, flag, capsys):
     assert not any(c * 100 in line for c in "abcfqst19"), line  # shown by its head and length (or its value)
 
 
+@pytest.mark.parametrize("argv,flag", [
+    (["kstar", "--D", "10", "--d", "3", "--clamp=--"], "--clamp"),
+    (["verify", "--only=--"], "--only"),
+    (["bayes-floor", "--target=--", "--schedule", "vp", "--t", "0.5"], "--target"),
+])
+def test_flag_equals_double_dash_is_a_missing_value_not_a_crash(argv, flag, capsys):
+    _one_line(argv, capsys, flag, "expected one argument")
+
+
 def test_unrecognized_long_argument_is_shortened(capsys):
     rc, out, err = _run(["verify", "x" * 5000], capsys)
     assert rc == 2 and len(err.strip().splitlines()) == 1 and len(err) < 300

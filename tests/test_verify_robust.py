@@ -422,7 +422,7 @@ def _good_row(part: Path) -> dict:
     stamp = {k: v for k, v in json.loads((part / runner.SETTINGS_FILE).read_text()).items()
              if k in ("scale", "seed", "gpu_results", "run")}
     (c,) = ledger.select(CHEAP)
-    return {**ledger.row(c, "quick", "verified", "ok", {}, [], 0.1), "_rendered": {}, "_run": stamp}
+    return {**ledger.run_one(c, ledger.Context(out=part.parent)), "_rendered": {}, "_run": stamp}
 
 
 DAMAGE = {
@@ -439,6 +439,10 @@ DAMAGE = {
     "row with a bad verdict": (f"{CHEAP}.json", lambda row: json.dumps({**row, "verdict": "great"})),
     "row with evidence a list": (f"{CHEAP}.json", lambda row: json.dumps({**row, "evidence": [1]})),
     "row with bad figures": (f"{CHEAP}.json", lambda row: json.dumps({**row, "_rendered": {"f": [1]}})),
+    "row with an edited verdict": (f"{CHEAP}.json", lambda row: json.dumps({**row, "verdict": "refuted"})),
+    "row with edited evidence": (f"{CHEAP}.json", lambda row: json.dumps({**row, "evidence": {"derived": "0"}})),
+    "row with another statement": (f"{CHEAP}.json", lambda row: json.dumps({**row, "statement": "s"})),
+    "row of another scale": (f"{CHEAP}.json", lambda row: json.dumps({**row, "scale": "full"})),
 }
 
 
@@ -458,8 +462,8 @@ def test_resume_with_a_damaged_partial_names_the_file_and_the_flag(damage, tmp_p
 
 def test_resume_with_a_good_row_adopts_it(tmp_path, capsys):
     part = _unfinished_run(tmp_path)
-    io.write_json(part / f"{CHEAP}.json", {**_good_row(part), "detail": "adopted"})
+    io.write_json(part / f"{CHEAP}.json", {**_good_row(part), "seconds": 1234.5})
     rc, _, err = _main(["verify", "--only", CHEAP, "--out", str(tmp_path), "--resume", "--workers", "1",
                         "--no-progress"], capsys)
     assert rc == 0, err
-    assert json.loads((tmp_path / "claims.json").read_text())[0]["detail"] == "adopted"
+    assert json.loads((tmp_path / "claims.json").read_text())[0]["seconds"] == 1234.5  # adopted, not rerun
