@@ -129,11 +129,12 @@ def test_two_verify_runs_into_one_out(tmp_path):
     """The issue's case: a second verify (--seed 1) started while the first runs is refused; the first's report is
     all seed 0 (before: both exited 0 and the report said seed 1 over seed 0's rows)."""
     out = tmp_path / "out"
-    first = subprocess.Popen(_verify(out, "mse.s2.*", "--workers", "1"), env=ENV, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
+    first = subprocess.Popen(_verify(out, "mse.s*", "--workers", "1"), env=ENV, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)  # ~15 s of claims after it takes the lock
     assert _wait_for(lambda: (out / runner.PARTIAL / runner.SETTINGS_FILE).is_file(), proc=first)
-    second = subprocess.run(_verify(out, "mse.s2.*", "--seed", "1"), env=ENV, capture_output=True, text=True)
-    assert second.returncode == 2
+    second = subprocess.run(_verify(out, "mse.s*", "--seed", "1"), env=ENV, capture_output=True, text=True)
+    assert first.poll() is None, "the first run ended before the second tried: no overlap to test"
+    assert second.returncode == 2, second.stderr
     _one_line(second.stderr, "--out", "in use")
     assert first.wait(timeout=300) == 0
     assert "- seed: 0" in (out / "report.md").read_text()
