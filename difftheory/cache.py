@@ -8,6 +8,11 @@ and then loads) and under kill -9 (the file appears by an atomic rename, never h
 Where: ``$DIFFTHEORY_CACHE`` if set (``off`` disables the cache), else ``$XDG_CACHE_HOME/difftheory``, else
 ``~/.cache/difftheory``. Loading returns bit-for-bit the tensors that were saved, so a cached run gives the
 same numbers as a fresh one.
+
+Every entry is checked when it is loaded: its metadata must name the entry asked for (name, settings key and
+the digest that covers the code hash: a file copied or renamed onto another entry's name is caught) and a
+sha256 of its tensors (names, dtypes, shapes, bytes) must match the one stored at save (a flipped bit is
+caught). An entry that fails either check, or cannot be read, is rebuilt.
 """
 
 from __future__ import annotations
@@ -52,11 +57,43 @@ def entry_key(name: str, key: dict, code: Iterable[ModuleType | str]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
+def tensors_digest(tensors: dict) -> str:
+    """sha256 over the tensors' names, dtypes, shapes and bytes, in name order."""
+    import torch
+
+    h = hashlib.sha256()
+    for k in sorted(tensors):
+        t = tensors[k].detach().contiguous().cpu()
+        h.update(json.dumps([k, str(t.dtype), list(t.shape)]).encode())
+        h.update(t.reshape(-1).view(torch.uint8).numpy().tobytes() if t.numel() else b"")
+    return h.hexdigest()
+
+
+def _metadata(name: str, key: dict, digest: str, tensors: dict) -> dict:
+    return {"name": name, "key": json.dumps(key, sort_keys=True, default=str), "entry": digest,
+            "sha256": tensors_digest(tensors)}
+
+
+def _load_checked(path: Path, name: str, key: dict, digest: str) -> dict | None:
+    """The entry's tensors if its metadata names this entry and its checksum matches; None otherwise."""
+    from safetensors import safe_open
+    from safetensors.torch import load_file
+
+    try:
+        with safe_open(str(path), framework="pt") as f:
+            meta = f.metadata() or {}
+        tensors = load_file(str(path))
+    except Exception:  # noqa: BLE001 - an unreadable entry is rebuilt
+        return None
+    expect = _metadata(name, key, digest, tensors)
+    return tensors if all(meta.get(k) == v for k, v in expect.items()) else None
+
+
 def cached(name: str, key: dict, build: Callable[[], dict], code: Iterable[ModuleType | str] = ()) -> dict:
     """``build()`` (a dict of str -> torch.Tensor) through the on-disk cache; see the module docstring."""
     import fcntl
 
-    from safetensors.torch import load_file, save_file
+    from safetensors.torch import save_file
 
     root = cache_dir()
     if root is None:
@@ -71,15 +108,15 @@ def cached(name: str, key: dict, build: Callable[[], dict], code: Iterable[Modul
     with lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if path.is_file():
-            try:
-                return load_file(str(path))
-            except Exception:  # noqa: BLE001 - an unreadable entry is rebuilt
-                path.unlink(missing_ok=True)
+            loaded = _load_checked(path, name, key, digest)
+            if loaded is not None:
+                return loaded
+            path.unlink(missing_ok=True)  # damaged, or another entry's file: rebuilt below
         tensors = build()
         clean = {k: v.detach().contiguous().cpu() for k, v in tensors.items()}
         try:
             with atomic_path(path) as tmp:
-                save_file(clean, str(tmp), metadata={"name": name, "key": json.dumps(key, sort_keys=True, default=str)})
+                save_file(clean, str(tmp), metadata=_metadata(name, key, digest, clean))
         except OSError:
             pass  # a full disk loses the cache entry, not the result
         return tensors

@@ -25,13 +25,14 @@ from typing import Callable
 
 from difftheory import margin
 from difftheory import paper as papers
-from difftheory.io import to_jsonable
+from difftheory.io import disk_full, to_jsonable
 from difftheory.margin import Margin
 
 VERDICTS = ("verified", "corrected", "refuted", "open")
 OUTCOMES = VERDICTS + ("error",)  # what a decision may return; "error" = our own checks disagree
 METHODS = ("symbolic", "numeric", "simulation", "gpu")
 SCALES = ("quick", "full")
+SEED_MAX = 2**31 - 1  # a run's seed is in [0, SEED_MAX]: the seeded routines take no more (erd_train, gpu configs)
 ROW_KEYS = ("id", "paper", "where", "statement", "method", "criteria", "equations", "assumptions", "code",
             "decision", "scale", "verdict", "reading", "margin", "deciding", "fragile", "detail", "evidence",
             "margin_detail", "figures", "seconds")
@@ -202,7 +203,7 @@ def assess(c: Claim, evidence: dict) -> tuple[Decision, Margin | None]:
 
 def run_one(c: Claim, ctx: Context) -> dict:
     """Run one claim: evidence, then decision and its margin. An exception in either becomes verdict ``error``
-    with the traceback in ``detail``."""
+    with the traceback in ``detail`` — except a full disk, which stops the run (it says nothing about the claim)."""
     start = time.perf_counter()
     evidence: dict = {}
     m = None
@@ -212,7 +213,9 @@ def run_one(c: Claim, ctx: Context) -> dict:
             raise TypeError(f"claim {c.id} returned {type(evidence).__name__}, not an evidence dict")
         evidence = to_jsonable(evidence)
         d, m = assess(c, evidence)
-    except Exception:  # noqa: BLE001 - a failing check must not stop the ledger
+    except Exception as exc:  # noqa: BLE001 - a failing check must not stop the ledger
+        if disk_full(exc):
+            raise
         d = Decision("error", traceback.format_exc())
         evidence = to_jsonable(evidence) if isinstance(evidence, dict) else {}
     return row(c, ctx.scale, d, evidence, [], round(time.perf_counter() - start, 3), m)

@@ -95,3 +95,52 @@ def test_off_disables_the_cache(tmp_path, monkeypatch):
     for _ in range(2):
         cache.cached("o", {}, lambda: calls.append(1) or {"w": torch.zeros(1)})
     assert len(calls) == 2
+
+
+def _two_entries(tmp_path, monkeypatch):
+    """Entries for two settings (as two configurations' trained k) and a build log."""
+    monkeypatch.setenv("DIFFTHEORY_CACHE", str(tmp_path))
+    calls = []
+
+    def build(k):
+        def f():
+            calls.append(k)
+            return {"k": torch.tensor([k], dtype=torch.float64), "w": torch.linspace(0, 1, 64) * k}
+        return f
+
+    for k in (0.948, 0.5):
+        cache.cached("m", {"k": k}, build(k))
+    paths = {k: next(p for p in tmp_path.glob("m-*.safetensors")
+                     if p.name == f"m-{cache.entry_key('m', {'k': k}, [])}.safetensors") for k in (0.948, 0.5)}
+    return build, calls, paths
+
+
+def test_a_flipped_bit_in_an_entry_is_caught_and_the_entry_rebuilt(tmp_path, monkeypatch):
+    build, calls, paths = _two_entries(tmp_path, monkeypatch)
+    data = bytearray(paths[0.948].read_bytes())
+    data[-4] ^= 0x01  # one bit of the last tensor's bytes: still a valid safetensors file
+    paths[0.948].write_bytes(bytes(data))
+    out = cache.cached("m", {"k": 0.948}, build(0.948))
+    assert calls == [0.948, 0.5, 0.948]  # the damaged entry was rebuilt, not loaded
+    assert out["k"].item() == 0.948 and torch.equal(out["w"], torch.linspace(0, 1, 64) * 0.948)
+    assert cache.cached("m", {"k": 0.948}, build(0.948))["k"].item() == 0.948 and len(calls) == 3  # and is good
+
+
+def test_swapped_entries_are_caught_and_rebuilt(tmp_path, monkeypatch):
+    build, calls, paths = _two_entries(tmp_path, monkeypatch)
+    a, b = paths[0.948].read_bytes(), paths[0.5].read_bytes()
+    paths[0.948].write_bytes(b)
+    paths[0.5].write_bytes(a)  # each file is intact, under the other configuration's name
+    assert cache.cached("m", {"k": 0.948}, build(0.948))["k"].item() == 0.948
+    assert cache.cached("m", {"k": 0.5}, build(0.5))["k"].item() == 0.5
+    assert calls == [0.948, 0.5, 0.948, 0.5]
+
+
+def test_an_entry_without_a_checksum_is_rebuilt(tmp_path, monkeypatch):
+    """An entry of the earlier format (metadata without the checksum) is not trusted."""
+    from safetensors.torch import save_file
+
+    build, calls, paths = _two_entries(tmp_path, monkeypatch)
+    save_file({"k": torch.tensor([0.1], dtype=torch.float64), "w": torch.zeros(64)}, str(paths[0.948]),
+              metadata={"name": "m", "key": '{"k": 0.948}'})
+    assert cache.cached("m", {"k": 0.948}, build(0.948))["k"].item() == 0.948 and calls[-1] == 0.948

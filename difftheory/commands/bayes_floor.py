@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 
 from difftheory.io import dumps
+from difftheory.validate import float_flag, int_flag
 
 
 def add_arguments(p):
@@ -17,8 +18,8 @@ def add_arguments(p):
 
     p.add_argument("--target", required=True, help="eps | x0 | v (= α ε − σ x0) | u (= ε − x0)")
     p.add_argument("--schedule", required=True, help="linear | vp | gvp (erd App. F.1)")
-    p.add_argument("--t", type=float, required=True, help="diffusion time in [0, 1]; t = 0 data, t = 1 noise")
-    p.add_argument("--nodes", type=int, default=DEFAULT_NODES,
+    p.add_argument("--t", type=float_flag(0, 1), required=True, help="diffusion time in [0, 1]; t = 0 data, t = 1 noise")
+    p.add_argument("--nodes", type=int_flag(MIN_NODES, MAX_NODES), default=DEFAULT_NODES,
                    help=f"Gauss–Hermite nodes per dimension, {MIN_NODES}–{MAX_NODES} (default {DEFAULT_NODES})")
     p.add_argument("--json", action="store_true", help="print one JSON object")
 

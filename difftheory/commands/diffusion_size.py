@@ -5,6 +5,7 @@ parameterization on a uniform generation grid (mse §5–§6), with the exact di
 from __future__ import annotations
 
 from difftheory.io import dumps
+from difftheory.validate import float_flag, int_flag
 
 
 def add_arguments(p):
@@ -14,10 +15,11 @@ def add_arguments(p):
 
     p.add_argument("--schedule", required=True, help=f"noise schedule: {', '.join(SCHEDULES)}")
     p.add_argument("--parameterization", required=True, help=f"parameterization: {', '.join(PARAMETERIZATIONS)}")
-    p.add_argument("--steps", required=True, type=int, help=f"number of generation steps N in [1, {MAX_STEPS}]")
-    p.add_argument("--t0", type=float, default=None,
+    p.add_argument("--steps", required=True, type=int_flag(1, MAX_STEPS),
+                   help=f"number of generation steps N in [1, {MAX_STEPS}]")
+    p.add_argument("--t0", type=float_flag(0, 1, lo_open=True, hi_open=True), default=None,
                    help="start of generation in (0, 1) (default: 1e-3; normal: EDM2's σ_max = 80)")
-    p.add_argument("--tmax", type=float, default=None,
+    p.add_argument("--tmax", type=float_flag(0, 1, lo_open=True, hi_open=True, note=", > --t0"), default=None,
                    help="end of generation in (0, 1), > t0 (default: 1 − 1e-3; normal: EDM2's σ_min = 0.002)")
     p.add_argument("--json", action="store_true",
                    help="print one JSON object: t, eta_ml, eta_mse, beta_ml, beta_mse, M, M_discrete (and t0, tmax)")

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-from difftheory.io import check_writable_dir
-from difftheory.ledger import SCALES
-from difftheory.validate import check_int
+from difftheory.io import check_writable_dir, commit_staged, finish_staged, folder_lock
+from difftheory.ledger import SCALES, SEED_MAX
+from difftheory.validate import check_int, int_flag, shown
+
+STAGE = ".staging"  # OUT/.staging: the figures of this run, moved into OUT together once all are drawn
 
 
 def add_arguments(p):
     p.add_argument("--only", metavar="GLOB", help="figure names matching GLOB (e.g. 'kdiff_*'); see --list")
     p.add_argument("--out", default="figures-out", help="output folder (default figures-out/)")
     p.add_argument("--scale", choices=SCALES, default="quick")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--seed", type=int_flag(0, SEED_MAX), default=0,
+                   help=f"seed, an integer in [0, {SEED_MAX}] (default 0)")
     p.add_argument("--list", action="store_true", help="list the figure names and exit")
 
 
@@ -22,7 +26,7 @@ def run(args) -> int:
 
     from difftheory.figures import registry
 
-    seed = check_int("--seed", args.seed, 0, 2**32 - 1)
+    seed = check_int("--seed", args.seed, 0, SEED_MAX)
     if args.list:
         for f in registry.select():
             print(f"{f.id}\t{f.paper}\t{f.caption}")
@@ -31,9 +35,18 @@ def run(args) -> int:
         raise ValueError("--only must be a non-empty glob over figure names (e.g. 'kdiff_*'), got ''")
     names = [f.id for f in registry.select(args.only)]
     if not names:
-        raise ValueError(f"--only {args.only!r} matches no figure (available: {', '.join(sorted(registry.discover()))})")
+        raise ValueError(f"--only {shown(args.only)} matches no figure (available: {', '.join(sorted(registry.discover()))})")
     out = check_writable_dir("--out", Path(args.out))
-    for name in tqdm(names, desc="figures", unit="fig"):
-        for path in registry.render(name, out, args.scale, seed):
-            print(path)
+    with folder_lock("--out", out):  # a second run into --out is refused while this one runs
+        stage = out / STAGE
+        finish_staged(stage, out)  # a run killed among its renames: complete them
+        shutil.rmtree(stage, ignore_errors=True)
+        try:  # all or nothing: drawn into the staging folder, moved into --out together
+            for name in tqdm(names, desc="figures", unit="fig", disable=None):  # None: off when stderr is no terminal
+                registry.render(name, stage, args.scale, seed)
+            written = commit_staged(stage, out)
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
+    for path in written:
+        print(path)
     return 0

@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 import re
 
+from difftheory.validate import float_flag, int_flag
+
 # Ranges (each refused outside, one line, exit 2):
 D_MAX = 10**9  # exact mode: beyond D/d ~ 1e9 the parallel mode's share of the loss (~d/D) nears the float64 resolution
 # of the gradient that balances it against the perpendicular one, so the learned 1 − k* (~d/D) is no longer resolved
@@ -30,18 +32,22 @@ FLAG = {"D": "--D", "d": "--d", "loss": "--loss", "clamp": "--clamp", "k": "--k"
 
 
 def add_arguments(p):
-    p.add_argument("--D", type=int, required=True, help=f"ambient dimension D in [1, {D_MAX:g}] ({SGD_D_MAX} for sgd)")
-    p.add_argument("--d", type=int, required=True, help="intrinsic dimension 1 <= d <= D")
+    p.add_argument("--D", type=int_flag(1, D_MAX, f" ([1, {SGD_D_MAX}] for --mode sgd)"), required=True,
+                   help=f"ambient dimension D in [1, {D_MAX:g}] ({SGD_D_MAX} for sgd)")
+    p.add_argument("--d", type=int_flag(1, None, ", at most --D"), required=True, help="intrinsic dimension 1 <= d <= D")
     p.add_argument("--loss", default="u", help="u (κ = 1, default) or v (Alg. 1's v-loss)")
     p.add_argument("--sampler", default="uniform", help="uniform (default) or logit-normal:MU,SIGMA (|MU| <= 5, 0 < SIGMA <= 2)")
     p.add_argument("--clamp", default="0.05",
                    help=f"velocity-denominator clamp in [{CLAMP_MIN:g}, 1), or 'none' (default 0.05; v-loss only)")
     p.add_argument("--k", default="learn", help="'learn' (k = sigmoid(w_k) from 0.5, default) or a fixed k in [0, 1]")
-    p.add_argument("--steps", type=int, default=None, help="optimizer steps (default 800 exact, 3000 sgd)")
+    p.add_argument("--steps", type=int_flag(1, STEPS_MAX), default=None,
+                   help=f"optimizer steps in [1, {STEPS_MAX}] (default 800 exact, 3000 sgd)")
     p.add_argument("--mode", default="exact", help="exact (population loss, default) or sgd (Monte Carlo minibatches)")
-    p.add_argument("--lr", type=float, default=None, help="learning rate (default 0.2 exact Adam, 0.01 sgd Adam)")
-    p.add_argument("--batch", type=int, default=256, help="sgd minibatch size (default 256)")
-    p.add_argument("--seed", type=int, default=0, help="seed (projection P, SGD draws; default 0)")
+    p.add_argument("--lr", type=float_flag(0, None, lo_open=True), default=None, help="learning rate (default 0.2 exact Adam, 0.01 sgd Adam)")
+    p.add_argument("--batch", type=int_flag(1, BATCH_MAX, f", --batch × --D ≤ {BATCH_ELEMENTS_MAX}"), default=256,
+                   help=f"sgd minibatch size in [1, {BATCH_MAX}] (default 256)")
+    p.add_argument("--seed", type=int_flag(0, SEED_MAX), default=0,
+                   help=f"seed in [0, {SEED_MAX}] (projection P, SGD draws; default 0)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
 
 

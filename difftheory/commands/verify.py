@@ -11,8 +11,10 @@ import time
 from pathlib import Path
 
 from difftheory import ledger, paper, report, runner
-from difftheory.io import check_writable_dir
-from difftheory.validate import check_int
+from difftheory.io import check_path, check_writable_dir, folder_lock
+from difftheory.validate import check_int, int_flag, shown
+
+WORKERS_MAX = 64
 
 REFERENCE = Path(__file__).resolve().parents[2] / "reference"  # the committed reference ledgers (source checkout)
 
@@ -21,10 +23,12 @@ def add_arguments(p):
     p.add_argument("--scale", choices=ledger.SCALES, default="quick", help="quick (default, minutes) or full")
     p.add_argument("--only", metavar="GLOB", help="run only claims whose id matches GLOB, e.g. '<paper>.*'")
     p.add_argument("--out", default="verify-out", help="output folder (default verify-out/)")
-    p.add_argument("--seed", type=int, default=0, help="seed for every stochastic check (default 0)")
+    p.add_argument("--seed", type=int_flag(0, ledger.SEED_MAX), default=0,
+                   help=f"seed for every stochastic check, an integer in [0, {ledger.SEED_MAX}] (default 0)")
     p.add_argument("--gpu-results", metavar="DIR", help="folder of GPU run logs for the method=gpu claims")
-    p.add_argument("--workers", type=int, default=None,
-                   help="worker processes (default: the usable cores, at most 8); the numbers do not depend on it")
+    p.add_argument("--workers", type=int_flag(1, WORKERS_MAX), default=None,
+                   help=f"worker processes, 1 to {WORKERS_MAX} (default: the usable cores, at most 8); the numbers do "
+                        "not depend on it")
     p.add_argument("--resume", action="store_true",
                    help="continue an interrupted run in --out (same settings): rerun only the unfinished claims")
     p.add_argument("--compare", metavar="DIR",
@@ -33,22 +37,23 @@ def add_arguments(p):
 
 
 def run(args) -> int:
-    seed = check_int("--seed", args.seed, 0, 2**32 - 1)
-    workers = runner.default_workers() if args.workers is None else check_int("--workers", args.workers, 1, 64)
+    seed = check_int("--seed", args.seed, 0, ledger.SEED_MAX)
+    workers = runner.default_workers() if args.workers is None else check_int("--workers", args.workers, 1, WORKERS_MAX)
     gpu = None
     if args.gpu_results is not None:
-        gpu = Path(args.gpu_results)
+        gpu = check_path("--gpu-results", args.gpu_results)
         if not gpu.is_dir():
             raise ValueError(f"--gpu-results must be an existing folder, got {args.gpu_results!r}")
     reference = None
     if args.compare is not None:
-        reference = Path(args.compare) / "claims.json" if Path(args.compare).is_dir() else Path(args.compare)
         try:
+            compare = check_path("--compare", args.compare)
+            reference = compare / "claims.json" if compare.is_dir() else compare
             reference_rows = json.loads(reference.read_text(encoding="utf-8"))
             {r["id"]: r["verdict"] for r in reference_rows}
         except (OSError, ValueError, TypeError, KeyError):
             raise ValueError(f"--compare must be a folder with a readable claims.json (or that file), got "
-                             f"{args.compare!r}") from None
+                             f"{shown(args.compare)}") from None
     if args.only is not None and not args.only.strip():
         raise ValueError("--only must be a non-empty glob over claim ids (e.g. '<paper>.*'), got ''")
     claims = ledger.select(args.only)
@@ -56,26 +61,30 @@ def run(args) -> int:
                    if args.only is None or fnmatch.fnmatchcase(r["id"], args.only)]
     if not claims and not load_errors:
         example = next(iter(paper.names()), "paper")
-        raise ValueError(f"--only {args.only!r} matches no claim id (try '{example}.*')")
+        raise ValueError(f"--only {shown(args.only)} matches no claim id (try '{example}.*')")
+    check_path("--out", args.out)
     try:
         if args.resume:
             runner.unfinished_run(args.out)  # before --out is created: a mistaken --resume leaves nothing behind
         out = check_writable_dir("--out", Path(args.out))
-        ctx = ledger.Context(scale=args.scale, seed=seed, out=out, gpu_results=gpu)
-        hints = [out / "claims.json", REFERENCE / args.scale / "claims.json"]
-        cache_at_start = model_cache_state()
-        t0 = time.time()
-        rows = runner.run_claims(claims, ctx, workers=workers, resume=args.resume, progress=not args.no_progress,
-                                 hints=hints) if claims else []
+        with folder_lock("--out", out):  # a second run into --out is refused while this one runs
+            runner.recover(out)
+            ctx = ledger.Context(scale=args.scale, seed=seed, out=out, gpu_results=gpu)
+            hints = [out / "claims.json", REFERENCE / args.scale / "claims.json"]
+            cache_at_start = model_cache_state()
+            t0 = time.time()
+            rows = runner.run_claims(claims, ctx, workers=workers, resume=args.resume, progress=not args.no_progress,
+                                     hints=hints) if claims else []
+            for row in ledger.load_error_rows(args.scale):  # a plug-in that could not load: one line, one error row
+                print(f"difftheory verify: paper {row['paper']!r} could not be loaded: {row['detail']}",
+                      file=sys.stderr)
+            rows += load_errors
+            meta = run_meta(args, seed, workers, time.time() - t0, t0)
+            meta["model_cache"] = cache_at_start
+            report.write_report(rows, runner.stage_dir(out), meta)  # beside the figures, then moved together
+            runner.commit(out)
     except runner.ResumeRefused as exc:  # the library names the parameter ``resume``, the CLI its flag
         raise ValueError(_resume_flag(str(exc))) from None
-    for row in ledger.load_error_rows(args.scale):  # a plug-in that could not load: one line, one error row
-        print(f"difftheory verify: paper {row['paper']!r} could not be loaded: {row['detail']}", file=sys.stderr)
-    rows += load_errors
-    meta = run_meta(args, seed, workers, time.time() - t0, t0)
-    meta["model_cache"] = cache_at_start
-    report.write_report(rows, out, meta)
-    runner.finish(out)
     for line in report.summary_lines(rows):
         print(line)
     print(f"report: {out / 'report.md'}  {out / 'report.html'}  {out / 'claims.json'}")
@@ -83,6 +92,15 @@ def run(args) -> int:
         for line in report.compare_lines(rows, reference_rows, args.compare):
             print(line)
     return 1 if any(r["verdict"] == "error" for r in rows) else 0
+
+
+def stopped_hint(args) -> str:
+    """After a run stopped early (signal, full disk): how to continue it, when its finished claims were kept."""
+    part = Path(args.out) / runner.PARTIAL
+    if not (part / runner.SETTINGS_FILE).is_file():
+        return ""
+    n = sum(1 for p in part.glob("*.json") if p.name != runner.SETTINGS_FILE)
+    return f"{n} finished claims are kept in {part}: run the same command with --resume to continue"
 
 
 def _resume_flag(message: str) -> str:
