@@ -599,3 +599,191 @@ def k_rise_feasible(ctx) -> dict:
             "epochs_lower_bound": k_rise_epochs(cfg, K_ONE, True),
             "adam_step_bound_max": adam_step_bound(10**6, cfg.betas),
             "epochs_constant_gradient_by_k": {str(g): k_rise_epochs(cfg, g, False) for g in (0.9, 0.99)}}
+
+
+# ------------------------------------------------------------------------------------------ what the pace of k says
+# Adam divides a parameter's gradient by its running RMS, so the pace of w_k tells the gradient's sign consistency
+# (mean/fluctuation), not its size. Both claims below read Table 4's optimiser with Adam's default ε.
+ADAM_EPS = 1e-8  # torch.optim.AdamW's default ε; JiT (main_jit.py ll. 185–187) and LightningDiT (train.py) keep it
+SIZES = (1.0, 1e-3, 1e-6)  # constant gradient sizes on w_k: six decades
+SIZE_SENSITIVITY = 0.1  # "the rise time reflects the gradient's size": ≥ 10 % slower for a gradient 1e6 times smaller
+RHO_GRID = (0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0)
+PACE_STEPS, PACE_BURN, PACE_SEEDS = 3000, 300, 256  # stationary Adam steps (after the bias-correction transient)
+PULL_RHO = 0.1  # a 'pull' on k: a gradient mean at least a tenth of its minibatch fluctuation (Adam then moves
+#                 w_k at ≥ 10 % of its full pace); below it the drift is a small bias in a noise-dominated walk
+
+
+def adam_pace(rhos, betas, steps: int = PACE_STEPS, burn: int = PACE_BURN, seeds: int = PACE_SEEDS, seed: int = 0):
+    """Mean Adam step m̂/(√v̂ + ε) (units of lr) on a scalar whose gradient is ρ + ξ, ξ ~ N(0, 1) i.i.d. per step, for
+    each ρ; averaged over steps burn..steps and ``seeds`` runs. The same ξ drive every ρ and a ρ = 0 run is subtracted
+    (its mean is 0 by symmetry): a control variate that leaves ~1e-6 standard error at ρ = 0.001. Returns (pace, s.e.)."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    r = np.concatenate([[0.0], np.asarray(rhos, dtype=float)])[:, None]
+    b1, b2 = betas
+    m = np.zeros((r.shape[0], seeds))
+    v = np.zeros_like(m)
+    acc = np.zeros_like(m)
+    for t in range(1, steps + 1):
+        g = r + rng.standard_normal(seeds)
+        m = b1 * m + (1 - b1) * g
+        v = b2 * v + (1 - b2) * g * g
+        if t > burn:
+            acc += (m / (1 - b1**t)) / (np.sqrt(v / (1 - b2**t)) + ADAM_EPS)
+    d = (acc[1:] - acc[:1]) / (steps - burn)
+    return d.mean(axis=1), d.std(axis=1) / math.sqrt(seeds)
+
+
+def _epochs_to(cfg, need: float, factor: float, n_data: int = IMAGENET_TRAIN) -> float:
+    """Epochs for Σ_t lr_t·factor (Table 4's warm-up) to reach ``need`` (a displacement of w_k)."""
+    from difftheory.training import warmup_constant_lr
+
+    lr = cfg.k_lr or cfg.lr
+    warmup, per_epoch = cfg.warmup_steps(n_data), n_data / cfg.batch_size
+    w, step = 0.0, 0
+    while w < need:
+        if step > 2000 * per_epoch:
+            return math.inf
+        w += warmup_constant_lr(lr, step, warmup) * factor
+        step += 1
+    return step / per_epoch
+
+
+def _sum_lr(cfg, epochs: float, n_data: int = IMAGENET_TRAIN) -> float:
+    from difftheory.training import warmup_constant_lr
+
+    lr = cfg.k_lr or cfg.lr
+    warmup, steps = cfg.warmup_steps(n_data), round(epochs * n_data / cfg.batch_size)
+    full = max(0, steps - warmup)
+    return lr * full + sum(warmup_constant_lr(lr, s, warmup) for s in range(min(steps, warmup)))
+
+
+def _rho_for_pace(pace_target: float, rhos, paces) -> float | None:
+    """ρ at which the simulated pace equals ``pace_target`` (log-linear interpolation; None outside the grid)."""
+    import numpy as np
+
+    if not (0 < paces[0] <= pace_target <= paces[-1]):
+        return None
+    return float(np.exp(np.interp(math.log(pace_target), np.log(paces), np.log(rhos))))   # pace ≈ ρ: log-log
+
+
+def _pace_curve(betas, seed: int) -> dict:
+    pace, se = adam_pace(RHO_GRID, betas, seed=seed)
+    return {"rho": list(RHO_GRID), "pace": pace.tolist(), "se": se.tolist(),
+            "monotone": bool(all(b > a for a, b in zip(pace, pace[1:]))), "max_pace": float(max(pace))}
+
+
+def decide_rise_speed(ev) -> Decision:
+    c = ev["pace_curve"]
+    if not c["monotone"] or c["max_pace"] > 1 + 1e-9 or ev["rho_min"] is None:
+        return Decision("error", "the simulated Adam pace is not increasing in ρ within (0, 1], or the pace the rise needs "
+                                 f"({ev['pace_needed']:.3f}) lies outside the simulated grid: a bug here.")
+    sizes = ", ".join(f"gradient {g}: {e:.2f} epochs" for g, e in ev["epochs_by_size"].items())
+    text = (f"with Table 4's Adam (β = {tuple(ev['betas'])}, ε = {ev['eps']:g}, lr {ev['lr']:g}, {ev['warmup_epochs']:g} "
+            f"warm-up epochs) w_k reaches k = {ev['k_goal']} from 0.5 in {sizes} (ratio {ev['size_ratio']:.3f}); with a "
+            f"noisy gradient (mean/std ρ) the pace is {ev['pace_needed']:.3f} lr per step — reaching {ev['k_goal']} within "
+            f"{ev['window_epochs']:g} epochs — only for ρ ≥ {ev['rho_min']:.2f} (simulated: pace "
+            + ", ".join(f"{p:.3f} at ρ = {r:g}" for r, p in zip(c["rho"], c["pace"]) if 0.1 <= r <= 2) + ")")
+    if ev["size_ratio"] > 1 + SIZE_SENSITIVITY:
+        return Decision("verified", f"{text}: under Table 4's optimiser a smaller gradient rises measurably slower, so a "
+                                    "fast rise does speak for a large gradient.")
+    return Decision("corrected", f"{text}. The rise time does not depend on the gradient's size (a gradient 10⁶ times "
+                                 f"smaller rises in {ev['size_ratio']:.2f}× the time): Adam divides it out. In the paper's "
+                                 "model a larger D does give a larger gradient (Δ* grows with D), but that is exactly what "
+                                 "the optimiser cancels. Corrected: the fast rise shows a k-gradient of consistent sign — "
+                                 f"mean ≥ {ev['rho_min']:.2f} × its fluctuation over the first {ev['window_epochs']:g} "
+                                 "epochs, RMS above Adam's ε — not a strong (large) one; what sets that sign, the "
+                                 "dimensionality or anything else, the pace does not show.")
+
+
+@claim("kdiff.sec5_2.rise_speed_signal", paper="kdiff", where="§5.2 (p. 271: 'accelerated convergence ... strong signal')",
+       method="numeric", equations=("§5.2", "Fig. 3", "Table 4"),
+       assumptions=("w_k in the network's Adam group (lr 2e-4, β = (0.9, 0.95), ε = 1e-8, 5 warm-up epochs, batch 1024)",
+                    "ImageNet-1k: 1 281 167 training images"),
+       statement="The accelerated convergence of the pixel k (0.5 → ≈ 1 in fewer than 30 epochs) suggests that the high "
+                 "dimensionality of pixel space creates a strong signal — a large gradient on k — for the model to "
+                 "prioritise data recovery.",
+       criteria=f"Under Table 4's pixel optimiser (jit-b16 config): epochs for w_k to carry k from 0.5 to {K_ONE} with a "
+                f"constant gradient of size {', '.join(f'{g:g}' for g in SIZES)} (Adam's step lr·g/(g + ε) exactly); "
+                f"verified iff the smallest size takes more than {1 + SIZE_SENSITIVITY:g}× the time of size 1 (the pace "
+                f"reflects the gradient's size), corrected otherwise — with the mean/std ratio ρ the rise needs (Adam "
+                f"simulated on ρ + N(0, 1), {PACE_SEEDS} seeds × {PACE_STEPS} steps) as the corrected statement. error iff "
+                f"the simulated pace is not increasing in ρ within (0, 1] or the needed pace lies outside the grid.",
+       decide=decide_rise_speed)
+def rise_speed_signal(ctx) -> dict:
+    from difftheory.gpu_validation.configs import get_config
+
+    cfg = get_config("jit-b16")
+    need = math.log(K_ONE / (1 - K_ONE))
+    by_size = {str(g): _epochs_to(cfg, need, g / (g + ADAM_EPS)) for g in SIZES}
+    curve = _pace_curve(cfg.betas, ctx.seed)
+    pace_needed = need / _sum_lr(cfg, RISE_WINDOW_EPOCHS)
+    return {"k_goal": K_ONE, "window_epochs": RISE_WINDOW_EPOCHS, "lr": cfg.k_lr or cfg.lr, "betas": list(cfg.betas),
+            "eps": ADAM_EPS, "warmup_epochs": cfg.warmup_epochs, "epochs_by_size": by_size,
+            "size_ratio": by_size[str(SIZES[-1])] / by_size[str(SIZES[0])], "pace_curve": curve,
+            "pace_needed": pace_needed, "rho_min": _rho_for_pace(pace_needed, curve["rho"], curve["pace"])}
+
+
+def decide_latent_pace(ev) -> Decision:
+    c = ev["pace_curve"]
+    if not c["monotone"] or c["max_pace"] > 1 + 1e-9:
+        return Decision("error", "the simulated Adam pace is not increasing in ρ within (0, 1]: a bug here.")
+    rows = "; ".join(f"epoch {p['epochs']:g} (k = {p['k']:g}, {p['source']}): w_k moved {p['displacement']:.3f}, "
+                     f"{p['pace']:.4f} of Adam's full pace (a consistent gradient would get there in "
+                     f"{p['epochs_full_pace']:.2f} epochs), ρ ≈ "
+                     + (f"{p['rho_implied']:.4f}" if p["rho_implied"] is not None else "below the grid")
+                     for p in ev["checkpoints"])
+    judged = ev["checkpoints"][0]
+    rho = judged["rho_implied"]
+    text = (f"Under Table 4's latent optimiser (lr {ev['lr']:g}, no warm-up, β = {tuple(ev['betas'])}, ε = {ev['eps']:g}, "
+            f"{ev['steps_per_epoch']:.0f} steps/epoch) and w_k in the network's Adam group: {rows}")
+    if rho is not None and rho >= PULL_RHO:
+        return Decision("verified", f"{text}: during the approach the k-gradient's mean is ≥ {PULL_RHO:g} of its "
+                                    "fluctuation — a consistent pull, as the text describes.")
+    return Decision("corrected", f"{text}. During the approach (the first {judged['epochs']:g} epochs, far below 0.66) "
+                                 f"the mean Adam step is {judged['pace']:.2%} of lr: the k-gradient's mean is ≈ "
+                                 f"{(rho if rho is not None else judged['pace']):.3f} of its minibatch fluctuation (or its "
+                                 f"RMS is ≲ {judged['rms_if_noise_free']:.0e}, below Adam's ε) — not a pull that "
+                                 f"dominates the noise (ρ ≥ {PULL_RHO:g}), unlike the pixel rise "
+                                 "(kdiff.sec5_2.rise_speed_signal). Corrected: the latent k drifts slowly under a "
+                                 "noise-dominated gradient, i.e. a loss nearly flat in k at the scale of minibatch noise; "
+                                 "its end value is not shown to be a sharp optimum.")
+
+
+@claim("kdiff.beyond.latent_k_pace", paper="kdiff", where="beyond §5.1 / Fig. 3 / Table 3: the pace of the latent k",
+       method="numeric", equations=("§5.1", "Fig. 3", "Table 3", "Table 4"),
+       assumptions=("w_k in the network's Adam group (Table 4 latent: lr 2e-4, β = (0.9, 0.95), ε = 1e-8, no warm-up, "
+                    "batch 1024; no separate lr for w_k is stated)", "ImageNet-1k: 1 281 167 training images",
+                    "a stationary gradient on w_k: mean + zero-mean minibatch noise"),
+       statement="(beyond the paper: what the pace of the latent k shows) The latent k's rise — 0.522 at epoch 64 "
+                 "(Table 3), 0.66 at epoch 800 (§5.1) — is driven by a consistent pull on k ('the dynamics ... pull the "
+                 "optimal k toward a higher value', §5.1): a k-gradient whose mean dominates its minibatch fluctuation.",
+       criteria=f"The mean Adam step implied by each checkpoint (logit(k) − logit(0.5) over Σ lr_t) against an Adam "
+                f"simulation with gradient ρ + N(0, 1) ({PACE_SEEDS} seeds × {PACE_STEPS} steps, control variate); ρ "
+                f"implied by interpolation. Decided at the 64-epoch checkpoint (the approach, before k settles): verified "
+                f"iff ρ ≥ {PULL_RHO:g} (a pull at least a tenth of the noise), corrected otherwise (the 800-epoch pace is "
+                f"reported). error iff the simulated pace is not increasing in ρ within (0, 1].",
+       decide=decide_latent_pace)
+def latent_k_pace(ctx) -> dict:
+    from difftheory.gpu_validation.configs import get_config
+    from difftheory.paper_tables import load
+
+    cfg = get_config("lightningdit-xl1")
+    p = load("kdiff")
+    curve = _pace_curve(cfg.betas, ctx.seed)
+    lr = cfg.k_lr or cfg.lr
+    per_epoch = IMAGENET_TRAIN / cfg.batch_size
+    marks = ((p.table("Table 3").cell("k-Diff (constant)", "learned"), p.statements["table3.footnote"]["epoch"]),
+             (p.statements["s5_1.latent_k"]["k_final"], p.statements["s5_1.final"]["epochs"]))
+    checkpoints = []
+    for kc, ec in marks:
+        k, epochs = kc.number, ec.number
+        disp = math.log(k / (1 - k))
+        pace = disp / _sum_lr(cfg, epochs)
+        checkpoints.append({"k": k, "epochs": epochs, "source": f"{kc.where}; {ec.where}", "displacement": disp,
+                            "pace": pace, "epochs_full_pace": _epochs_to(cfg, disp, 1.0),
+                            "rho_implied": _rho_for_pace(pace, curve["rho"], curve["pace"]),
+                            "rms_if_noise_free": ADAM_EPS * pace / (1 - pace)})
+    return {"lr": lr, "betas": list(cfg.betas), "eps": ADAM_EPS, "warmup_epochs": cfg.warmup_epochs,
+            "steps_per_epoch": per_epoch, "checkpoints": checkpoints, "pace_curve": curve}

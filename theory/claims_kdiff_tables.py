@@ -134,11 +134,11 @@ def decide_matches_or_outperforms(ev) -> Decision:
                                 + "; ".join(_pair_text(q) for q in pairs) + ")." + broad)
 
 
-@claim("kdiff.tables.matches_or_outperforms", paper="kdiff", where="§1, §5.2, §6, App. F; Tables 1–2",
+@claim("kdiff.tables.matches_or_outperforms", paper="kdiff", where="§1, §5.2, §6; Tables 1–2",
        statement="k-Diff consistently achieves comparable or superior results to fixed-target baselines (§1); across "
                  "Tables 1–2 it consistently matches or outperforms existing fixed-target approaches (§5.2); it matches "
-                 "or exceeds manually tuned baselines (§6); comparable or superior at 64 epochs (App. F).",
-       method="numeric", equations=("§1", "§5.2", "§6", "App. F", "Table 1", "Table 2"),
+                 "or exceeds manually tuned baselines (§6).",
+       method="numeric", equations=("§1", "§5.2", "§6", "Table 1", "Table 2"),
        criteria=f"The same FID pairs as kdiff.tables.abstract_outperforms. verified iff no k-Diff FID exceeds its "
                 f"fixed-target run's by more than {ONE_UNIT_FID:g} ('matches' = within one unit of the printed digit, "
                 "the paper's own 'nearly identical'); refuted iff one does; open iff a pair rests on a damaged cell. "
@@ -156,8 +156,10 @@ def matches_or_outperforms(ctx):
         lower = [r.name for r in rows if not r["FID"].damaged and r["FID"].number < k.number]
         others.append({"group": f"{label} {group}", "n": len(rows), "lower": len(lower), "names": lower,
                        "kdiff": k.cite()})
+    # App. F's 'comparable or superior ... in the original flow matching setting of LightningDiT' prints no FID for that
+    # setting (its sampler, not the Heun-50 of these pairs): coverage 'App. F', not checkable here
     return {"statements": [s[i].cite() for i in ("intro.comparable_or_superior", "s5_2.matches_or_outperforms",
-                                                 "conclusion.matches_or_exceeds", "appF.latent_cfg")],
+                                                 "conclusion.matches_or_exceeds")],
             "fid_pairs": _fid_pairs(), "tie_fid": ONE_UNIT_FID, "tie_from": _tie_evidence(), "other_baselines": others}
 
 

@@ -150,6 +150,29 @@ def _rise_feasible(closed, lower, sim=None):
             "epochs_constant_gradient_by_k": {"0.9": 11.3, "0.99": 20.9}}
 
 
+# ------------------------------------------------------------------------------------------ the pace of k
+def _curve(monotone=True):
+    rho = [0.001, 0.01, 0.1, 0.5, 1.0, 10.0]
+    pace = [0.00098, 0.0098, 0.098, 0.443, 0.704, 0.994]
+    return {"rho": rho, "pace": pace if monotone else pace[::-1], "se": [1e-6] * 6, "monotone": monotone,
+            "max_pace": 0.994}
+
+
+def _rise_speed(ratio=1.008, rho_min=0.48, monotone=True):
+    return {"k_goal": 0.95, "window_epochs": 30.0, "lr": 2e-4, "betas": [0.9, 0.95], "eps": 1e-8, "warmup_epochs": 5.0,
+            "epochs_by_size": {"1.0": 14.27, "0.001": 14.27, "1e-06": 14.27 * ratio}, "size_ratio": ratio,
+            "pace_curve": _curve(monotone), "pace_needed": 0.428, "rho_min": rho_min}
+
+
+def _latent_pace(rho=0.0056, monotone=True):
+    cps = [{"k": 0.522, "epochs": 64.0, "source": "Table 3", "displacement": 0.088, "pace": 0.0055,
+            "epochs_full_pace": 0.35, "rho_implied": rho, "rms_if_noise_free": 5.5e-11},
+           {"k": 0.66, "epochs": 800.0, "source": "§5.1", "displacement": 0.663, "pace": 0.0033,
+            "epochs_full_pace": 2.65, "rho_implied": 0.0034, "rms_if_noise_free": 3.3e-11}]
+    return {"lr": 2e-4, "betas": [0.9, 0.95], "eps": 1e-8, "warmup_epochs": 0.0, "steps_per_epoch": 1251.1,
+            "checkpoints": cps, "pace_curve": _curve(monotone)}
+
+
 EXAMPLES = {
     "kdiff.gpu.pixel_k_to_one": PIXEL,
     "kdiff.gpu.latent_k_between": LATENT,
@@ -166,5 +189,14 @@ EXAMPLES = {
         "open": _rise_feasible(33.0, 28.0),
         "refuted": _rise_feasible(60.0, 50.0),
         "error": [_rise_feasible(14.3, 12.6, sim=15.0), _rise_feasible(14.3, 12.6, sim=None) | {"epochs_adam_sim": None}],
+    },
+    # the rise time reflects the gradient's size only if Adam's ε matters (a tiny gradient) — verified case synthetic
+    "kdiff.sec5_2.rise_speed_signal": {
+        "verified": _rise_speed(ratio=1.5), "corrected": _rise_speed(),
+        "error": [_rise_speed(monotone=False), _rise_speed(rho_min=None)],
+    },
+    "kdiff.beyond.latent_k_pace": {
+        "verified": _latent_pace(rho=0.5), "corrected": [_latent_pace(), _latent_pace(rho=None)],
+        "error": _latent_pace(monotone=False),
     },
 }

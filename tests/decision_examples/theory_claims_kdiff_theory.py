@@ -167,6 +167,31 @@ def _pixel(run_last=0.996, thm_last=0.990, step=0.04):
             "min_step": {"thm": 0.07, "run": step, "u pixel": 0.0}, "thm3_2_row": "thm", "run_row": "run"}
 
 
+def _perpk(u=0.0, other=0.4, gap=1e-12):
+    losses = ("u", "x", "eps", "v")
+    spread = {"u": u, "x": other, "eps": other, "v": other}
+    return {"kappa": {n: "1" if n == "u" else "(...)/(phi*sigma - psi*alpha)" for n in losses},
+            "kappa_has_phi": {n: n != "u" for n in losses}, "kappa_has_alpha": {n: n != "u" for n in losses},
+            "phis": [0.3, 0.9], "psi": -0.5,
+            "l_perp": {n: [0.0625, 0.0625 * (1 - spread[n])] for n in losses}, "spread_rel": spread, "twin_gap": gap}
+
+
+def _energy(pix=0.820, lat=0.5, twin=7e-9):
+    return {"pixel": {"256": {"noise_scale": 1.0, "energy_per_dim": 0.219, "k_star": pix, "k_star_population": pix},
+                      "512": {"noise_scale": 2.0, "energy_per_dim": 0.219, "k_star": 0.948, "k_star_population": 0.948}},
+            "pixel_res_judged": "256", "pixel_energy_per_channel": [0.2107, 0.2084, 0.2378],
+            "latent": {"D": 8192, "multiplier": 1.0, "energy_per_dim": 1.0, "k_star": lat, "k_star_population_nonwhite": lat,
+                       "k_paper": 0.66, "k_paper_source": "kdiff §5.1"},
+            "sources": {"pixel": "timm constants; JiT engine", "latent": "LightningDiT latent_norm"}, "twin_gap": twin}
+
+
+def _resid(worst=0.0343, twin=1e-15, unclamped=0.0):
+    return {"clamp": 0.05, "steps": 50, "ks": [0.99, 1.0],
+            "clamped": {"Alg. 2 (Euler)": [0.0083, 0.0144], "JiT (Heun, Euler last step)": [0.0099, 0.0171]},
+            "noise_scales": {"256": 1.0, "512": 2.0}, "unclamped_max": unclamped, "twin_gap": twin, "t_last_eval": 0.98,
+            "min_den_unclamped": 0.02, "worst": {"residual": worst, "where": "JiT, k = 1.0, 512 px"}, "sources": []}
+
+
 EXAMPLES = {
     "kdiff.appA.kappa": _lines_examples(),
     "kdiff.appB.second_moments": {
@@ -241,5 +266,16 @@ EXAMPLES = {
     },
     "kdiff.sec5_2.pixel_k_confirms_thm32": {
         "verified": _pixel(), "refuted": [_pixel(run_last=0.80), _pixel(step=-0.2)],
+    },
+    "kdiff.thm3_1.remark_perp_kappa": {
+        "verified": _perpk(other=0.0), "corrected": _perpk(), "refuted": _perpk(u=0.1), "error": _perpk(gap=1e-3),
+    },
+    "kdiff.beyond.kstar_from_data_energy": {
+        "verified": _energy(pix=0.99, lat=0.66), "corrected": [_energy(), _energy(pix=0.99), _energy(lat=0.66)],
+        "error": _energy(twin=1e-3),
+    },
+    "kdiff.beyond.clamp_sampling_residual": {
+        "verified": _resid(worst=0.001), "corrected": _resid(),
+        "error": [_resid(twin=1e-3), _resid(unclamped=1e-3)],
     },
 }
