@@ -16,6 +16,7 @@ from difftheory.decide import combine, printed_vs_derived, within
 from difftheory.theory.claims_mse import READINGS, as_readings  # noqa: F401 - READINGS: the readings evaluated here
 from difftheory.ledger import Decision, claim
 from difftheory.theory import mse_generator, mse_sde
+from difftheory.theory.claims_other_systems import _register, statement_evidence
 from difftheory.theory.schedules import mse_schedule
 from difftheory.theory.mse_diffusion_size import DEFAULT_T0, DEFAULT_TMAX
 from difftheory.theory.mse_schedules_symbolic import SCHEDULES
@@ -215,6 +216,20 @@ def euler_in_sigma(ctx):
     qn, beta = mse_generator.uds_coefficients(1 / ss, 1 / st, 0.0)
     gap = np.abs(mse_generator.edm_euler(xs, ds, ss, st) - mse_generator.euler_uds(xs, ds, qn, beta, 0.0))
     return {"residual": str(sp.simplify(edm - uds)), "numeric_max_diff": float(np.max(gap)), "probes": n}
+
+
+@_register("mse.external.dpm_solver_orders", paper="mse", where="§3 UDS remark 3 (l. 234–236)",
+           statement="DPM-solvers of order 1–3 are analogous to the Runge–Kutta methods, but the analogue of the "
+                     "fourth-order Runge–Kutta method has not yet been developed.",
+           equations=("§3",),
+           assumptions=("'the analogue of RK4': a fourth-order Runge–Kutta step for the diffusion ODE in variables that "
+                        "integrate its linear term exactly (as DPM-solvers, UDS and EDM's σ-time do)",))
+def dpm_solver_orders(ctx):
+    return statement_evidence("mse.external.dpm_solver_orders",
+                              note="ρRK-DEIS (Zhang & Chen, DEIS) runs RK4 on dv/dρ = ε̂ with v = x/α, ρ = σ/α (up to "
+                                   "constants), where the linear term has no discretisation error — the analogue the "
+                                   "remark says is missing (mse.beyond.euler_in_sigma: the same variables make Euler "
+                                   "EulerUDS's flow step).")
 
 
 # ================================================================================== App. A Eq. (31)

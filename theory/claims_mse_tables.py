@@ -114,7 +114,8 @@ def decide_ml_worse(ev) -> Decision:
 
 
 @claim("mse.tables.ml_worse", paper="mse", where="§6 (Conclusion), Abstract, Table 1",
-       statement="Flow generators beat reversible diffusions (the ML-diffusion, §4.2).",
+       statement="Flow generators beat reversible diffusions (the ML-diffusion, §4.2) in the paper's generator comparison "
+                 "(Table 1); as a law for every denoiser see mse.beyond.flow_vs_ml_any_denoiser.",
        method="numeric", equations=("§6", "Abstract", "Table 1"),
        criteria="verified iff in every column of Table 1 the ML-diffusion generator's FID is above the flow's; refuted "
                 "iff not somewhere; open iff damaged.",

@@ -414,3 +414,24 @@ EXAMPLES.update({
         "error": _with(REPA, "eta_twin_max_diff", 1e-3),
     },
 })
+
+
+# ------------------------------------------------------------------------------------ rec2: §5 subintervals
+def _sub_row(change=13.0, old_over_new=3.0):
+    return {"M_old": 999.0, "M_new": 249.0, "old_M_over_new_minus_1": old_over_new, "max_rel_change": change,
+            "max_ratio": change + 1, "t_probe": 0.5, "ratio_at_probe": 4.0}
+
+
+SUB = {"pointwise_coherence_gap": 1e-15, "fixed_M_subinterval_gap": 2e-16, "subintervals": 20,
+       "shrunk": {"logis + vel": {"t_max 0.996": _sub_row()}, "sech + noise": {"t0 0.01": _sub_row()}}}
+SUB_SAME = {**SUB, "shrunk": {"logis + vel": {"t_max 0.996": _sub_row(change=1e-12, old_over_new=0.0)}}}
+
+EXAMPLES.update({
+    "mse.s5.subinterval_coherence": {
+        "verified": SUB_SAME,
+        "corrected": SUB,
+        "refuted": [_with(SUB, "fixed_M_subinterval_gap", 1e-3),
+                    _with(SUB, "shrunk|logis + vel|t_max 0.996|old_M_over_new_minus_1", -0.5)],
+        "error": _with(SUB, "pointwise_coherence_gap", 1e-3),
+    },
+})

@@ -155,3 +155,67 @@ EXAMPLES = {
         "error": _twin_bug(_grid()),
     },
 }
+
+
+# ------------------------------------------------------------------------------------ rec2: the KL argument, etc.
+def _kl_row(ratio=62.6, coh=2e-16, chi=1e-15):
+    return {"L_ml": 334.0, "L_mse": 334.0 * ratio, "M": 249.0, "M_hat": 334.0 * ratio / 249.0,
+            "mse_over_ml_minus_1": ratio - 1, "coherence_gap": coh, "chi2_identity_gap": chi,
+            "near_flow": {"0.01": 8.5e3, "0.0001": 8.4e5, "1e-06": 8.3e7}}
+
+
+KL = {"settings": {"Example": {"sigma_data": 1.0, "denoisers": {"exact": _kl_row(), "×1.3 late": _kl_row(62.8)}},
+                   "EDM2": {"sigma_data": 0.5, "denoisers": {"exact": _kl_row(8.5e6), "×1.3 late": _kl_row(8.6e6)}}},
+      "dims": 64, "shown_denoiser": "exact"}
+KL_MSE_FIRST = {**KL, "settings": {"Example": {"sigma_data": 1.0, "denoisers": {"exact": _kl_row(0.9)}}}}
+
+
+def _fvm(fd=(0.137, 0.0325), kl=(0.429, 0.0774)):
+    cell = {"fd_flow": fd[0], "fd_ml": fd[1], "kl_flow": kl[0], "kl_ml": kl[1], "fd_flow_minus_ml": fd[0] - fd[1],
+            "fd_tol": 1e-12, "kl_ml_over_flow_minus_1": kl[1] / kl[0] - 1}
+    ahead = {"fd_flow": 0.01, "fd_ml": 0.05, "kl_flow": 0.02, "kl_ml": 0.1, "fd_flow_minus_ml": -0.04, "fd_tol": 1e-12,
+             "kl_ml_over_flow_minus_1": 4.0}
+    return {"cells": {"variance ×1.3 everywhere": {"euler NFE 63": cell}}, "exact_denoiser": {"euler NFE 63": ahead},
+            "dims": 64, "sigma_data": 0.5}
+
+
+UNC = {"sigma_data": 0.5, "dims": 16384, "twin_gap": 1e-15, "multiplier": {"80": 1.01, "1": 2.2},
+       "multiplier_range": [1.0, 2.24],
+       "plain": {"later_max": 0.00177, "later_max_printed": 0.091, "later_median_printed": 0.0436, "M_discrete": 3.0},
+       "learned": {"later_max": 0.00177, "later_max_printed": 0.064, "later_median_printed": 0.037, "M_discrete": 3.0}}
+
+
+def _init(share=1e-6, gap=1e-8, tol=1e-14, coherent_share=None):
+    def cells(sh, g):
+        cell = {"cell": "heun NFE 255", "fd_mse": 0.0055, "fd_mse_flow_start": 0.0055 + g, "gap": g, "tol": tol,
+                "share": sh}
+        return {"alpha=0": {"heun NFE 255": cell}, "alpha=1": {"heun NFE 255": dict(cell, share=1e-7)}}
+    cs = share if coherent_share is None else coherent_share
+    return {"spectra": {"mse_printed": cells(share, gap), "mse": cells(cs, gap if coherent_share is None else 1e-3)},
+            "fig1_initial": {"EDM2": {"beta_max": 0.0216, "eta_max": 3.2e-4, "beta_max_printed": 0.0622,
+                                      "eta_max_printed": 3.0e-3}},
+            "dim": 16384, "sigma_data": 0.5}
+
+
+EXAMPLES.update({
+    "mse.s1.kl_explanation": {
+        "verified": KL_MSE_FIRST,
+        "refuted": KL,
+        "error": [with_field(KL, "settings|EDM2|denoisers|exact|coherence_gap", 1e-4),
+                  with_field(KL, "settings|Example|denoisers|exact|chi2_identity_gap", 1e-4)],
+    },
+    "mse.beyond.flow_vs_ml_any_denoiser": {
+        "verified": _fvm(fd=(0.01, 0.05), kl=(0.02, 0.1)),
+        "refuted": _fvm(),
+    },
+    "mse.beyond.edm2_learned_weight": {
+        "verified": UNC,
+        "refuted": [with_field(UNC, "learned|later_max", 0.02), with_field(UNC, "learned|later_median_printed", 0.3)],
+        "error": with_field(UNC, "twin_gap", 1e-6),
+    },
+    "mse.s6.initial_stage": {
+        "verified": [_init(), _init(share=0.5, gap=1e-15, tol=1e-12)],
+        "corrected": _init(coherent_share=0.5),
+        "refuted": _init(share=0.5, gap=1e-3),
+    },
+})
