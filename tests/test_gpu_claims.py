@@ -185,7 +185,7 @@ def test_four_step_sweep_cannot_resolve_anything(tmp_path, monkeypatch):
     assert [r["D"] for r in res["rows"]] == [64, 256]
     assert all(1 <= r["d_hat"] <= r["d_hat99"] <= r["D"] and math.isfinite(r["k_drift"]) for r in res["rows"])
     back = read_sweep(tmp_path / "sweep.csv")
-    assert back["rows"][1]["resolution"] == "16" and back["drift_max"] == pytest.approx(res["drift_max"])
+    assert back["rows"][1]["resolution"] == 16 and back["drift_max"] == pytest.approx(res["drift_max"])
     assert res["k_curves"][16][-1][0] == 4
     monkeypatch.setattr(rs, "cpu_sweep", lambda seed, steps: res)
     for scale in ("quick", "full"):
