@@ -67,7 +67,7 @@ def _kind(mode: int) -> str:
 
 
 def open_result(path: Path, root: Path, limit: int):
-    """A text stream of ``path`` (UTF-8, strict) when it is a regular file inside ``root`` of at most ``limit``
+    """A text stream of ``path`` (UTF-8, strict; a leading byte-order mark is dropped) when it is a regular file inside ``root`` of at most ``limit``
     bytes; ResultFileError naming the reason otherwise. Never blocks: a FIFO is refused before it is opened, and
     the descriptor is opened non-blocking and checked again (``fstat``) against a swap in between."""
     path, root = Path(path), Path(root)
@@ -77,6 +77,10 @@ def open_result(path: Path, root: Path, limit: int):
             target = Path(os.path.realpath(path))
             if not target.is_relative_to(Path(os.path.realpath(root))):
                 raise ResultFileError(f"a symbolic link out of the results folder (to {safe_text(target)})")
+            try:
+                os.stat(path)
+            except OSError as exc:
+                raise ResultFileError(f"a symbolic link that does not resolve ({exc.strerror})") from None
             path, st = target, os.lstat(target)
         if not stat.S_ISREG(st.st_mode):
             raise ResultFileError(f"{_kind(st.st_mode)}, not a regular file")
@@ -95,7 +99,7 @@ def open_result(path: Path, root: Path, limit: int):
         os.close(fd)
         raise
     raw = io.FileIO(fd, "r", closefd=True)
-    return io.TextIOWrapper(io.BufferedReader(_Limited(raw, limit)), encoding="utf-8", errors="strict", newline="")
+    return io.TextIOWrapper(io.BufferedReader(_Limited(raw, limit)), encoding="utf-8-sig", errors="strict", newline="")
 
 
 class _Limited(io.RawIOBase):
@@ -255,8 +259,12 @@ SWEEP_FIELDS = {"resolution": ((1, math.inf), True, True), "D": ((1, math.inf), 
                 "steps": ((0, math.inf), True, False), "seed": ((0, math.inf), True, False)}
 
 
-def _rows(f, fields: dict, name: str):
-    """Typed rows of a CSV stream, one dict per row with every known column (None where empty)."""
+def _table(f, fields: dict) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """The known columns of a CSV stream as float64 arrays (NaN where an optional cell is empty or "nan") and the
+    file line of each row; every cell typed and range-checked (``fields``: column -> (range, integer, required)).
+    Parsed straight into arrays: a 50 MB log takes ~4 bytes of memory per byte of file at most, not ~35."""
+    from array import array
+
     reader = csv.reader(f, strict=True)
     try:
         header = next(reader, None)
@@ -268,58 +276,93 @@ def _rows(f, fields: dict, name: str):
     missing = [c for c, (_, _, req) in fields.items() if req and c not in header]
     if missing:
         raise ResultFileError(f"no column {', '.join(missing)} (header: {safe_text(','.join(header), 80)})")
-    cols = [(i, c, fields[c]) for i, c in enumerate(header) if c in fields]
-    line = 1
+    idx = [(i, c, fields[c][2]) for i, c in enumerate(header) if c in fields]
+    bufs, lines = {c: array("d") for _, c, _ in idx}, array("q")
+    line, width = 1, len(header)
     try:
         for row in reader:
-            line += 1
+            line = reader.line_num
             if not row:
                 continue
-            if len(row) != len(header):
-                raise ResultFileError(f"line {line} has {len(row)} fields, the header {len(header)}")
-            yield {c: _num(row[i], f"line {line}: {c}", *rng, integer=integer, optional=not req)
-                   for i, c, (rng, integer, req) in cols}
+            if len(row) != width:
+                raise ResultFileError(f"line {line} has {len(row)} fields, the header {width}")
+            for i, c, req in idx:
+                v = row[i].strip()
+                if not v:
+                    if req:
+                        raise ResultFileError(f"line {line}: {c} is {row[i]!r}, not a number")
+                    bufs[c].append(math.nan)
+                    continue
+                try:
+                    bufs[c].append(float(v))
+                except ValueError:
+                    raise ResultFileError(f"line {line}: {c} is {safe_text(repr(v), 40)}, not a number") from None
+            lines.append(line)
     except csv.Error as exc:
-        raise ResultFileError(f"not CSV at line {line} ({exc})") from None
+        raise ResultFileError(f"not CSV at line {line + 1} ({exc})") from None
+    cols = {c: np.frombuffer(b, dtype=np.float64) if len(b) else np.zeros(0) for c, b in bufs.items()}
+    lines = np.frombuffer(lines, dtype=np.int64) if len(lines) else np.zeros(0, dtype=np.int64)
+    for c, x in cols.items():
+        (lo, hi), integer, req = fields[c]
+        bad = ~np.isfinite(x) if req else np.isinf(x)
+        if bad.any():
+            j = int(np.argmax(bad))
+            raise ResultFileError(f"line {lines[j]}: {c} is {float(x[j])!r}, not a finite number")
+        with np.errstate(invalid="ignore"):
+            out = (x < lo) | (x > hi)
+            frac = (x != np.floor(x)) & np.isfinite(x) if integer else np.zeros(x.shape, bool)
+        if out.any():
+            j = int(np.argmax(out))
+            raise ResultFileError(f"line {lines[j]}: {c} is {float(x[j])!r}, outside [{lo:g}, {hi:g}]")
+        if frac.any():
+            j = int(np.argmax(frac))
+            raise ResultFileError(f"line {lines[j]}: {c} is {float(x[j])!r}, not an integer")
+    for c in fields:
+        cols.setdefault(c, np.full(lines.size, math.nan))
+    return cols, lines
+
+
+def _in_order(cols, lines, checks) -> None:
+    """Rows in training order: each (column, strict) never falls (strictly increases), ignoring empty cells."""
+    for c, strict in checks:
+        x = cols[c]
+        ok = np.flatnonzero(np.isfinite(x))
+        if ok.size < 2:
+            continue
+        a, b = x[ok[:-1]], x[ok[1:]]
+        bad = b <= a if strict else b < a
+        if bad.any():
+            j = int(np.argmax(bad))
+            raise ResultFileError(f"{c} {'does not increase' if strict else 'falls'} from {a[j]:g} to {b[j]:g} at line "
+                                  f"{lines[ok[j + 1]]}: rows must be in training order")
+
+
+def _dicts(cols, integer_cols) -> list[dict]:
+    names = list(cols)
+    n = len(next(iter(cols.values()))) if cols else 0
+    return [{c: (None if not math.isfinite(cols[c][i]) else int(cols[c][i]) if c in integer_cols else float(cols[c][i]))
+             for c in names} for i in range(n)]
 
 
 def parse_log(f) -> dict[str, np.ndarray]:
     """log.csv as columns of float64 (NaN where a cell is empty), rows in training order: step strictly increasing,
     epoch and progress never falling."""
-    cols = {c: [] for c in LOG_FIELDS}
-    for row in _decoded(lambda: list(_log_rows(f))):
-        for c in cols:
-            cols[c].append(math.nan if row[c] is None else row[c])
-    return {c: np.asarray(v, dtype=np.float64) for c, v in cols.items()}
-
-
-def _log_rows(f):
-    prev = {}
-    for n, row in enumerate(_rows(f, LOG_FIELDS, "log.csv"), start=2):
-        for c, strict in (("step", True), ("epoch", False), ("progress", False)):
-            v, p = row[c], prev.get(c)
-            if v is not None and p is not None and (v <= p if strict else v < p):
-                raise ResultFileError(f"{c} {'does not increase' if strict else 'falls'} from {p:g} to {v:g} at line {n}: "
-                                      "rows must be in training order")
-            if v is not None:
-                prev[c] = v
-        yield row
+    cols, lines = _decoded(_table, f, LOG_FIELDS)
+    _in_order(cols, lines, (("step", True), ("epoch", False), ("progress", False)))
+    return cols
 
 
 def parse_eval(f) -> list[dict]:
     """eval.csv rows (typed), steps never falling."""
-    rows, prev = [], -1
-    for n, row in enumerate(_decoded(lambda: list(_rows(f, EVAL_FIELDS, "eval.csv"))), start=2):
-        if row["step"] < prev:
-            raise ResultFileError(f"step falls from {prev} to {row['step']} at line {n}: rows must be in training order")
-        prev = row["step"]
-        rows.append(row)
-    return rows
+    cols, lines = _decoded(_table, f, EVAL_FIELDS)
+    _in_order(cols, lines, (("step", False),))
+    return _dicts(cols, {c for c, (_, integer, _) in EVAL_FIELDS.items() if integer})
 
 
 def parse_sweep(f) -> list[dict]:
     """sweep.csv rows (typed): at least two resolutions, each once, with d̂ ≤ D."""
-    rows = _decoded(lambda: list(_rows(f, SWEEP_FIELDS, "sweep.csv")))
+    cols, lines = _decoded(_table, f, SWEEP_FIELDS)
+    rows = _dicts(cols, {c for c, (_, integer, _) in SWEEP_FIELDS.items() if integer})
     if len(rows) < 2:
         raise ResultFileError(f"{len(rows)} row(s): a sweep needs at least two resolutions")
     seen = set()

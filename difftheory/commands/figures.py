@@ -33,7 +33,7 @@ def run(args) -> int:
     if not names:
         raise ValueError(f"--only {args.only!r} matches no figure (available: {', '.join(sorted(registry.discover()))})")
     out = check_writable_dir("--out", Path(args.out))
-    for name in tqdm(names, desc="figures", unit="fig"):
+    for name in tqdm(names, desc="figures", unit="fig", disable=None):   # None: no bar when stderr is not a terminal
         for path in registry.render(name, out, args.scale, seed):
             print(path)
     return 0
