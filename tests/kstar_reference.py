@@ -14,7 +14,8 @@ definitions and evaluated in mpmath at 50 digits, with a fixed Gauss–Legendre 
 One rule for all five moments makes Eq. (12) the exact minimum of the loss under a discrete positive measure, so
 its cancellation (E[κ²] ~ 1/clamp) amplifies round-off only (50 digits cover it), not the quadrature error.
 Where κ² is not integrable (uniform t, unclamped v/x/ε loss, k exactly 0 or 1) the reference takes Δ* at
-k = 1e-20 from that end (Δ* is continuous there; the difference is below 1e-17 relative).
+k = 1e-30 from that end, with intervals down to 2^-112 and 80 digits (Δ* is continuous there; next to the end it
+moves by ~D·(1 − k), below 1e-14 relative for D ≤ 1e15).
 
 ``reference_minimum`` scans a fixed probe set — a uniform grid and points 10^(−j/2) from each end, j = 2 … 30 —
 plus any hint points, then refines the best bracket by Brent in log-distance to the nearer end."""
@@ -29,7 +30,8 @@ from scipy import optimize
 
 DPS = 50
 COEF = {"x": (1, 0), "eps": (0, 1), "v": (1, -1)}   # κ = (ξ(1 − t) − ηt)/(k(1 − t) + (1 − k)t)  (kdiff App. A)
-SINGULAR_STEP = mp.mpf("1e-20")
+SINGULAR_STEP = mp.mpf("1e-30")
+SINGULAR_DEPTH = 112   # halvings towards the ends for the singular end values: 2^-112 ≈ 2e-34 < SINGULAR_STEP
 
 
 @functools.lru_cache(maxsize=8)
@@ -58,8 +60,8 @@ class Sampler:
     t and 1 − t kept apart (no cancellation near t = 1). Uniform t is integrated in u = t on [0, ½] (side 0) and in
     u = 1 − t on [½, 1] (side 1); logit-normal in s = logit t (side None)."""
 
-    def __init__(self, name: str, mu: float = 0.0, sigma: float = 1.0):
-        self.name, self.mu, self.sigma = name, mu, sigma
+    def __init__(self, name: str, mu: float = 0.0, sigma: float = 1.0, depth: int = 72):
+        self.name, self.mu, self.sigma, self.depth = name, mu, sigma, depth
         self.n = 12
         with mp.workdps(DPS):
             self.intervals = self._intervals()
@@ -67,7 +69,7 @@ class Sampler:
 
     def _intervals(self):
         if self.name == "uniform":
-            cuts = [mp.mpf(0)] + [mp.mpf(2) ** -j for j in range(72, 0, -1)]
+            cuts = [mp.mpf(0)] + [mp.mpf(2) ** -j for j in range(self.depth, 0, -1)]
             return [(side, a, b) for side in (0, 1) for a, b in zip(cuts[:-1], cuts[1:])]
         mu, sg = mp.mpf(self.mu), mp.mpf(self.sigma)
         lo, hi = mu - 20 * sg, mu + 20 * sg
@@ -91,8 +93,8 @@ class Sampler:
 
 
 @functools.lru_cache(maxsize=64)
-def sampler(name: str, mu: float = 0.0, sigma: float = 1.0) -> Sampler:
-    return Sampler(name, mu, sigma)
+def sampler(name: str, mu: float = 0.0, sigma: float = 1.0, depth: int = 72) -> Sampler:
+    return Sampler(name, mu, sigma, depth)
 
 
 def _kink(s: Sampler, k, clamp):
@@ -122,9 +124,9 @@ def _cached_columns(s: Sampler, loss: str):
         return _columns([n for part in s.nodes for n in part], loss)
 
 
-def moments(s: Sampler, k, loss: str, clamp=None):
+def moments(s: Sampler, k, loss: str, clamp=None, dps: int = DPS):
     """E_p[κ² f(t)] for f = 1, t, 1 − t, t², (1 − t)², as mpf  (κ: kdiff App. A, with Alg. 1's clamp)."""
-    with mp.workdps(DPS):
+    with mp.workdps(dps):
         k = mp.mpf(k)
         kink = _kink(s, k, clamp)
         if kink is None:
@@ -156,11 +158,14 @@ def singular(s: Sampler, k, loss: str, clamp) -> bool:
 
 def delta(s: Sampler, k, D, d, loss: str, clamp=None):
     """Δ*(k)  # kdiff Eq. (12), as mpf"""
-    with mp.workdps(DPS):
+    dps = DPS
+    if singular(s, float(k), loss, clamp):   # the limit: Δ* at 1e-30 from the end (continuous; off by ~D·1e-30)
+        s = sampler(s.name, s.mu, s.sigma, SINGULAR_DEPTH)
+        k = SINGULAR_STEP if k == 0 else 1 - SINGULAR_STEP
+        dps = DPS + 30                       # Eq. (12) cancels E[κ²] ~ 1e30 there
+    with mp.workdps(dps):
         k = mp.mpf(k)
-        if singular(s, float(k), loss, clamp):
-            k = SINGULAR_STEP if k == 0 else 1 - SINGULAR_STEP
-        m0, m_a, m_s, m_aa, m_ss = moments(s, k, loss, clamp)
+        m0, m_a, m_s, m_aa, m_ss = moments(s, k, loss, clamp, dps)
         phi, psi = k, -(1 - k)
         par = (phi**2 + psi**2) * m0 - (phi * m_a + psi * m_s) ** 2 / (m_aa + m_ss)
         perp = psi**2 * m0 - (psi * m_s) ** 2 / m_ss
