@@ -221,7 +221,7 @@ def parse_run_info(text: str) -> dict:
         "batch_size": _num(settings.get("batch_size"), "settings.batch_size", 1, integer=True, optional=True),
         "epochs": _num(settings.get("epochs"), "settings.epochs", 0, optional=True),
         "seed": _num(seed, "seed", 0, integer=True, optional=True),
-        "target": {"k_mode": _name(target.get("k_mode"), where + "k_mode", K_MODES, optional=True),
+        "target": {"k_mode": _name(target.get("k_mode"), where + "k_mode", K_MODES),
                    "k": _num(target.get("k"), where + ("k" if where else "k_init"), 0, 1, optional=True),
                    "n_bins": _num(target.get("n_bins"), where + "n_bins", 1, 4096, integer=True, optional=True)}}
     if info["settings"]["epochs"] == 0:
