@@ -201,8 +201,8 @@ def parse_run_info(text: str) -> dict:
     _depth(obj, MAX_JSON_DEPTH)
     info = {"config": _name(obj.get("config"), "config"),
             "space": _name(obj.get("space"), "space", SPACES, optional=True),
-            "n_data": _num(obj.get("n_data"), "n_data", 1, integer=True, optional=True),
-            "total_steps": _num(obj.get("total_steps"), "total_steps", 1, integer=True, optional=True)}
+            "n_data": _num(obj.get("n_data"), "n_data", 1, MAX_IMAGES, integer=True, optional=True),
+            "total_steps": _num(obj.get("total_steps"), "total_steps", 1, BIG, integer=True, optional=True)}
     settings = obj.get("settings", {})
     if settings is None:
         settings = {}
@@ -218,9 +218,9 @@ def parse_run_info(text: str) -> dict:
         raise ResultFileError(f"settings.target is {type(target).__name__}, not an object")
     seed = settings["seed"] if "seed" in settings else obj.get("seed")
     info["settings"] = {
-        "batch_size": _num(settings.get("batch_size"), "settings.batch_size", 1, integer=True, optional=True),
-        "epochs": _num(settings.get("epochs"), "settings.epochs", 0, optional=True),
-        "seed": _num(seed, "seed", 0, integer=True, optional=True),
+        "batch_size": _num(settings.get("batch_size"), "settings.batch_size", 1, MAX_BATCH, integer=True, optional=True),
+        "epochs": _num(settings.get("epochs"), "settings.epochs", 0, MAX_EPOCHS, optional=True),
+        "seed": _num(seed, "seed", 0, 2**63 - 1, integer=True, optional=True),
         "target": {"k_mode": _name(target.get("k_mode"), where + "k_mode", K_MODES),
                    "k": _num(target.get("k"), where + ("k" if where else "k_init"), 0, 1, optional=True),
                    "n_bins": _num(target.get("n_bins"), where + "n_bins", 1, 4096, integer=True, optional=True)}}
@@ -243,20 +243,26 @@ def _config_hint(text: str):
     return cfg, mode if mode in K_MODES else None
 
 
+# Upper ends of quantities the claims add up or average. BIG: no step count, epoch, loss, rate or time of a training
+# run comes near 1e12, and sums of such numbers stay finite. FID_MAX: Inception FIDs of image sets lie below ~500
+# (noise against ImageNet); 1e4 refuses only impossible values. IS_MAX: the score is at most the number of classes of
+# torch-fidelity's logits (1008). Images per run: ImageNet-1k has 1.28e6; 1e10 leaves room for any dataset.
+BIG, FID_MAX, IS_MAX = 1e12, 1e4, 1008.0
+MAX_IMAGES, MAX_BATCH, MAX_EPOCHS = 1e10, 1e7, 1e6
 # log.csv, eval.csv and sweep.csv columns: (range, integer, required). Optional cells may be empty or "nan".
-LOG_FIELDS = {"step": ((0, math.inf), True, True), "progress": ((0, 1), False, False),
-              "epoch": ((0, math.inf), False, False), "loss": ((0, math.inf), False, False),
-              "k": ((0, 1), False, True), "k1": ((0, 1), False, False), "k_grad": ((-math.inf, math.inf), False, False),
-              "lr": ((0, math.inf), False, False), "grad_norm": ((0, math.inf), False, False),
-              "images_per_s": ((0, math.inf), False, False), "seconds": ((0, math.inf), False, False)}
-EVAL_FIELDS = {"step": ((0, math.inf), True, True), "ema": ((0, 1), False, False),
-               "n_samples": ((0, math.inf), True, False), "fd_pixels": ((0, math.inf), False, False),
-               "fid": ((0, math.inf), False, False), "is": ((1, math.inf), False, False)}
-SWEEP_FIELDS = {"resolution": ((1, math.inf), True, True), "D": ((1, math.inf), True, True),
-                "d_hat": ((1, math.inf), True, True), "d_hat99": ((1, math.inf), True, False),
+LOG_FIELDS = {"step": ((0, BIG), True, True), "progress": ((0, 1), False, False),
+              "epoch": ((0, MAX_EPOCHS), False, False), "loss": ((0, BIG), False, False),
+              "k": ((0, 1), False, True), "k1": ((0, 1), False, False), "k_grad": ((-BIG, BIG), False, False),
+              "lr": ((0, BIG), False, False), "grad_norm": ((0, BIG), False, False),
+              "images_per_s": ((0, BIG), False, False), "seconds": ((0, BIG), False, False)}
+EVAL_FIELDS = {"step": ((0, BIG), True, True), "ema": ((0, 1), False, False),
+               "n_samples": ((0, MAX_IMAGES), True, False), "fd_pixels": ((0, FID_MAX), False, False),
+               "fid": ((0, FID_MAX), False, False), "is": ((1, IS_MAX), False, False)}
+SWEEP_FIELDS = {"resolution": ((1, 1e5), True, True), "D": ((1, BIG), True, True),
+                "d_hat": ((1, BIG), True, True), "d_hat99": ((1, BIG), True, False),
                 "k_learned": ((0, 1), False, True), "k_drift": ((-1, 1), False, False),
                 "k_ratio": ((0, 1), False, True), "k_star_linear": ((0, 1), False, False),
-                "steps": ((0, math.inf), True, False), "seed": ((0, math.inf), True, False)}
+                "steps": ((0, BIG), True, False), "seed": ((0, 2**63 - 1), True, False)}
 
 
 def _table(f, fields: dict) -> tuple[dict[str, np.ndarray], np.ndarray]:
