@@ -300,15 +300,20 @@ def is_tied(v, v_min) -> bool:
 
 REFINE_XATOL = 1e-8  # Brent's tolerance in u: the minimiser's distance e to the end to 1e-8 relative (plus √eps·|u|);
                      # Δ* there exceeds the minimum by ~(1e-8)²·(Δ*(end) − Δ*_min), far below round-off
+LOG_REFINE_BELOW = 1e-4   # brackets reaching closer than this to an end are refined in u; others in k itself
+                     # (tolerance 1e-10 + √eps·k ≈ 1.5e-8, ≤ 1.5e-4 of the distance to the end)
 
 
 def _refine(f, lo, hi, gap: float = END_MIN / 10) -> tuple[float, float]:
-    """Bounded Brent for the minimum of ``f`` on [lo, hi] ∩ [gap, 1 − gap], in the log distance to the nearer end
-    (u = log k, or log(1 − k)): in k itself Brent stops at its tolerance √eps·|k| ≈ 1.5e-8, wider than a minimum
-    1e-9 from k = 1; in u it resolves such a minimum to ~1e-7 of its distance. (The map is smooth and monotone on
-    (0, 1).)"""
+    """Bounded Brent for the minimum of ``f`` on [lo, hi] ∩ [gap, 1 − gap]. A bracket that reaches within
+    LOG_REFINE_BELOW of an end is searched in the log distance to that end (u = log k, or log(1 − k)): in k itself
+    Brent stops at its tolerance √eps·|k| ≈ 1.5e-8, wider than a minimum 1e-9 from k = 1; in u it resolves such a
+    minimum to ~1e-8 of its distance. (The map is smooth and monotone on (0, 1).)"""
     lo, hi = max(lo, gap), min(hi, 1.0 - gap)
-    if lo + hi <= 1.0:
+    if min(lo, 1.0 - hi) >= LOG_REFINE_BELOW:
+        res = optimize.minimize_scalar(f, bounds=(lo, hi), method="bounded", options={"xatol": 1e-10})
+        return float(res.x), float(res.fun)
+    if lo < 1.0 - hi:
         to_u, to_k = np.log, np.exp
     else:
         to_u, to_k = (lambda k: np.log1p(-k)), (lambda u: -np.expm1(u))
