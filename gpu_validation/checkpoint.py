@@ -39,7 +39,31 @@ def load_checkpoint(path, map_location="cpu") -> dict:
     missing = [k for k in CHECKPOINT_KEYS if not isinstance(state, dict) or k not in state]
     if missing:
         raise ValueError(f"resume: {str(path)!r} is not a k-Diff training checkpoint (missing {', '.join(repr(k) for k in missing)})")
+    for key, kind in CHECKPOINT_TYPES.items():
+        value = state[key]
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise ValueError(f"resume: {str(path)!r} is not a k-Diff training checkpoint ({key!r} is "
+                             f"{type(value).__name__} {_shown(value)}, not {kind.__name__})")
+    if state["step"] < 0:
+        raise ValueError(f"resume: checkpoint {str(path)!r} holds step {state['step']}, not a step count (>= 0)")
     return state
+
+
+CHECKPOINT_TYPES = {"step": int, "model": dict, "optimizer": dict, "ema": dict, "config": dict}
+
+
+def _shown(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def check_step(state: dict, path: Path, total_steps: int) -> int:
+    """The checkpoint's step, which must lie in [0, the run's total steps] (a ValueError naming ``resume``)."""
+    step = state["step"]
+    if not 0 <= step <= total_steps:
+        raise ValueError(f"resume: checkpoint {str(path)!r} holds step {step}, outside [0, {total_steps}] "
+                         "(the run's total steps); resume from its own checkpoint or train into a new out folder")
+    return step
 
 
 def save_weights(path, module: torch.nn.Module) -> Path:
@@ -89,6 +113,9 @@ def check_resume(state: dict, path: Path, cfg) -> None:
         raise ValueError(f"cfg {cfg.name!r} differs from {where} ({old.get('name')!r}); resume with the "
                          "stored value or train into a new out folder")
     stored_target, given_target = old.pop("target") or {}, new.pop("target")
+    if not isinstance(stored_target, dict):
+        raise ValueError(f"resume: checkpoint {str(path)!r} is not a k-Diff training checkpoint (its config's target is "
+                         f"{type(stored_target).__name__} {_shown(stored_target)}, not dict)")
     stored = {"k_mode": stored_target.get("k_mode"), "seed": old.pop("seed"), "k": stored_target.get("k"),
               "n_bins": stored_target.get("n_bins")}
     given = {"k_mode": given_target["k_mode"], "seed": new.pop("seed"), "k": given_target["k"],

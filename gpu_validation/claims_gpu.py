@@ -1,8 +1,10 @@
 """kdiff's image-scale predictions as ledger claims.
 
 - method ``gpu``: decided from supplied run logs (``difftheory verify --gpu-results DIR``; ``results.py`` reads
-  the ``run.json`` / ``log.csv`` / ``eval.csv`` / ``sweep.csv`` files that ``gpu-validate`` writes); without
-  logs their evidence is empty and the verdict is ``open`` (no computation).
+  and validates the ``run.json`` / ``log.csv`` / ``eval.csv`` / ``sweep.csv`` files that ``gpu-validate`` writes,
+  once for all of these claims); without logs their evidence is empty and the verdict is ``open`` (no computation).
+  A result file a claim needs that cannot be read (not a regular file, too large, not UTF-8, an impossible value)
+  is listed in its evidence (``skipped``) and the claim stays ``open``, naming the file and the reason.
 - method ``simulation``: the tiny CPU resolution sweep (digits 8 → 16 → 32 px; 5 seeds at full scale).
 - method ``numeric``: the backbone sizes of Tables 1–2 (counted on the meta device) and the fastest ascent of
   k that Table 4's optimiser allows.
@@ -64,14 +66,37 @@ def _f(x, fmt: str = ".3f") -> str:
     return "n/a" if x is None else format(x, fmt)
 
 
+# A detail names at most this many skipped files (the evidence lists them all).
+NAMED_SKIPPED = 5
+SKIPPED_RULE = "open when a result file it needs cannot be read (named with the reason)"
+
+
 def _no_logs(ev, hint: str) -> Decision | None:
     if ev.get("gpu_results") is None:
         return Decision("open", "needs GPU training logs: " + HOWTO.format(cfg=hint))
     return None
 
 
+def _with_skipped(ev, decision: Decision) -> Decision:
+    """``decision`` when every result file the claim needs was read; else open, naming the unreadable files and
+    their reasons, with what the readable files give after it."""
+    skipped = ev.get("skipped") or []
+    if not skipped:
+        return decision
+    named = "; ".join(f"{s['file']}: {s['reason']}" for s in skipped[:NAMED_SKIPPED])
+    more = f" (and {len(skipped) - NAMED_SKIPPED} more, listed in the evidence)" if len(skipped) > NAMED_SKIPPED else ""
+    return Decision("open", f"{len(skipped)} result file(s) under {ev['gpu_results']} that this claim needs could not "
+                            f"be read, so no verdict: {named}{more}. Fix or remove them and rerun. The readable files "
+                            f"alone give {decision.verdict}: {decision.detail}")
+
+
 def _found(runs) -> list[str]:
     return sorted({r.label for r in runs})
+
+
+def _gpu_base(ctx) -> tuple:
+    """(the intake of --gpu-results, the evidence fields every gpu claim shares)."""
+    return results.load(ctx.gpu_results), {"gpu_results": results.safe_text(ctx.gpu_results)}
 
 
 # ------------------------------------------------------------------------------------------ learned k, pixel space
@@ -100,6 +125,10 @@ def _rise_verdict(m: dict) -> tuple[str, str]:
 def decide_pixel_k_to_one(ev) -> Decision:
     if (d := _no_logs(ev, "jit-b16 --k-mode learn")) is not None:
         return d
+    return _with_skipped(ev, _decide_pixel_k_to_one(ev))
+
+
+def _decide_pixel_k_to_one(ev) -> Decision:
     runs = ev["runs"]
     if not runs:
         return Decision("open", f"no learn-k run of {', '.join(PIXEL_CONFIGS)} under {ev['gpu_results']} "
@@ -120,21 +149,26 @@ def decide_pixel_k_to_one(ev) -> Decision:
                 f"{RISE_WINDOW_EPOCHS:g} and at every logged point up to epoch {RISE_WINDOW_EPOCHS * STAY_FACTOR:g}; "
                 f"refuted iff k < {K_NOT_ONE} at epoch {RISE_WINDOW_EPOCHS:g}, or falls below {K_NOT_ONE} before epoch "
                 f"{RISE_WINDOW_EPOCHS * STAY_FACTOR:g}; open otherwise (log too short, or k in [{K_NOT_ONE}, {K_ONE})). "
-                "Runs combine as refuted > open > verified; open without logs.",
+                f"Runs combine as refuted > open > verified; open without logs; {SKIPPED_RULE}.",
        decide=decide_pixel_k_to_one)
 def pixel_k_to_one(ctx) -> dict:
     if ctx.gpu_results is None:
         return {"gpu_results": None}
-    every = results.load_runs(ctx.gpu_results)
-    runs = [r for r in every if r.info.get("config") in PIXEL_CONFIGS and r.k_mode == "learn"]
-    return {"gpu_results": str(ctx.gpu_results), "window_epochs": RISE_WINDOW_EPOCHS, "found": _found(every),
-            "runs": [results.k_rise_summary(r, RISE_WINDOW_EPOCHS) for r in runs]}
+    intake, base = _gpu_base(ctx)
+    runs = [r for r in intake.runs if r.info["config"] in PIXEL_CONFIGS and r.k_mode == "learn"]
+    return base | {"window_epochs": RISE_WINDOW_EPOCHS, "found": _found(intake.runs),
+                   "runs": [results.k_rise_summary(r, RISE_WINDOW_EPOCHS) for r in runs],
+                   "skipped": intake.problems(PIXEL_CONFIGS, "learn", ("run", "log"))}
 
 
 # ------------------------------------------------------------------------------------------ learned k, latent space
 def decide_latent_k_between(ev) -> Decision:
     if (d := _no_logs(ev, "lightningdit-xl1 --k-mode learn")) is not None:
         return d
+    return _with_skipped(ev, _decide_latent_k_between(ev))
+
+
+def _decide_latent_k_between(ev) -> Decision:
     runs = ev["runs"]
     usable = [m for m in runs if m.get("logged") and m.get("k_end") is not None and m.get("k_drift") is not None]
     if not usable:
@@ -173,15 +207,15 @@ def decide_latent_k_between(ev) -> Decision:
                 f"{DRIFT_ROOM:g}× the largest drift of k over the last 20% of a log (the runs' budget is fixed: a drift not "
                 "well inside the distance to the bound leaves it open). verified iff it lies inside ({K_V}, {K_ONE}); "
                 f"refuted iff it lies at or below {K_V} or at or above {K_ONE} (x-prediction); open otherwise "
-                "(not settled, or touching a bound) and without logs.",
+                f"(not settled, or touching a bound) and without logs; {SKIPPED_RULE}.",
        decide=decide_latent_k_between)
 def latent_k_between(ctx) -> dict:
     if ctx.gpu_results is None:
         return {"gpu_results": None}
-    every = results.load_runs(ctx.gpu_results)
-    runs = [r for r in every if r.info.get("config") in LATENT_CONFIGS and r.k_mode == "learn"]
-    return {"gpu_results": str(ctx.gpu_results), "found": _found(every),
-            "runs": [results.k_settle_summary(r) for r in runs]}
+    intake, base = _gpu_base(ctx)
+    runs = [r for r in intake.runs if r.info["config"] in LATENT_CONFIGS and r.k_mode == "learn"]
+    return base | {"found": _found(intake.runs), "runs": [results.k_settle_summary(r) for r in runs],
+                   "skipped": intake.problems(LATENT_CONFIGS, "learn", ("run", "log"))}
 
 
 # ------------------------------------------------------------------------------------------ FID at a matched budget
@@ -252,6 +286,10 @@ def _decide_fid(ev, a: str, others: tuple[str, ...], pick_best: bool, hint: str)
     it then needs every setting of ``others`` at one budget."""
     if (d := _no_logs(ev, hint)) is not None:
         return d
+    return _with_skipped(ev, _decide_fid_rows(ev, a, others, pick_best, hint))
+
+
+def _decide_fid_rows(ev, a: str, others: tuple[str, ...], pick_best: bool, hint: str) -> Decision:
     by_cfg = defaultdict(list)
     for r in ev["rows"]:
         by_cfg[r["config"]].append(r)
@@ -274,9 +312,12 @@ def decide_fid_matches_best_fixed(ev) -> Decision:
 def _fid_evidence(ctx) -> dict:
     if ctx.gpu_results is None:
         return {"gpu_results": None}
-    every = results.load_runs(ctx.gpu_results)
-    runs = [r for r in every if r.info.get("config") in PIXEL_CONFIGS + LATENT_CONFIGS]
-    return {"gpu_results": str(ctx.gpu_results), "found": _found(every), "rows": results.fid_rows(runs)}
+    intake, base = _gpu_base(ctx)
+    configs = PIXEL_CONFIGS + LATENT_CONFIGS
+    runs = [r for r in intake.runs if r.info["config"] in configs]
+    need_log = {r.name for r in runs if r.eval and not r.epochs_from_info}   # epochs of their FIDs from the log
+    return base | {"found": _found(intake.runs), "rows": results.fid_rows(runs),
+                   "skipped": intake.problems(configs, None, ("run", "eval"), logs_of=need_log)}
 
 
 @claim("kdiff.gpu.fid_matches_best_fixed", paper="kdiff", where="Tables 1–2, Fig. 1, §5", method="gpu",
@@ -289,7 +330,7 @@ def _fid_evidence(ctx) -> dict:
                 f"fixed with a Welch 95% CI over seeds (one seed per setting: ±{FID_SINGLE_SEED_NOISE_REL:.0%} of the FID "
                 f"assumed); verified iff the CI lies below a margin of {FID_MARGIN_REL:.0%} of the better FID, refuted iff "
                 "it lies above it, open otherwise and when the budget is shorter than the paper's (64 latent / 200 pixel "
-                "epochs). Backbones combine as refuted > open > verified.",
+                f"epochs). Backbones combine as refuted > open > verified; {SKIPPED_RULE}.",
        decide=decide_fid_matches_best_fixed)
 def fid_matches_best_fixed(ctx) -> dict:
     return _fid_evidence(ctx)
@@ -310,7 +351,7 @@ def decide_constant_vs_binned(ev) -> Decision:
                 "(none: open, naming what to run): learn − binned with a Welch 95% CI over seeds (one seed per setting: "
                 f"±{FID_SINGLE_SEED_NOISE_REL:.0%} of the FID assumed); verified iff the CI lies below a margin of "
                 f"{FID_MARGIN_REL:.0%} of the better FID, refuted iff above it, open otherwise and below the paper's budget "
-                "(64 latent / 200 pixel epochs).",
+                f"(64 latent / 200 pixel epochs); {SKIPPED_RULE}.",
        decide=decide_constant_vs_binned)
 def constant_vs_binned(ctx) -> dict:
     return _fid_evidence(ctx)
@@ -369,8 +410,9 @@ def _sweep_evidence(summaries: list[dict], regression_if_one: bool) -> dict:
     for res, rs in sorted(by_res.items()):
         ks = [float(r["k_learned"]) for r in rs]
         mm, klo, khi = mean_ci(ks)
-        k_by[str(res)] = {"mean": mm, "lo": klo, "hi": khi, "D": float(rs[0]["D"]), "k_ratio": float(rs[0]["k_ratio"]),
-                          "k_star_linear": float(rs[0]["k_star_linear"])}
+        k_by[str(res)] = {"mean": mm, "lo": klo, "hi": khi, "D": results.as_float(rs[0]["D"]),
+                          "k_ratio": results.as_float(rs[0]["k_ratio"]),
+                          "k_star_linear": results.as_float(rs[0].get("k_star_linear"))}
     return {"n_seeds": len(summaries), "slope_mean": m, "slope_lo": lo, "slope_hi": hi, "ci_rule": rule,
             "drift_max": None if not drifts or any(d is None for d in drifts) else max(drifts),
             "k_by_resolution": k_by,
@@ -382,9 +424,9 @@ def decide_resolution_sweep_gpu(ev) -> Decision:
     if (d := _no_logs(ev, "sweep-gpu --data IMAGEFOLDER [--seed S]")) is not None:
         return d
     if not ev["n_seeds"]:
-        return Decision("open", f"no sweep.csv under {ev['gpu_results']}: run `difftheory gpu-validate --config "
-                                "sweep-gpu --data DIR` (one or more seeds)")
-    return _decide_sweep(ev, 1)
+        return _with_skipped(ev, Decision("open", f"no sweep.csv under {ev['gpu_results']}: run `difftheory gpu-validate "
+                                                  "--config sweep-gpu --data DIR` (one or more seeds)"))
+    return _with_skipped(ev, _decide_sweep(ev, 1))
 
 
 @claim("kdiff.gpu.resolution_sweep", paper="kdiff", where="Thm 3.2, §5 (pixel vs latent)", method="gpu",
@@ -396,21 +438,21 @@ def decide_resolution_sweep_gpu(ev) -> Decision:
                 "its 95% CI over seeds (one seed: the regression CI over its >= 3 resolutions); verified iff the CI "
                 f"lies above 0 and its lower end exceeds {DRIFT_ROOM:g}× the largest drift of k over the last 20% of any "
                 f"run (the runs' budget is fixed); refuted iff it lies below 0 beyond {DRIFT_ROOM:g}× the drift; open "
-                "otherwise, when the drift is unknown, and without logs.",
+                f"otherwise, when the drift is unknown, and without logs; {SKIPPED_RULE}.",
        decide=decide_resolution_sweep_gpu)
 def resolution_sweep_gpu(ctx) -> dict:
     if ctx.gpu_results is None:
         return {"gpu_results": None}
-    from difftheory.gpu_validation.resolution_sweep import read_sweep
+    from difftheory.gpu_validation.resolution_sweep import summarize_sweep
 
-    files = results.sweep_files(ctx.gpu_results)
-    sums = [read_sweep(f) | {"file": str(f)} for f in files]
+    intake, base = _gpu_base(ctx)
+    sums = [summarize_sweep(sw.rows) | {"file": sw.name} for sw in intake.sweeps]
     groups = defaultdict(list)  # sweeps over the same resolutions are replicates (seeds)
     for s in sums:
-        groups[tuple(int(float(r["resolution"])) for r in s["rows"])].append(s)
+        groups[tuple(int(r["resolution"]) for r in s["rows"])].append(s)
     best = max(groups.values(), key=len) if groups else []
-    return {"gpu_results": str(ctx.gpu_results), "files": [s["file"] for s in best],
-            "ignored": [s["file"] for s in sums if s not in best], **_sweep_evidence(best, True)}
+    return base | {"files": [s["file"] for s in best], "ignored": [s["file"] for s in sums if s not in best],
+                   **_sweep_evidence(best, True), "skipped": intake.problems(kinds=(), sweeps=True)}
 
 
 def decide_resolution_sweep_cpu(ev) -> Decision:

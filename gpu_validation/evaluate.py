@@ -75,24 +75,57 @@ def _batches(images, batch: int):
         yield from images
 
 
+def load_fid_weights(weights) -> dict:
+    """The Inception-v3 state dict in the file ``weights``, read with ``torch.load(..., weights_only=True)``: tensors
+    only, no pickled code runs. torch-fidelity reads the file itself with ``weights_only=False``
+    (toshas/torch-fidelity, torch_fidelity/feature_extractor_inceptionv3.py, line 95 at commit 5e211a95; older
+    releases call ``torch.load`` without it, which torch < 2.6 also unpickles fully), so it is only ever given a copy
+    written here from these tensors (``inception_net``)."""
+    import torch
+
+    path = Path(weights)
+    try:
+        state = torch.load(path, map_location="cpu", weights_only=True)
+    except Exception as exc:  # noqa: BLE001 - a crafted pickle, a torn file, random bytes alike
+        text = (str(exc).strip().splitlines() or [""])[0][:120]
+        raise ValueError(f"fid_weights: {str(path)!r} cannot be read as plain weights (torch.load with "
+                         f"weights_only=True refused it: {type(exc).__name__}: {text}); use torch-fidelity's "
+                         "weights-inception-2015-12-05-6726825d.pth") from None
+    if not isinstance(state, dict) or not state or not all(
+            isinstance(k, str) and isinstance(v, torch.Tensor) for k, v in state.items()):
+        raise ValueError(f"fid_weights: {str(path)!r} is not a state dict of tensors (Inception-v3 weights)")
+    return state
+
+
 def check_fid_weights(weights) -> Path:
-    """``weights`` as the path of an existing local Inception-v3 weights file (the one check of ``fid_weights``,
-    used before training and by ``inception_features``)."""
+    """``weights`` as the path of an existing local Inception-v3 weights file that loads safely (``load_fid_weights``):
+    the one check of ``fid_weights``, used before training and by ``inception_features``."""
     if weights is None or not Path(weights).is_file():
         raise ValueError(f"fid_weights must name an existing local Inception-v3 weights file "
                          f"(weights-inception-2015-12-05-6726825d.pth); got {None if weights is None else str(weights)!r}")
+    load_fid_weights(weights)
     return Path(weights)
 
 
 def inception_net(weights, device="cpu"):
-    """torch-fidelity's Inception-v3 (pool features, unbiased logits) loaded from the local ``weights`` file,
-    already checked by the caller (``check_fid_weights``)."""
+    """torch-fidelity's Inception-v3 (pool features, unbiased logits) with the weights of the local file ``weights``
+    (checked by the caller, ``check_fid_weights``), handed to torch-fidelity as a private copy re-saved from the
+    tensors that ``load_fid_weights`` read safely: the user's file itself is never unpickled."""
+    import tempfile
+
+    import torch
+
+    state = load_fid_weights(weights)
     try:
         from torch_fidelity.feature_extractor_inceptionv3 import FeatureExtractorInceptionV3
     except ImportError as exc:
         raise ValueError(f"FID/IS need torch-fidelity (pip install 'difftheory[gpu]'): {exc}") from None
-    return FeatureExtractorInceptionV3("inception-v3-compat", ["2048", "logits_unbiased"],
-                                       feature_extractor_weights_path=str(weights)).to(device).eval()
+    with tempfile.TemporaryDirectory(prefix="difftheory-inception-") as tmp:
+        copy = Path(tmp) / "inception-v3.pth"
+        torch.save(state, copy)
+        net = FeatureExtractorInceptionV3("inception-v3-compat", ["2048", "logits_unbiased"],
+                                          feature_extractor_weights_path=str(copy))
+    return net.to(device).eval()
 
 
 def inception_features(images, weights: str | Path | None, device="cpu", batch: int = 100):

@@ -15,7 +15,6 @@ last 20 % of training (``k_drift``), so the claims can tell a settled rise from 
 
 from __future__ import annotations
 
-import csv
 import functools
 import math
 from dataclasses import replace
@@ -171,19 +170,18 @@ def _seed(v) -> int | None:
 
 
 def read_sweep(path) -> dict:
-    """``summarize_sweep`` of a sweep.csv; a file from before k_drift was written takes it from the runs'
-    logs beside it (``res<S>/log.csv``) when they are there."""
+    """``summarize_sweep`` of a sweep.csv, read and checked by the results intake (``results.load`` of its folder;
+    a file from before k_drift was written takes it from the runs' logs beside it, ``res<S>/log.csv``). A file that
+    cannot be used is a ValueError naming it and the reason."""
+    from difftheory.gpu_validation import results
+
     path = Path(path)
-    with open(path, newline="") as f:
-        rows = list(csv.DictReader(f))
-    for r in rows:
-        if as_float(r.get("k_drift")) is None:
-            log = path.parent / f"res{int(float(r['resolution']))}" / "log.csv"
-            if log.is_file():
-                with open(log, newline="") as f:
-                    ks = [float(x["k"]) for x in csv.DictReader(f) if as_float(x.get("k")) is not None]
-                r["k_drift"] = drift(ks)
-    return summarize_sweep(rows)
+    intake = results.load(path.parent)
+    for sweep in intake.sweeps:
+        if sweep.path == path:
+            return summarize_sweep(sweep.rows)
+    why = next((s.reason for s in intake.skipped if s.kind == "sweep" and s.file == "sweep.csv"), "not found")
+    raise ValueError(f"sweep file {results.safe_text(path)!r} cannot be used: {why}")
 
 
 @functools.lru_cache(maxsize=16)

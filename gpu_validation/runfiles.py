@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import math
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,9 +71,27 @@ def read_csv(path: Path) -> list[dict]:
         return list(csv.DictReader(f))
 
 
+def check_run_files(out: Path, resume: bool) -> None:
+    """Before a run starts: the files it will continue must be readable result files (``results``: regular files,
+    typed, in training order) — log.csv when resuming, eval.csv whenever it exists (a row is added to it). A
+    ValueError names ``resume`` (or ``out``), the file and the reason."""
+    from difftheory.gpu_validation import results
+
+    for name, parse in (("log.csv", results.parse_log), ("eval.csv", results.parse_eval)):
+        path = Path(out) / name
+        if (name == "log.csv" and not resume) or not os.path.lexists(path):
+            continue
+        try:
+            results.read_result(path, Path(out), parse)
+        except results.ResultFileError as exc:
+            raise ValueError(f"{'resume' if resume else 'out'}: {results.safe_text(path)!r} cannot be continued ({exc}); "
+                             "move it away or train into a new out folder") from None
+
+
 def start_log(path: Path, upto: int | None) -> None:
-    """A fresh ``log.csv``; with ``upto`` (a resumed run) keeping the rows of steps ≤ ``upto``."""
-    rows = [r for r in read_csv(path) if int(r["step"]) <= upto] if upto is not None else []
+    """A fresh ``log.csv``; with ``upto`` (a resumed run) keeping the rows of steps ≤ ``upto`` (the file was checked
+    by ``check_run_files``)."""
+    rows = [r for r in read_csv(path) if int(float(r["step"])) <= upto] if upto is not None else []
     write_csv(path, LOG_COLUMNS, rows)
 
 
@@ -82,8 +101,20 @@ def append_log(path: Path, row: dict) -> None:
         csv.DictWriter(f, fieldnames=LOG_COLUMNS).writerow(row)
 
 
+def _eval_key(row: dict) -> tuple:
+    def num(v):
+        try:
+            return float(v)
+        except (TypeError, ValueError):
+            return None
+    return num(row.get("step")), num(row.get("ema")), num(row.get("n_samples"))
+
+
 def append_eval(out: Path, row: dict) -> None:
-    write_csv(out / "eval.csv", EVAL_COLUMNS, read_csv(out / "eval.csv") + [row])
+    """One evaluation in eval.csv. An evaluation of the same step, EMA and number of samples replaces the earlier
+    one: resuming a finished run evaluates the same model again, and the file keeps one row for it, not two."""
+    rows = [r for r in read_csv(out / "eval.csv") if _eval_key(r) != _eval_key(row)]
+    write_csv(out / "eval.csv", EVAL_COLUMNS, rows + [row])
 
 
 def tensorboard(out: Path, enabled: bool):

@@ -19,7 +19,8 @@ import torch
 import torch.distributed as dist
 
 from difftheory.gpu_validation import runfiles
-from difftheory.gpu_validation.checkpoint import check_resume, load_checkpoint, restore, save_checkpoint, save_weights
+from difftheory.gpu_validation.checkpoint import (check_resume, check_step, load_checkpoint, restore, save_checkpoint,
+                                                  save_weights)
 from difftheory.gpu_validation.configs import Config
 from difftheory.gpu_validation.datasets import batches, load_dataset
 from difftheory.gpu_validation.distributed import resolve_device, setup_distributed
@@ -92,12 +93,16 @@ def _train(cfg, out, data, device, max_steps, resume, progress, tensorboard, dat
     log_path, ckpt_path, state = out / "log.csv", out / "checkpoint.pt", None
     if resume:  # before anything is created: a missing, corrupt or mismatched checkpoint is refused first
         check_resume(state := load_checkpoint(ckpt_path, map_location=device), ckpt_path, cfg)
+    if rank == 0 and out.is_dir():  # the log and evaluations it continues must be readable
+        runfiles.check_run_files(out, resume)
     ds = dataset if dataset is not None else load_dataset(cfg, data)
     if ds.num_classes > cfg.num_classes:
         raise ValueError(f"data has {ds.num_classes} classes but config {cfg.name!r} has num_classes {cfg.num_classes}")
     if rank == 0:
         check_writable_dir("out", out)
     total = cfg.total_steps(len(ds))
+    if state is not None:
+        check_step(state, ckpt_path, total)
     stop = total if max_steps is None else min(total, max_steps)
     warmup = cfg.warmup_steps(len(ds))
 

@@ -205,3 +205,144 @@ def test_fid_weights_are_checked_once(tmp_path, capsys, tiny_cfg, monkeypatch):
     monkeypatch.setattr(evaluate, "check_fid_weights", counted)
     rc, err = cli(capsys, "--config", "_tiny4", "--out", tmp_path / "x", "--fid-weights", tmp_path / "missing.pth")
     assert rc == 2 and one_line(err) and "--fid-weights" in err and len(calls) == 1
+
+
+# ------------------------------------------------------------------------------------------ issue 19, item 13
+def _copy(trained, tmp_path):
+    import shutil
+
+    out = tmp_path / "run"
+    shutil.copytree(trained, out)
+    return out
+
+
+def _resume(capsys, out, *extra):
+    return cli(capsys, "--config", "_tiny4", "--out", out, "--resume", "--k-mode", "binned", "--n-bins", 16, *extra)
+
+
+@pytest.mark.parametrize("step", [10**12, -50, 2.5, True, "3"])
+def test_checkpoint_step_outside_the_run_is_refused(tmp_path, capsys, trained, step):
+    out = _copy(trained, tmp_path)
+    state = torch.load(out / "checkpoint.pt", weights_only=True)
+    state["step"] = step
+    torch.save(state, out / "checkpoint.pt")
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    rc, err = _resume(capsys, out)
+    assert rc == 2 and one_line(err) and "--resume" in err and "checkpoint.pt" in err and "step" in err, err
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before   # nothing written
+
+
+@pytest.mark.parametrize("field,value", [("config", "tiny"), ("config", ["tiny"]), ("model", "weights"),
+                                         ("ema", None), ("target", "binned")])
+def test_checkpoint_fields_of_the_wrong_type_name_the_file_and_flag(tmp_path, capsys, trained, field, value):
+    out = _copy(trained, tmp_path)
+    state = torch.load(out / "checkpoint.pt", weights_only=True)
+    if field == "target":
+        state["config"]["target"] = value
+    else:
+        state[field] = value
+    torch.save(state, out / "checkpoint.pt")
+    rc, err = _resume(capsys, out)
+    assert rc == 2 and one_line(err) and "--resume" in err and "checkpoint.pt" in err, err
+
+
+@pytest.mark.parametrize("damage", ["k=5", "not utf-8", "a folder", "a fifo", "falling steps", "no header"])
+def test_corrupt_log_on_resume_names_the_file_and_flag(tmp_path, capsys, trained, damage):
+    out = _copy(trained, tmp_path)
+    log = out / "log.csv"
+    lines = log.read_text().splitlines()
+    if damage == "k=5":
+        head = lines[0].split(",")
+        row = lines[1].split(",")
+        row[head.index("k")] = "5"
+        log.write_text("\n".join([lines[0], ",".join(row)] + lines[2:]) + "\n")
+    elif damage == "not utf-8":
+        log.write_bytes(b"step,k\n1,\xff\n")
+    elif damage == "a folder":
+        log.unlink()
+        log.mkdir()
+    elif damage == "a fifo":
+        log.unlink()
+        os.mkfifo(log)
+    elif damage == "falling steps":
+        log.write_text("\n".join([lines[0]] + lines[1:][::-1]) + "\n")
+    else:
+        log.write_text("")
+    before = (out / "run.json").read_text()
+    rc, err = _resume(capsys, out)
+    assert rc == 2 and one_line(err) and "--resume" in err and "log.csv" in err, err
+    assert (out / "run.json").read_text() == before
+
+
+def test_resume_of_a_finished_run_keeps_one_eval_row(tmp_path, tiny_cfg):
+    """Resuming a finished run evaluates the same model again: eval.csv keeps one row for that step, not two."""
+    import csv
+
+    cfg = replace(tiny_cfg, n_samples=4, sample_steps=2)
+    train(cfg, tmp_path, device="cpu", progress=False, tensorboard=False)
+    for _ in range(2):
+        train(cfg, tmp_path, device="cpu", resume=True, progress=False, tensorboard=False)
+    with open(tmp_path / "eval.csv", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["step"] for r in rows] == ["4"], rows
+    train(replace(cfg, n_samples=6), tmp_path, device="cpu", resume=True, progress=False, tensorboard=False)
+    with open(tmp_path / "eval.csv", newline="") as f:
+        assert [(r["step"], r["n_samples"]) for r in csv.DictReader(f)] == [("4", "4"), ("4", "6")]
+
+
+def test_a_corrupt_eval_csv_is_refused_before_training(tmp_path, capsys, tiny_cfg):
+    out = tmp_path / "run"
+    out.mkdir()
+    (out / "eval.csv").write_text("step,ema,n_samples,fd_pixels,fid,is\n4,0.99,4,,-50,\n")
+    rc, err = cli(capsys, "--config", "_tiny4", "--out", out)
+    assert rc == 2 and one_line(err) and "--out" in err and "eval.csv" in err and "fid is -50.0" in err, err
+    assert not (out / "log.csv").exists()
+
+
+# ------------------------------------------------------------------------------------------ issue 19, item 14
+class _Payload:
+    """Pickles to a call that writes a marker file when unpickled without weights_only."""
+
+    def __init__(self, marker):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (exec, (f"open({self.marker!r}, 'w').write('unpickled')",))
+
+
+def test_fid_weights_never_unpickle_code(tmp_path, capsys, tiny_cfg, monkeypatch):
+    """--fid-weights with a crafted pickle is refused before training, and nothing in it runs; a plain state dict
+    reaches torch-fidelity only as a copy re-saved from its tensors (torch-fidelity loads with weights_only=False)."""
+    import sys
+    import types
+
+    from difftheory.gpu_validation import evaluate
+
+    marker = tmp_path / "pwned"
+    evil = tmp_path / "evil.pth"
+    torch.save({"fc.weight": torch.zeros(2), "x": _Payload(marker)}, evil)
+    ref = tmp_path / "ref.npz"
+    ref.write_bytes(b"x")
+    rc, err = cli(capsys, "--config", "_tiny4", "--out", tmp_path / "o", "--fid-weights", evil, "--fid-reference", ref)
+    assert rc == 2 and one_line(err) and "--fid-weights" in err and "weights_only" in err, err
+    assert not marker.exists() and not (tmp_path / "o").exists()
+    with pytest.raises(ValueError, match="fid_weights"):
+        evaluate.inception_net(evil)
+    assert not marker.exists()
+
+    seen = []
+
+    class StandIn(torch.nn.Module):   # torch-fidelity's constructor: torch.load(path, weights_only=False)
+        def __init__(self, name, features, feature_extractor_weights_path=None):
+            super().__init__()
+            seen.append((feature_extractor_weights_path, torch.load(feature_extractor_weights_path, weights_only=False)))
+
+    mod = types.ModuleType("torch_fidelity.feature_extractor_inceptionv3")
+    mod.FeatureExtractorInceptionV3 = StandIn
+    monkeypatch.setitem(sys.modules, "torch_fidelity", types.ModuleType("torch_fidelity"))
+    monkeypatch.setitem(sys.modules, "torch_fidelity.feature_extractor_inceptionv3", mod)
+    good = tmp_path / "good.pth"
+    torch.save({"fc.weight": torch.arange(4.0)}, good)
+    evaluate.inception_net(good)
+    (path, state), = seen
+    assert path != str(good) and not os.path.exists(path) and torch.equal(state["fc.weight"], torch.arange(4.0))

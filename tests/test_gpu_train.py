@@ -166,7 +166,7 @@ def test_fid_path_with_a_stand_in_feature_extractor(tmp_path, monkeypatch):
     for i in range(30):
         Image.fromarray(((ds.images[i, 0].numpy() + 1) * 127.5).astype(np.uint8)).save(ref_dir / f"{i}.png")
     weights = tmp_path / "w.pth"
-    weights.write_bytes(b"x")
+    torch.save({"fc.weight": torch.zeros(2, 2)}, weights)  # a plain state dict (the network itself is a stand-in)
     cfg = tiny(n_samples=30)
     x = ds.images[30:60]
     out = tmp_path / "run"

@@ -65,17 +65,19 @@ def _expect_by_kinks(sampler: TimeDensity, integrand, ks: np.ndarray, clamp) -> 
     """E_p[integrand(t, ks)] for an array of k, shape (K, …): one adaptive integral over all k, with every clamp
     kink t = (c − k)/(1 − 2k) as a break point (without them quad_vec subdivides blindly towards each kink, ≈ 10×
     slower). quad_vec controls the error of the whole vector against its largest entry, and the entries differ by
-    up to ~1/clamp between k; so a pilot pass measures each k's magnitude and the final pass integrates every k
-    scaled to O(1): each gets the relative tolerance. One subdivision for all k also makes the quadrature error a
-    smooth function of k, so Δ* differences between neighbouring k carry round-off only (``k_star`` reads slopes)."""
+    up to ~1/clamp between k; so a pilot pass measures the magnitude of every entry and the final pass integrates
+    every entry scaled to O(1): each gets the relative tolerance. Per entry, not per k: next to k = 1 the
+    perpendicular residual ℓ_⊥ ∝ (1 − k)² is far below ℓ_∥, yet Δ* weighs it by D − d (up to 1e15); scaled by the
+    larger of the two it lost up to 1e-10 of Δ* (logit-normal(5, 2), D = 1e13, 1 − k = 1e-9; issue 19). One subdivision
+    for all k also makes the quadrature error a smooth function of k, so Δ* differences between neighbouring k carry
+    round-off only (``k_star`` reads slopes)."""
     pts = _kinks(ks, clamp)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         pilot = sampler.expect(lambda t: integrand(t, ks, slice(None)), points=pts)
-        mag = np.max(np.abs(pilot.reshape(ks.size, -1)), axis=1)
+        mag = np.abs(pilot)
         mag = np.where(np.isfinite(mag) & (mag > 0), mag, 1.0)
-        shape = (ks.size,) + (1,) * (pilot.ndim - 1)
-        val = sampler.expect(lambda t: integrand(t, ks, slice(None)) / mag.reshape(shape), points=pts)
-    return val * mag.reshape(shape)
+        val = sampler.expect(lambda t: integrand(t, ks, slice(None)) / mag, points=pts)
+    return val * mag
 
 
 def moments(k, sampler: TimeDensity, loss: str = "u", clamp=None) -> np.ndarray:
@@ -215,12 +217,22 @@ def delta_star(k, D, d, sampler: TimeDensity, loss: str = "u", clamp=None):
 TIE_REL = 1e-9       # ties: Δ* within TIE_REL·max(1, |Δ*_min|) of the minimum (issue 9). Relative, since Δ* scales with
                      # D, d; 10× above the measured accuracy of Δ* (≤ 1e-10 relative over the accepted ranges)
 INTERIOR_TOL = 1e-6  # k* counts as interior when more than this from both ends
-END_STEP = 1e-6      # Δ*(1e-6) vs Δ*(0) (and at 1), from the same integral as the grid, gives the end's own slope:
-                     # a slope/Δ* above ~1e-6 shows past SLOPE_NOISE; a minimum hidden behind a smaller slope lies
-                     # below the end's Δ* by < 1e-12 relative
+# Probes 10^(−j) from an end (j = 3 … 14), in one vectorised integral with the end and its neighbouring grid point,
+# wherever the grid descends into that end. For large D/d a minimum sits next to an end, at a distance ∝ d/D (issue
+# 19: 3.6e-7 from k = 1 at D/d = 1.5e5 under the v-loss, unclamped logit-normal(2.36, 0.86)), far inside the last grid
+# step. Near the end Δ*(end − e) ≈ Δ*(end) − A·e + B·e², below Δ*(end) for every e < 2e*: every probe closer than
+# twice the minimiser's distance lies below the end, so the probe sequence changes slope inside the decade steps
+# that bracket it.
+END_MIN = 1e-14      # the closest probe. A minimum nearer the end lies below the end's Δ* by < A·END_MIN/2 =
+                     # (A/Δ*)·5e-15 relative: a tie under TIE_REL while A/Δ* < 2e5 (measured at most 8.4e4, logit-normal
+                     # (±5, 2), x/v/ε losses; other settings < 3e3)
+END_MIN_SINGULAR = 1e-11   # where κ² is not integrable at the end (``singular_end``) the minimum next to it lies at
+                     # e* ~ exp(−c·D/d) and below the end by ~10–30·e* relative (mpmath: D/d = 100: e* = 2.3e-6, 2.5e-5
+                     # lower; D/d = 1000: 1e-15, 3e-14 lower): a tie beyond 1e-11; closer probes cost seconds of quadrature
 FLAT_SHARE = 1e-3    # an inflection candidate: a grid step whose slope is < 1e-3 of the steepest (else not refined)
-SLOPE_NOISE = 1e-12  # a grid step whose Δ* difference is below 1e-12·max|Δ*| carries no sign: the grid is one adaptive
-                     # integral (one subdivision for all k), so neighbouring differences carry round-off (~1e-15) only
+SLOPE_NOISE = 1e-12  # a step whose Δ* difference is below 1e-12·max(1, |Δ*| at its ends) carries no sign: the grid is one
+                     # adaptive integral (one subdivision for all k, each k to its own relative tolerance), so
+                     # neighbouring differences carry round-off (~1e-15 relative, measured against mpmath) only
 TIE_RULE = ("k* is the largest tied minimiser. Ties arise at D = d with a sampler symmetric about ½, where "
             "Δ*(k) = Δ*(1 − k) ((x, n, t, k) → (n, x, 1 − t, 1 − k) keeps z and κ); for D slightly above d the unique "
             "minimiser lies next to the largest one (v-loss, uniform or logit-normal(0,1), clamp 0.05 or none, "
@@ -286,83 +298,131 @@ def is_tied(v, v_min) -> bool:
     return v - v_min <= TIE_REL * max(1.0, abs(v_min))
 
 
-def _refine(f, lo, hi) -> tuple[float, float]:
-    res = optimize.minimize_scalar(f, bounds=(lo, hi), method="bounded", options={"xatol": 1e-10})
-    return float(res.x), float(res.fun)
+REFINE_XATOL = 1e-8  # Brent's tolerance in u: the minimiser's distance e to the end to 1e-8 relative (plus √eps·|u|);
+                     # Δ* there exceeds the minimum by ~(1e-8)²·(Δ*(end) − Δ*_min), far below round-off
+LOG_REFINE_BELOW = 1e-4   # brackets reaching closer than this to an end are refined in u; others in k itself
+                     # (tolerance 1e-10 + √eps·k ≈ 1.5e-8, ≤ 1.5e-4 of the distance to the end)
+
+
+def _refine(f, lo, hi, gap: float = END_MIN / 10) -> tuple[float, float]:
+    """Bounded Brent for the minimum of ``f`` on [lo, hi] ∩ [gap, 1 − gap]. A bracket that reaches within
+    LOG_REFINE_BELOW of an end is searched in the log distance to that end (u = log k, or log(1 − k)): in k itself
+    Brent stops at its tolerance √eps·|k| ≈ 1.5e-8, wider than a minimum 1e-9 from k = 1; in u it resolves such a
+    minimum to ~1e-8 of its distance. (The map is smooth and monotone on (0, 1).)"""
+    lo, hi = max(lo, gap), min(hi, 1.0 - gap)
+    if min(lo, 1.0 - hi) >= LOG_REFINE_BELOW:
+        res = optimize.minimize_scalar(f, bounds=(lo, hi), method="bounded", options={"xatol": 1e-10})
+        return float(res.x), float(res.fun)
+    if lo < 1.0 - hi:
+        to_u, to_k = np.log, np.exp
+    else:
+        to_u, to_k = (lambda k: np.log1p(-k)), (lambda u: -np.expm1(u))
+    ua, ub = sorted((float(to_u(lo)), float(to_u(hi))))
+    res = optimize.minimize_scalar(lambda u: f(min(max(float(to_k(u)), lo), hi)), bounds=(ua, ub), method="bounded",
+                                   options={"xatol": REFINE_XATOL})
+    return min(max(float(to_k(res.x)), lo), hi), float(res.fun)
+
+
+def _end_probes(end: float, singular: bool) -> np.ndarray:
+    """Probe points 10^(−j) from ``end`` (0 or 1), j = 3, 4, …, down to END_MIN (END_MIN_SINGULAR): nearest last."""
+    e = 10.0 ** -np.arange(3, int(round(-np.log10(END_MIN_SINGULAR if singular else END_MIN))) + 1)
+    return e if end == 0.0 else 1.0 - e
 
 
 def k_star(D, d, sampler: TimeDensity | None = None, loss: str = "u", clamp=None, grid: int = 101) -> KStar:
-    """argmin_{k ∈ [0,1]} Δ*(k): Δ* on a grid (one vectorised integral), every interior local minimum and maximum
-    of the grid refined by bounded Brent; the end points compete with the interior minima.
+    """argmin_{k ∈ [0,1]} Δ*(k): Δ* on a grid (one vectorised integral) and, at an end the grid descends into, on
+    probes next to that end (``_end_probes``, one more integral); every local minimum and maximum of these sequences
+    refined by bounded Brent (``_refine``); the end points compete with the interior minima.
 
-    ``ties``: all candidates (0, 1, interior minima) within ``TIE_REL`` of the least Δ*; k* follows ``TIE_RULE``.
-    ``stationary``: the points in (0, 1) where dΔ*/dk = 0 — a sign change of the grid slope (minimum or maximum), or
-    a refined zero of the slope without a sign change (inflection) — with Δ* there."""
+    ``ties``: all candidates (0, 1, interior minima) within ``TIE_REL`` of the least Δ* (``is_tied``); k* follows
+    ``TIE_RULE``. ``stationary``: the points in (0, 1) where dΔ*/dk = 0 — a sign change of the slope between
+    neighbouring points (minimum or maximum), or a refined zero of the grid slope without a sign change
+    (inflection) — with Δ* there."""
     D, d = check_dims(D, d)
     loss, clamp = check_setting(loss, clamp)
     sampler = sampler or TimeDensity()
     grid = check_int("grid", grid, 5)
     ks = np.linspace(0.0, 1.0, grid)
-    near = np.array([END_STEP, 1.0 - END_STEP])    # one-sided slopes at the ends, in the same vectorised integral
-    vals, v_near = np.split(delta_star(np.concatenate([ks, near]), D, d, sampler, loss, clamp), [grid])
+    vals = delta_star(ks, D, d, sampler, loss, clamp)
 
     def f(k):
         return float(delta_star(k, D, d, sampler, loss, clamp))
 
-    slope = np.diff(vals)
-    scale = max(1.0, float(np.max(np.abs(vals))))
-    sign = np.where(np.abs(slope) <= SLOPE_NOISE * scale, 0, np.sign(slope))   # flat steps carry no sign
-    nz = np.flatnonzero(sign)
+    def signs(v):
+        step = np.diff(v)
+        noise = SLOPE_NOISE * np.maximum(1.0, np.maximum(np.abs(v[:-1]), np.abs(v[1:])))
+        return step, np.where(np.abs(step) <= noise, 0, np.sign(step))   # flat steps carry no sign
+
     candidates = {0.0: float(vals[0]), 1.0: float(vals[-1])}
     stationary = []
-    for j1, j2 in zip(nz[:-1], nz[1:]):        # consecutive non-flat steps; a sign change brackets an extremum
-        lo, hi = ks[j1], ks[j2 + 1]
-        inner = np.arange(j1 + 1, j2 + 1)       # grid points between the two steps
-        if sign[j1] < 0 < sign[j2]:
-            i = inner[np.argmin(vals[inner])]
-            k_i, v_i = _refine(f, lo, hi)
-            if v_i > vals[i]:
-                k_i, v_i = float(ks[i]), float(vals[i])
-            candidates[k_i] = v_i
-            stationary.append({"k": k_i, "type": "minimum", "delta": v_i})
-        elif sign[j1] > 0 > sign[j2]:
-            i = inner[np.argmax(vals[inner])]
-            k_i, neg = _refine(lambda k: -f(k), lo, hi)
-            if -neg < vals[i]:
-                k_i, neg = float(ks[i]), -float(vals[i])
-            stationary.append({"k": k_i, "type": "maximum", "delta": -neg})
-    i = int(np.argmin(vals))                   # the grid's best point, refined even without a detected sign change
-    if 0 < i < grid - 1 and not any(ks[i - 1] <= s_["k"] <= ks[i + 1] for s_ in stationary if s_["type"] == "minimum"):
+
+    def extrema(kk, vv, gap=END_MIN / 10):
+        """Minima and maxima bracketed by a sign change between consecutive non-flat steps of a sequence."""
+        sign = signs(vv)[1]
+        nz = np.flatnonzero(sign)
+        for j1, j2 in zip(nz[:-1], nz[1:]):
+            lo, hi = kk[j1], kk[j2 + 1]
+            inner = np.arange(j1 + 1, j2 + 1)       # points between the two steps
+            if sign[j1] < 0 < sign[j2]:
+                i = inner[np.argmin(vv[inner])]
+                k_i, v_i = _refine(f, lo, hi, gap)
+                if v_i > vv[i]:
+                    k_i, v_i = float(kk[i]), float(vv[i])
+                candidates[k_i] = v_i
+                stationary.append({"k": k_i, "type": "minimum", "delta": v_i})
+            elif sign[j1] > 0 > sign[j2]:
+                i = inner[np.argmax(vv[inner])]
+                k_i, neg = _refine(lambda k: -f(k), lo, hi, gap)
+                if -neg < vv[i]:
+                    k_i, neg = float(kk[i]), -float(vv[i])
+                stationary.append({"k": k_i, "type": "maximum", "delta": -neg})
+
+    extrema(ks, vals)
+    g_slope, g_sign = signs(vals)
+    for end, side in ((0.0, 0), (1.0, -1)):     # next to an end the grid descends into (or is flat at)
+        if (g_sign[side] >= 0) if end == 0.0 else (g_sign[side] <= 0):
+            singular = singular_end(int(end), sampler, loss, clamp) is not None
+            probes = _end_probes(end, singular)
+            near = np.concatenate([[ks[1] if end == 0.0 else ks[-2]], probes, [end]])   # towards the end
+            v_near = delta_star(near, D, d, sampler, loss, clamp)
+            if end == 0.0:                      # in increasing k
+                near, v_near = near[::-1], v_near[::-1]
+            extrema(near, v_near, (END_MIN_SINGULAR if singular else END_MIN) / 10)
+    i = int(np.argmin(vals))                   # the grid's best point, refined even without a detected sign change,
+    below_ends = vals[i] < min(vals[0], vals[-1]) - SLOPE_NOISE * max(1.0, abs(vals[i]))   # when it beats both ends
+    if (0 < i < grid - 1 and below_ends
+            and not any(ks[i - 1] <= s_["k"] <= ks[i + 1] for s_ in stationary if s_["type"] == "minimum")):
         k_i, v_i = _refine(f, ks[i - 1], ks[i + 1])
         if v_i > vals[i]:
             k_i, v_i = float(ks[i]), float(vals[i])
         candidates[k_i] = v_i
         stationary.append({"k": k_i, "type": "minimum", "delta": v_i})
-    # a minimum inside the first or last grid step: the grid slope points into the end, the end's own slope away from it
-    for j, end, inner, v_in in ((0, 0.0, 1, v_near[0]), (grid - 2, 1.0, grid - 2, v_near[1])):
-        if (sign[j] > 0 if end == 0.0 else sign[j] < 0) and candidates[end] - v_in > SLOPE_NOISE * scale:
-            k_i, v_i = _refine(f, ks[j], ks[j + 1])
-            if 0.0 < k_i < 1.0 and v_i < candidates[end] and v_i < vals[inner]:
-                candidates[k_i] = v_i
-                stationary.append({"k": k_i, "type": "minimum", "delta": v_i})
-    for i in range(1, grid - 2):                # the slope dips towards 0 without changing sign: an inflection?
-        if (sign[i - 1] == sign[i] == sign[i + 1] != 0 and abs(slope[i]) < min(abs(slope[i - 1]), abs(slope[i + 1]))
-                and abs(slope[i]) <= FLAT_SHARE * float(np.max(np.abs(slope)))):
+    for i in range(1, grid - 2):                # the grid slope dips towards 0 without changing sign: an inflection?
+        if (g_sign[i - 1] == g_sign[i] == g_sign[i + 1] != 0
+                and abs(g_slope[i]) < min(abs(g_slope[i - 1]), abs(g_slope[i + 1]))
+                and abs(g_slope[i]) <= FLAT_SHARE * float(np.max(np.abs(g_slope)))):
             h = 1e-4
             k_i, g = _refine(lambda k: abs(f(min(k + h, 1.0)) - f(max(k - h, 0.0))) / (2 * h), ks[i - 1], ks[i + 2])
-            if g <= 1e-7 * scale:               # central-difference slope ~0 relative to Δ*'s size
+            if g <= 1e-7 * max(1.0, float(np.max(np.abs(vals)))):   # central-difference slope ~0 for Δ*'s size
                 stationary.append({"k": k_i, "type": "inflection", "delta": f(k_i)})
+    unique = []                                 # one entry per stationary point (two searches may both bracket it)
+    for s_ in sorted(stationary, key=lambda s_: s_["k"]):
+        if unique and unique[-1]["type"] == s_["type"] and s_["k"] - unique[-1]["k"] <= INTERIOR_TOL:
+            keep_new = s_["delta"] < unique[-1]["delta"] if s_["type"] == "minimum" else s_["delta"] > unique[-1]["delta"]
+            if keep_new:
+                unique[-1] = s_
+        else:
+            unique.append(s_)
     v_min = min(candidates.values())
-    ties = []                                   # tied candidates; of two within INTERIOR_TOL keep the lower Δ*
-    for k in sorted(k for k, v in candidates.items() if is_tied(v, v_min)):
-        if ties and k - ties[-1] <= INTERIOR_TOL:
+    ties = []                                   # tied candidates; the ends always, of two interior ones within
+    for k in sorted(k for k, v in candidates.items() if is_tied(v, v_min)):   # INTERIOR_TOL (one minimum found twice)
+        if ties and 0.0 < ties[-1] and k < 1.0 and k - ties[-1] <= INTERIOR_TOL:   # keep the lower Δ*
             if candidates[k] < candidates[ties[-1]]:
                 ties[-1] = k
         else:
             ties.append(k)
     k_opt = ties[-1]                                         # TIE_RULE: the largest tied minimiser
-    v_opt = candidates[k_opt] if k_opt in candidates else f(k_opt)
     interior = INTERIOR_TOL < k_opt < 1 - INTERIOR_TOL
     half = float(vals[(grid - 1) // 2]) if (grid - 1) % 2 == 0 else f(0.5)
-    at = {"0": float(vals[0]), "0.5": half, "1": float(vals[-1]), "k_star": v_opt}
-    return KStar(k_opt, interior, at, ties, sorted(stationary, key=lambda s: s["k"]))
+    at = {"0": float(vals[0]), "0.5": half, "1": float(vals[-1]), "k_star": candidates[k_opt]}
+    return KStar(k_opt, interior, at, ties, unique)

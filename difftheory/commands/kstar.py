@@ -86,6 +86,11 @@ def _sampler(text):
         raise ValueError(f"--sampler: {exc}") from None
 
 
+def _k_text(k: float) -> str:
+    """k with six decimals, or with the digits that tell it from an end point when it lies within 1e-4 of one."""
+    return f"{k:.6f}" if k in (0.0, 1.0) or 1e-4 < k < 1 - 1e-4 else f"{k:.12g}"
+
+
 def run(args) -> int:
     from difftheory.theory.kdiff_optimum import D_MAX, TIE_REL, k_star
     from difftheory.theory.target_conversions import LOSSES
@@ -105,15 +110,17 @@ def run(args) -> int:
             "D": D, "d": d, "sampler": str(sampler), "loss": loss, "clamp": clamp,
         }))
         return 0
-    where = "interior minimum" if res.interior else "end point of [0, 1]"
-    print(f"k* = {res.k_star:.6f}  ({where})   D={D} d={d} sampler={sampler} loss={loss} clamp={clamp}")
+    k = res.k_star
+    where = ("interior minimum" if res.interior else "end point of [0, 1]" if k in (0.0, 1.0) else
+             f"minimum next to the end point {round(k)}, {min(k, 1 - k):.2g} from it")
+    print(f"k* = {_k_text(k)}  ({where})   D={D} d={d} sampler={sampler} loss={loss} clamp={clamp}")
     if len(res.ties) > 1:
-        print(f"   TIE: Δ* is equal (within {TIE_REL:g} relative) at k = {', '.join(f'{k:.6g}' for k in res.ties)}; "
+        print(f"   TIE: Δ* is equal (within {TIE_REL:g} relative) at k = {', '.join(_k_text(t) if 0 < t < 1 else f'{t:g}' for t in res.ties)}; "
               "k* reports the largest")
     for s in res.stationary:
-        print(f"   stationary point k = {s['k']:.6f}: {s['type']} (Δ* = {s['delta']:.6g})")
+        print(f"   stationary point k = {_k_text(s['k'])}: {s['type']} (Δ* = {s['delta']:.10g})")
     if loss == "u" and sampler.name == "uniform":
         print(f"   Thm 3.2: D/(D+d) = {D / (D + d):.6f}")
     for key, label in (("0", "k=0   (eps)"), ("0.5", "k=0.5 (v)"), ("1", "k=1   (x)"), ("k_star", "k=k*")):
-        print(f"   Δ*({label}) = {res.delta_at[key]:.6g}")
+        print(f"   Δ*({label}) = {res.delta_at[key]:.10g}")
     return 0

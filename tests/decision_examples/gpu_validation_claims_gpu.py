@@ -5,6 +5,8 @@ The gpu-method shapes are those the evidence functions produce from run logs (``
 checks that logs written like a real run give these shapes and the same verdicts."""
 
 NO_LOGS = {"gpu_results": None}
+# a result file the claim needed could not be read (results.Intake.problems): open whatever the rest shows
+SKIPPED = [{"file": "run1/log.csv", "reason": "line 3: k is 5.0, outside [0, 1]"}]
 
 
 # ------------------------------------------------------------------------------------------ pixel k
@@ -13,7 +15,7 @@ def _rise(k_at_window, k_min, epochs_logged=600.0, first=15.0):
             "runs": [{"label": "jit-b16/learn seed 0", "config": "jit-b16", "seed": 0, "logged": 500,
                       "epochs_logged": epochs_logged, "k_at_window": k_at_window, "k_min_window_to_2x": k_min,
                       "k_end": 0.999 if k_min is None else k_min, "epoch_first_k_0.9": first,
-                      "epoch_first_k_0.95": first, "epoch_first_k_0.99": None}]}
+                      "epoch_first_k_0.95": first, "epoch_first_k_0.99": None}], "skipped": []}
 
 
 PIXEL = {
@@ -21,7 +23,9 @@ PIXEL = {
     "refuted": [_rise(0.80, 0.85, first=None),  # too slow
                 _rise(0.97, 0.70)],  # reaches, then falls back
     "open": [NO_LOGS,
-             {"gpu_results": "/runs", "window_epochs": 30.0, "found": [], "runs": []},
+             {"gpu_results": "/runs", "window_epochs": 30.0, "found": [], "runs": [], "skipped": []},
+             _rise(0.985, 0.98) | {"skipped": SKIPPED},  # would verify, but a run log it needs is unreadable
+             _rise(0.80, 0.85, first=None) | {"skipped": SKIPPED},  # would refute: open all the same
              _rise(None, None, epochs_logged=20.0),  # log ends before the window
              _rise(0.97, None, epochs_logged=45.0),  # cannot see it stay
              _rise(0.93, 0.96)],  # between K_NOT_ONE and K_ONE
@@ -30,7 +34,7 @@ PIXEL = {
 
 # ------------------------------------------------------------------------------------------ latent k
 def _settle(*runs):
-    return {"gpu_results": "/runs", "found": [],
+    return {"gpu_results": "/runs", "found": [], "skipped": [],
             "runs": [{"label": f"lightningdit-xl1/learn seed {i}", "config": "lightningdit-xl1", "seed": i,
                       "logged": 400, "k_end": k, "k_drift": d, "progress_end": 1.0, "epochs_logged": 800.0}
                      for i, (k, d) in enumerate(runs)]}
@@ -42,8 +46,10 @@ LATENT = {
     "open": [NO_LOGS, _settle((0.66, 0.2)),  # still moving by more than its distance to a bound
              _settle((0.66, 0.04)),  # moves by less than its distance 0.16 to v, but not by less than a fifth of it
              _settle((0.52, 0.001), (0.62, 0.001)),  # two seeds whose CI reaches below 0.5
-             {"gpu_results": "/runs", "found": [], "runs": [{"label": "x", "config": "lightningdit-xl1", "seed": 0,
-                                                             "logged": 1, "k_end": 0.6, "k_drift": None}]}],
+             {"gpu_results": "/runs", "found": [], "skipped": [],
+              "runs": [{"label": "x", "config": "lightningdit-xl1", "seed": 0, "logged": 1, "k_end": 0.6,
+                        "k_drift": None}]},
+             _settle((0.66, 0.004)) | {"skipped": SKIPPED}],
 }
 
 
@@ -53,8 +59,8 @@ def _row(setting, fid, seed=0, step=1000, n_samples=50000, epoch=600.0, cfg="jit
             "n_samples": n_samples, "n_data": 1000, "fid": fid, "run": f"/runs/{cfg}-{setting}-{seed}"}
 
 
-def _fids(rows):
-    return {"gpu_results": "/runs", "found": [], "rows": rows}
+def _fids(rows, skipped=()):
+    return {"gpu_results": "/runs", "found": [], "rows": rows, "skipped": list(skipped)}
 
 
 FIXED = {"fixed k=0": 9.0, "fixed k=0.5": 6.0, "fixed k=1": 4.70}
@@ -76,7 +82,8 @@ BEST_FIXED = {
              _fids([_row("learn", 4.7, step=900), *_all_fixed()]),  # budgets differ: step
              _fids([_row("learn", 4.7, n_samples=10000), *_all_fixed()]),  # budgets differ: samples
              _fids([_row("learn", 8.0, step=50, epoch=30.0), *_all_fixed(step=50, epoch=30.0)]),  # too short
-             _fids([_row("learn", 4.76), *_all_fixed()])],  # one seed, within the assumed noise of the margin
+             _fids([_row("learn", 4.76), *_all_fixed()]),  # one seed, within the assumed noise of the margin
+             _fids([_row("learn", 5.5), *_all_fixed()], SKIPPED)],  # would refute; an eval.csv it needs is unreadable
 }
 
 BINNED = {
@@ -88,7 +95,9 @@ BINNED = {
              _fids([_row("learn", 2.05, cfg="lightningdit-xl1", space="latent", epoch=64.0),
                     _row("binned (64 bins)", 2.17, cfg="lightningdit-xl1", space="latent", epoch=64.0)]),  # not 128
              _fids([_row("learn", 2.05, cfg="lightningdit-xl1", space="latent", epoch=8.0, step=125),
-                    _row("binned (128 bins)", 2.17, cfg="lightningdit-xl1", space="latent", epoch=8.0, step=125)])],
+                    _row("binned (128 bins)", 2.17, cfg="lightningdit-xl1", space="latent", epoch=8.0, step=125)]),
+             _fids([_row("learn", 2.05, cfg="lightningdit-xl1", space="latent", epoch=64.0),
+                    _row("binned (128 bins)", 2.17, cfg="lightningdit-xl1", space="latent", epoch=64.0)], SKIPPED)],
 }
 
 
@@ -121,8 +130,9 @@ SWEEP_CPU = {
 }
 
 
-def _gpu(*a, **kw):
-    return {"gpu_results": "/runs", "files": ["/runs/sweep/sweep.csv"], "ignored": [], **_sweep(*a, **kw)}
+def _gpu(*a, skipped=(), **kw):
+    return {"gpu_results": "/runs", "files": ["sweep/sweep.csv"], "ignored": [], **_sweep(*a, **kw),
+            "skipped": list(skipped)}
 
 
 SWEEP_GPU = {
@@ -131,7 +141,11 @@ SWEEP_GPU = {
     "refuted": _gpu(1, -0.05, -0.07, -0.03, 0.005, rule="one seed: 95% regression CI over its resolutions"),
     "open": [NO_LOGS, _gpu(0, None, None, None, None, rule="one seed: no interval"),
              _gpu(1, 0.05, 0.03, 0.07, None, rule="one seed: 95% regression CI over its resolutions"),  # no drift
-             _gpu(1, 0.05, None, None, 0.01, rule="one seed: 95% regression CI over its resolutions")],  # 2 resolutions
+             _gpu(1, 0.05, None, None, 0.01, rule="one seed: 95% regression CI over its resolutions"),  # 2 resolutions
+             _gpu(3, 0.05, 0.04, 0.06, 0.01, skipped=[{"file": "s4/sweep.csv", "reason": "0 row(s): a sweep needs at "
+                                                                                           "least two resolutions"}]),
+             _gpu(0, None, None, None, None, rule="one seed: no interval",
+                  skipped=[{"file": "sweep.csv", "reason": "a FIFO, not a regular file"}])],
 }
 
 
