@@ -23,16 +23,21 @@ import sys
 
 from difftheory.validate import SHOWN_MAX, shown
 
-# name -> (module under difftheory.commands, one-line help)
-COMMANDS = {
-    "verify": ("verify", "run the claims ledger; write claims.json, report.md, report.html, figures"),
-    "figures": ("figures", "regenerate the paper figures"),
-    "kstar": ("kstar", "optimal k of kdiff's linear model for a (D, d, sampler, loss, clamp)"),
-    "diffusion-size": ("diffusion_size", "ML- and MSE-diffusion sizes of a schedule and parameterization (mse §6)"),
-    "bayes-floor": ("bayes_floor", "exact Bayes floor of erd App. F's 2D GMM for a target, schedule and t"),
-    "linear": ("linear", "train kdiff's linear denoiser (exact or SGD) and compare with theory"),
-    "gpu-validate": ("gpu_validate", "train / sample / evaluate the k-Diff image pipeline"),
+# name -> (module, one-line help): the core's commands, then every registered paper's own (difftheory.paper)
+CORE_COMMANDS = {
+    "verify": ("difftheory.commands.verify", "run the claims ledger; write claims.json, report.md, report.html, figures"),
+    "figures": ("difftheory.commands.figures", "regenerate the paper figures"),
 }
+
+
+def commands() -> dict[str, tuple[str, str]]:
+    from difftheory import paper
+
+    out = dict(CORE_COMMANDS)
+    for p in paper.papers().values():
+        for name, module, help_ in p.commands:
+            out.setdefault(name, (module, f"{help_} [{p.name}]"))
+    return out
 
 # A value that starts with '-' but is a number ('-1e-300', '-.5', '-inf', '-nan') is a value, not an option
 # (argparse's own pattern knows only '-1' and '-1.5').
@@ -89,12 +94,15 @@ def one_line(message: str, argv: list[str] = ()) -> str:
 
 
 def build_parser(chosen: str | None):
-    parser = _Parser(prog="difftheory", description="Checks the theory of the kdiff, erd and mse papers.")
+    from difftheory import paper
+
+    parser = _Parser(prog="difftheory", description="Checks the theory of diffusion-model papers: "
+                                                    + ", ".join(paper.names()) + ".")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name, (module, help_) in COMMANDS.items():
+    for name, (module, help_) in commands().items():
         p = sub.add_parser(name, help=help_, description=help_)
         if name == chosen:
-            importlib.import_module(f"difftheory.commands.{module}").add_arguments(p)
+            importlib.import_module(module).add_arguments(p)
     return parser
 
 
@@ -151,13 +159,13 @@ def main(argv: list[str] | None = None) -> int:
     with _signals_raise():
         try:
             chosen = next((a for a in argv if not a.startswith("-")), None)
-            parser = build_parser(chosen if chosen in COMMANDS else None)
+            parser = build_parser(chosen if chosen in commands() else None)
             args = parser.parse_args(argv)
             if args.command is None:
                 parser.print_help()
                 return 2
             name = args.command
-            module = importlib.import_module(f"difftheory.commands.{COMMANDS[name][0]}")
+            module = importlib.import_module(commands()[name][0])
             parser = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices[name]
             for action in parser._actions:  # '--flag=--' reaches here as [] (argparse < 3.12 drops the '--')
                 if isinstance(action, argparse._StoreAction) and action.nargs is None and isinstance(
@@ -198,7 +206,7 @@ def _hint(name: str, args) -> str:
     """What continues a stopped run (``verify``: --resume when its finished claims were kept)."""
     if not name or args is None:
         return ""
-    hint = getattr(importlib.import_module(f"difftheory.commands.{COMMANDS[name][0]}"), "stopped_hint", None)
+    hint = getattr(importlib.import_module(commands()[name][0]), "stopped_hint", None)
     try:
         return hint(args) if hint else ""
     except Exception:  # noqa: BLE001 - a hint must not turn a clean stop into a traceback

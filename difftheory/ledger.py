@@ -110,7 +110,7 @@ def claim(id: str, *, paper: str, where: str, statement: str, method: str, crite
           figures: tuple[str, ...] = ()):
     """Register ``fn(ctx) -> evidence dict`` as a claim decided by ``decide(evidence) -> Decision``.
 
-    ``id`` is dotted, paper first (``kdiff.thm3_2.kstar``); ``criteria`` states the decision rule in one or
+    ``id`` is dotted, paper first (``<paper>.thm3_2.kstar``); ``criteria`` states the decision rule in one or
     two sentences; ``equations`` the paper's labels (``"Eq. (14)"``, ``"Thm 3.2"``; empty only for
     ``*.beyond.*`` claims); ``assumptions`` what the paper's conclusion rests on."""
     if paper not in papers.names():

@@ -36,7 +36,9 @@ class Paper:
     each optional; ``figures``: modules registering its figures (``@difftheory.figures.registry.figure``);
     ``decision_examples``: the module or folder with synthetic evidence per claim and outcome (for
     ``difftheory.testing``); ``coverage_complete``: the coverage map claims to list every numbered statement (then no
-    entry may be ``missing``); ``order``: position in reports and summaries (then by name)."""
+    entry may be ``missing``); ``order``: position in reports and summaries (then by name); ``commands``: the paper's
+    own subcommands of ``difftheory``, ``(name, module, one-line help)`` each — the module has
+    ``add_arguments(parser)`` and ``run(args)``."""
 
     name: str
     title: str
@@ -46,6 +48,7 @@ class Paper:
     decision_examples: str | None = None
     coverage_complete: bool = False
     order: int = 100
+    commands: tuple[tuple[str, str, str], ...] = ()
 
     def __post_init__(self):
         if not isinstance(self.name, str) or not NAME_RE.match(self.name):
@@ -54,6 +57,8 @@ class Paper:
             raise ValueError(f"Paper {self.name}: claims must be a tuple of module names; got {self.claims!r}")
         if isinstance(self.figures, str):
             raise ValueError(f"Paper {self.name}: figures must be a tuple of module names; got {self.figures!r}")
+        if not all(isinstance(c, tuple) and len(c) == 3 and all(isinstance(x, str) for x in c) for c in self.commands):
+            raise ValueError(f"Paper {self.name}: commands must be (name, module, help) triples; got {self.commands!r}")
 
     def data_folder(self) -> Path | None:
         """The folder of the ``data`` package (None when the paper has none)."""

@@ -1,4 +1,4 @@
-"""What every trainer in the toolkit shares (linear model, MLP toys, erd toys, the GPU stage): the divergence guard
+"""What every trainer in the toolkit shares (linear model, MLP toys, GMM toys, the GPU stage): the divergence guard
 and its exceptions, the learning-rate schedules, a dependency-free Adam, and the room a convergence rule keeps.
 
 One guard: a training loss that is non-finite, or whose level has grown past ``limit`` times its start, stops the
@@ -17,7 +17,7 @@ import torch
 # window's (1 / 0.2): at that room the quantity, moving on at its final rate for as long again as the whole run, still
 # stays within the bound; and a relaxation whose change shrinks by a factor r ≤ 5/6 per window has all its remaining
 # change (drift · r / (1 − r)) within it too. Trainers that can go on (the k-Diff MLP toys) train until it holds, up
-# to a cap; runs that keep a paper's fixed budget (erd App. F) are `open` where it does not hold.
+# to a cap; runs that keep a paper's fixed budget (the GMM toys of an appendix) are `open` where it does not hold.
 DRIFT_ROOM = 5.0
 
 
@@ -66,12 +66,12 @@ def cosine_lr(lr: float, step: int, steps: int, floor: float = 0.0) -> float:
 
 
 def warmup_constant_lr(lr: float, step: int, warmup: int) -> float:
-    """Linear warm-up over ``warmup`` steps, then constant (kdiff Table 4)."""
+    """Linear warm-up over ``warmup`` steps, then constant (the GPU recipes' schedule)."""
     return lr * min(1.0, (step + 1) / warmup) if warmup > 0 else lr
 
 
 class Adam:
-    """Adam (Kingma & Ba; kdiff Table 4's optimizer) with PyTorch's update, operation for operation
+    """Adam (Kingma & Ba; the GPU recipes' optimizer) with PyTorch's update, operation for operation
     (``torch.optim.Adam``'s single-tensor path, no weight decay): written out because constructing a torch.optim
     optimizer imports torch._dynamo (≈1.3 CPU-s per process), more than a whole quick-scale linear sweep."""
 

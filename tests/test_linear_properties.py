@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from difftheory.cli import main
-from difftheory.commands import linear as cmd
+from difftheory.papers.kdiff.commands import linear as cmd
 
 QUADRATURE_GAP = 1e-4  # the simulator's Δ*(k) vs theory's adaptive Δ*(k), relative (measured ≤ 3e-5 over the ranges)
 LOSS_ROUNDOFF = 1e-9  # the trained loss may undercut the same-quadrature minimum only by round-off (relative)

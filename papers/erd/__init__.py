@@ -12,5 +12,7 @@ PAPER = Paper(
     figures=("difftheory.figures.erd_toy", "difftheory.figures.erd_dynamics"),
     decision_examples="tests/decision_examples",
     coverage_complete=True,
+    commands=(("bayes-floor", "difftheory.papers.erd.commands.bayes_floor",
+                "exact Bayes floor of App. F's 2D GMM for a target, schedule and t"),),
     order=1,
 )

@@ -12,5 +12,11 @@ PAPER = Paper(
              "difftheory.figures.kdiff_gpu_sweep"),
     decision_examples="tests/decision_examples",
     coverage_complete=True,
+    commands=(("kstar", "difftheory.papers.kdiff.commands.kstar",
+                "optimal k of the linear model for a (D, d, sampler, loss, clamp)"),
+              ("linear", "difftheory.papers.kdiff.commands.linear",
+               "train the linear denoiser (exact or SGD) and compare with theory"),
+              ("gpu-validate", "difftheory.papers.kdiff.commands.gpu_validate",
+               "train / sample / evaluate the k-Diff image pipeline")),
     order=0,
 )

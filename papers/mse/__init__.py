@@ -10,5 +10,7 @@ PAPER = Paper(
     figures=("difftheory.figures.mse_diffusion_sizes", "difftheory.figures.mse_toy_generators", "difftheory.figures.mse_table1_exact"),
     decision_examples="tests/decision_examples",
     coverage_complete=True,
+    commands=(("diffusion-size", "difftheory.papers.mse.commands.diffusion_size",
+                "ML- and MSE-diffusion sizes of a schedule and parameterization (§6)"),),
     order=2,
 )

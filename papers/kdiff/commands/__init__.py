@@ -1,0 +1,1 @@
+"""The paper's own `difftheory` subcommands (registered in its Paper, run by difftheory.cli)."""
