@@ -127,6 +127,14 @@ def decide_fig7_domination(ev) -> Decision:
               f"excess in the last bin / first bin = 10^{ex_['log10_ratio']:+.2f} [10^{ex_['log10_ratio_lo']:+.2f}, "
               f"10^{ex_['log10_ratio_hi']:+.2f}] (last-bin excess {ex_['excess_last_bin']:.4f}, peak over t "
               f"{ex_['excess_peak']:.4f} at t = {ex_['t_peak']:.2f}) → {v_ex}.")
+    rel = [k for k, v in ev["models"].items() if v.get("rho_relative") is not None and v["rho_relative"] < 0]
+    if rel:
+        fs = [v["log10_floor_span"] for v in ev["models"].values() if "log10_floor_span" in v]
+        es = [v["log10_excess_span"] for v in ev["models"].values() if "log10_excess_span" in v]
+        detail += (f" Read relatively instead (the gap loss/floor = 1 + excess/floor, as a log axis shows it; reported, "
+                   f"not decided: the paper's excess ℓ̃ of Lemma C.1 is absolute), ρ(floor, excess/floor) is negative in "
+                   f"{len(rel)} of {len(ev['models'])} models — the floor spans 10^{min(fs):.1f}–10^{max(fs):.1f} over t, "
+                   f"the excess only 10^{min(es):.1f}–10^{max(es):.1f}, so that pattern follows from the floor alone.")
     return _open_unless_app_f(ev, verdict, detail)
 
 
@@ -157,7 +165,11 @@ def fig7_domination(ctx):
             "rho": float(stats.spearmanr(floor, exc)[0]),
             "rho_checkpoint": float(stats.spearmanr(floor, gc["excess_checkpoint"][i])[0]),
             "rho_lo": float(np.percentile(boots, 2.5)), "rho_hi": float(np.percentile(boots, 97.5)),
-            "excess_at_min_floor": float(exc[np.argmin(floor)]), "excess_at_max_floor": float(exc[np.argmax(floor)])}
+            "excess_at_min_floor": float(exc[np.argmin(floor)]), "excess_at_max_floor": float(exc[np.argmax(floor)]),
+            # the relative reading (loss/floor = 1 + excess/floor: the gap seen on a log axis), reported, not decided
+            "rho_relative": float(stats.spearmanr(floor, exc / np.maximum(floor, 1e-300))[0]),
+            "log10_floor_span": float(np.log10(floor.max() / max(floor.min(), 1e-300))),
+            "log10_excess_span": float(np.log10(exc.max() / max(exc.min(), 1e-300)))}
     nb = cc["n_bins"]
     first, last = cc["bins"] == 0, cc["bins"] == nb - 1
     lr = np.log10(cc["excess_global"][:, last].mean(1) / cc["excess_global"][:, first].mean(1))
@@ -174,24 +186,34 @@ def fig7_domination(ctx):
 
 
 # ----------------------------------------------------------------------------------------- compute-matched control
+GAP_SHARE = 0.5  # the statement says the gap is interference, not training: decided by whether more or less than half
+# of the global − piecewise gap survives when the global model gets the piecewise models' compute (a residual of
+# exactly 0 or of the whole gap are the two pure explanations; half is the point where neither dominates)
+
+
 def decide_fig7_compute(ev) -> Decision:
     m = ev["mean_over_t"]
-    v = trend(m["diff_lo"], m["diff_hi"], +1, m["drift"] if m["drift"] is not None else float("inf"))
+    h = m["half_gap_test"]
+    v = trend(h["lo"], h["hi"], +1, h["drift"] if h["drift"] is not None else float("inf"))
     bins = "; ".join(f"t ∈ [{b['t_lo']:g}, {b['t_hi']:g}]: {b['excess_global']:.4f} / {b['excess_compute_matched']:.4f} / "
                      f"{b['excess_piecewise']:.4f}" for b in ev["bins"])
     head = (f"Excess over the exact floor on {ev['cell']}, {ev['seeds']} replicates, global ({ev['iterations']} iterations) "
             f"/ compute-matched global ({ev['iterations_matched']} iterations = the {ev['n_bins']} piecewise models' "
             f"steps together) / piecewise, per bin: {bins}. Mean over t: {m['excess_global']:.4f} / "
-            f"{m['excess_compute_matched']:.4f} / {m['excess_piecewise']:.4f}; compute-matched − piecewise "
-            f"{m['diff']:+.4f} [{m['diff_lo']:+.4f}, {m['diff_hi']:+.4f}] (drift {_f4(m['drift'])}); (global − "
-            f"compute-matched)/(global − piecewise) = {_f2(m['gap_closed_share'])}")
-    tail = {"verified": ". With equal compute the piecewise models still have the smaller excess: the gap is not "
-                        "compute (it may be interference, or the piecewise models' 5× parameters).",
-            "refuted": ". With equal compute the shared model has the smaller excess: the piecewise gain is compute, "
-                       "not an escape from cross-noise interference.",
-            "open": ". With equal compute the difference is not resolved."}[v]
+            f"{m['excess_compute_matched']:.4f} / {m['excess_piecewise']:.4f}. The gap the piecewise models remove, "
+            f"global − piecewise: {m['gap']:+.4f} [{m['gap_lo']:+.4f}, {m['gap_hi']:+.4f}]; what survives equal compute, "
+            f"compute-matched − piecewise: {m['diff']:+.4f} [{m['diff_lo']:+.4f}, {m['diff_hi']:+.4f}] (drift "
+            f"{_f4(m['drift'])}; (global − compute-matched)/(global − piecewise) = {_f2(m['gap_closed_share'])}); "
+            f"survivor − {GAP_SHARE:g}·gap per replicate: {h['mean']:+.4f} [{h['lo']:+.4f}, {h['hi']:+.4f}] (drift of the "
+            f"compute-matched and piecewise models {_f4(h['drift'])}; counting the 2000-step global model's own drift as "
+            f"well, {_f4(h.get('drift_with_global'))})")
+    tail = {"verified": f". More than {GAP_SHARE:g} of the gap survives equal compute: it is not a training deficit (it "
+                        "may be interference, or the piecewise models' 5× parameters).",
+            "refuted": f". Less than {GAP_SHARE:g} of the gap survives equal compute: most of the excess the piecewise "
+                       "models remove is a training (compute) deficit of the shared model, not cross-noise interference.",
+            "open": f". Whether more or less than {GAP_SHARE:g} of the gap survives equal compute is not resolved."}[v]
     if v == "open":
-        tail += to_decide([("mean over t", m["diff"], m["diff_lo"], m["diff_hi"], m["drift"], v)], ev["seeds"])
+        tail += to_decide([("survivor − half the gap", h["mean"], h["lo"], h["hi"], h["drift"], v)], ev["seeds"])
     return _open_unless_app_f(ev, v, head + tail)
 
 
@@ -206,16 +228,21 @@ def _f2(x):
 @claim("erd.fig7.interference_not_capacity", paper="erd", where="App. F.2 (ll. 1361–1366), Fig. 7 (bottom rows)",
        statement="The global model's excess that piecewise models remove is not a capacity (or training) deficit but a "
                  "consequence of weakened contraction and cross-noise interference under parameter sharing: with the "
-                 "training compute matched, the piecewise models still approach the floor more closely.",
+                 "training compute matched, the piecewise models still approach the floor more closely (most of the gap "
+                 "remains).",
        method="simulation", figures=("erd_fig7_loss_vs_floor",), equations=("Fig. 7", "Thm D.2"),
        assumptions=("App. F.1 settings; the control: the same global model trained n_bins × 2000 iterations (the piecewise "
                     "models' gradient steps together)", "one (target, schedule) cell replicated: ε on the GVP schedule",
                     "capacity (5 networks vs 1) is not matched"),
-       criteria="Per replicate, the excess E‖f − E[y|z]‖² averaged over t of the compute-matched global model minus that "
-                "of the piecewise models; 95% interval over ≥ 5 replicates (paired) against its drift over the last 20 % "
-                "of training. verified iff it lies above 0 beyond the drift (piecewise better at equal compute); "
-                "refuted iff below 0 beyond the drift (the shared model is better: the gap was compute); open otherwise, "
-                "and open at settings other than App. F.1's.",
+       criteria="Per replicate r, with the excess E‖f − E[y|z]‖² averaged over t: gap_r = global − piecewise (what the "
+                "piecewise models remove) and survivor_r = compute-matched global − piecewise (what remains at equal "
+                f"compute); the paired 95% interval over ≥ 5 replicates of survivor_r − {GAP_SHARE:g}·gap_r against its "
+                "drift over the last 20 % of training of the compute-matched and piecewise models (the global model is "
+                "held at App. F's 2000 steps, which define the gap). verified iff it lies above 0 beyond the drift (more than half the "
+                "gap survives equal compute); refuted iff below 0 beyond the drift (less than half survives: the gap is "
+                "mostly a training deficit); open otherwise, and open at settings other than App. F.1's. (Revised in "
+                "referee pass 2: the first rule, survivor_r against 0, could not refute the statement when compute closes "
+                "the gap exactly.)",
        decide=decide_fig7_compute)
 def fig7_compute_matched(ctx):
     cc = erd_experiments.cell_curves(ctx.scale, ctx.seed)
@@ -231,6 +258,13 @@ def fig7_compute_matched(ctx):
                      "excess_compute_matched": float(cm["excess"][:, cols].mean()),
                      "excess_piecewise": float(cc["excess_piecewise"][:, cols].mean())})
     gap = float(g.mean() - p.mean())
+    gm, glo, ghi = paired_ci(g, p)
+    x = (c - p) - GAP_SHARE * (g - p)
+    # drift: the compute-matched and piecewise models' change over their last 20 %; the 2000-step global model is held
+    # at App. F's budget, which defines the gap (that it is itself unconverged is erd.appF.convergence)
+    x_ck = (cck - pc) - GAP_SHARE * (g - pc)
+    x_ck_g = (cck - pc) - GAP_SHARE * (cc["excess_global_checkpoint"].mean(1) - pc)  # with the global model's drift too
+    hm, hlo, hhi = mean_ci(x)
     return {**_settings(ctx.scale), "cell": "/".join(cc["cell"]), "seeds": cc["seeds"], "n_bins": nb,
             "iterations": erd_experiments.get_scale(ctx.scale).train.iterations, "iterations_matched": cm["iterations"],
             "bins": bins,
@@ -238,4 +272,9 @@ def fig7_compute_matched(ctx):
                             "excess_piecewise": float(p.mean()), "diff": d, "diff_lo": lo, "diff_hi": hi,
                             "drift": float(np.mean((c - p) - (cck - pc))),
                             "gap_closed_share": float((g.mean() - c.mean()) / gap) if gap != 0 else None,
+                            "gap": gm, "gap_lo": glo, "gap_hi": ghi,
+                            "half_gap_test": {"mean": hm, "lo": hlo, "hi": hhi, "drift": float(np.mean(x - x_ck)),
+                                              "drift_with_global": float(np.mean(x - x_ck_g)),
+                                              "per_replicate": x.tolist()},
+                            "per_replicate_global": g.tolist(),
                             "per_replicate_compute_matched": c.tolist(), "per_replicate_piecewise": p.tolist()}}

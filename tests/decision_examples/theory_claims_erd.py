@@ -111,3 +111,13 @@ EXAMPLES.update({
         "error": {**NODECAY, "max_ratio": 1.01},
     },
 })
+
+
+def _hn(eps_share):
+    row = lambda sh: {"share_high": sh, "uniform_share_high": 0.504, "share_high_minus_uniform": sh - 0.504,  # noqa: E731
+                      "share_low": 1 - sh, "uniform_share_low": 0.496, "mean_high_over_low": sh / (1 - sh)}
+    return {"targets": {"eps": row(eps_share), "x0": row(0.296)}, "trained": "eps", "t_points": 4096,
+            "t_at_lambda_zero": 0.496}
+
+
+EXAMPLES["erd.sec3_4.high_noise_mass"] = {"refuted": _hn(0.707), "verified": _hn(0.30), "open": _hn(0.504)}

@@ -139,3 +139,9 @@ EXAMPLES = {
         "refuted": SHARED, "verified": mod(SHARED, _agree("SiT-XL/2", "VDM++")), "open": mod(SHARED, _agree("SiT-XL/2")),
     },
 }
+
+CONF4 = live(E.table4_confounds)
+EXAMPLES["erd.beyond.table4_confounds"] = {
+    "refuted": CONF4,
+    "verified": mod(CONF4, lambda e: [q.update(same=True) for q in e["settings"]]),
+}

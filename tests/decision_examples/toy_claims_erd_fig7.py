@@ -36,6 +36,7 @@ def _domination(settings, models, example, seed=0.1):
 
 
 NEG = _model(-0.8, -0.85, -0.75, -0.79)
+NEG_REL = {**NEG, "rho_relative": -0.95, "log10_floor_span": 3.0, "log10_excess_span": 1.0}  # the relative reading too
 POS = _model(0.7, 0.65, 0.75, 0.69)
 FLAT = _model(-0.05, -0.2, 0.1, -0.04)
 
@@ -47,7 +48,8 @@ EXAMPLES = {
                  _piecewise(QUICK, BAD)],
     },
     "erd.fig7.loss_domination": {
-        "verified": _domination(FULL, [NEG, NEG], _example(0.5, 0.3, 0.7)),
+        "verified": [_domination(FULL, [NEG, NEG], _example(0.5, 0.3, 0.7)),
+                     _domination(FULL, [NEG, NEG_REL], _example(0.5, 0.3, 0.7))],
         "refuted": [_domination(FULL, [NEG, POS], _example(0.5, 0.3, 0.7)),
                     _domination(FULL, [NEG, NEG], _example(-1.4, -1.6, -1.2))],
         "open": [_domination(FULL, [NEG, FLAT], _example(0.5, 0.3, 0.7)),
@@ -58,17 +60,23 @@ EXAMPLES = {
 }
 
 
-def _cm(d, lo, hi, drift, settings=FULL):
+def _cm(h, lo, hi, drift, settings=FULL):
+    """``h, lo, hi``: survivor − ½·gap per replicate (mean, 95% interval)."""
     return {**settings, "cell": "eps/gvp", "seeds": 5, "n_bins": 5, "iterations": 2000, "iterations_matched": 10000,
             "bins": [{"t_lo": 0.0, "t_hi": 0.2, "excess_global": 0.02, "excess_compute_matched": 0.01,
                       "excess_piecewise": 0.012}],
-            "mean_over_t": {"excess_global": 0.017, "excess_compute_matched": 0.012 + d, "excess_piecewise": 0.012,
-                            "diff": d, "diff_lo": lo, "diff_hi": hi, "drift": drift, "gap_closed_share": 0.6,
+            "mean_over_t": {"excess_global": 0.017, "excess_compute_matched": 0.0145 + h, "excess_piecewise": 0.012,
+                            "diff": 0.0025 + h, "diff_lo": 0.0025 + lo, "diff_hi": 0.0025 + hi, "drift": drift,
+                            "gap_closed_share": 0.5 - h / 0.005, "gap": 0.005, "gap_lo": 0.003, "gap_hi": 0.007,
+                            "half_gap_test": {"mean": h, "lo": lo, "hi": hi, "drift": drift, "per_replicate": [h] * 5},
+                            "per_replicate_global": [0.017] * 5,
                             "per_replicate_compute_matched": [0.01] * 5, "per_replicate_piecewise": [0.012] * 5}}
 
 
 EXAMPLES["erd.fig7.interference_not_capacity"] = {
-    "verified": _cm(0.004, 0.002, 0.006, 0.0005),
-    "refuted": _cm(-0.004, -0.006, -0.002, 0.0005),
-    "open": [_cm(0.001, -0.002, 0.004, 0.0005), _cm(-0.004, -0.006, -0.002, 0.0005, QUICK)],
+    "verified": _cm(0.002, 0.001, 0.003, 0.0002),
+    "refuted": [_cm(-0.004, -0.006, -0.002, 0.0005),  # the compute-matched model beats the piecewise ones
+                _cm(-0.0025, -0.003, -0.002, 0.0002)],  # it matches them exactly: the whole gap was compute
+    "open": [_cm(0.0005, -0.002, 0.003, 0.0002), _cm(0.002, 0.001, 0.003, 0.0015),  # drift swamps the near end
+             _cm(-0.004, -0.006, -0.002, 0.0005, QUICK)],
 }
