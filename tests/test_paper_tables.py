@@ -164,7 +164,7 @@ TODAY = {
     "erd.tables.all_experiments": "corrected", "erd.tables.lr_schedule": "corrected", "erd.tables.tokenizer": "corrected",
     "erd.tables.table4_competitive": "open", "erd.tables.convergence": "verified", "erd.beyond.baselines_vs_kdiff": "refuted",
     "mse.tables.mse_nearly_flow": "verified", "mse.tables.heun_uds_vs_edm2": "corrected", "mse.tables.ml_worse": "verified",
-    "mse.tables.nfe_steps": "verified", "mse.tables.orderings": "verified",
+    "mse.tables.nfe_steps": "corrected", "mse.tables.orderings": "verified",
 }
 
 

@@ -136,23 +136,32 @@ def decide_nfe_steps(ev) -> Decision:
     holds = [k for k, v in readings.items() if v == nfe["value"]]
     base = (f"Fig. 1: EDM2 generates with {shown(steps)} steps ({steps['where']}); Table 1 runs HeunEDM2 with EDM2's own "
             f"settings at NFE {shown(nfe)} ({nfe['where']})")
-    if holds:
-        return Decision("verified", base + f": {holds[0]} = {readings[holds[0]]:g}; NFE 255 is then {ev['nfe_255_steps']:g} steps")
-    return Decision("refuted", base + ": " + ", ".join(f"{k} = {v:g}" for k, v in readings.items()))
+    if not holds:
+        return Decision("refuted", base + ": " + ", ".join(f"{k} = {v:g}" for k, v in readings.items()))
+    changed = {k: v for k, v in ev["steps_needed"].items() if v != steps["value"]}
+    body = base + f": {holds[0]} = {readings[holds[0]]:g}, EDM2's default step count"
+    if not changed:
+        return Decision("verified", body + "; every other column also runs the default step count")
+    return Decision("corrected", body + "; but " + ", ".join(f"{k} needs {v:g} steps" for k, v in changed.items())
+                    + f" instead of {shown(steps)}: the step count is changed there. Corrected: 'all settings unchanged' "
+                      "holds at NFE 63 for Heun; the NFE 255 columns and EulerUDS change the number of steps.")
 
 
 @claim("mse.tables.nfe_steps", paper="mse", where="§6, Fig. 1, Table 1",
-       statement="Table 1 runs EDM2's generator with all its settings, including its time steps; Fig. 1: EDM2's generator "
-                 "uses only 32 steps.",
+       statement="Table 1 runs EDM2's generator with all its settings unchanged, including its time steps; Fig. 1: EDM2's "
+                 "generator uses only 32 steps.",
        method="numeric", equations=("§6", "Fig. 1", "Table 1"),
-       criteria="verified iff Table 1's smaller NFE (63) equals the evaluations of Fig. 1's 32 Heun steps under a "
-                "plausible reading (2N − 1, or 2N); refuted otherwise; open iff damaged.",
+       criteria="Table 1's smaller NFE (63) must equal the evaluations of Fig. 1's 32 Heun steps under a plausible reading "
+                "(2N − 1, or 2N), else refuted. Then the steps every other column needs (Heun at NFE 255: (NFE + 1)/2; "
+                "EulerUDS: one evaluation per step, NFE steps): verified iff all equal 32 (all settings unchanged); corrected "
+                "iff some column needs another step count; open iff damaged.",
        decide=decide_nfe_steps)
 def nfe_steps(ctx):
     s = load(PAPER).statements
-    nfe255 = _t().cell("NFE 255", "NFE").number
+    n63, n255 = _t().cell("NFE 63", "NFE").number, _t().cell("NFE 255", "NFE").number
     return {"steps": s["fig1.edm2_steps"]["steps"].cite(), "nfe": _t().cell("NFE 63", "NFE").cite(),
-            "nfe_255_steps": (nfe255 + 1) / 2, "statement": s["s6.edm2_settings"].cite()}
+            "steps_needed": {"Heun at NFE 255": (n255 + 1) / 2, "EulerUDS at NFE 63": n63, "EulerUDS at NFE 255": n255},
+            "statement": s["s6.edm2_settings"].cite()}
 
 
 # ================================================================================== Table 1's orderings

@@ -435,3 +435,20 @@ EXAMPLES.update({
         "error": _with(SUB, "pointwise_coherence_gap", 1e-3),
     },
 })
+
+
+# ------------------------------------------------------------------------------------ rec3: structure of (30)
+_STRUCT_ROW = {"M": 999.0, "t_argmax": 0.999, "max_rel_diff": 2.4e-10, "ml_minus_mse_at_argmax_rel": 2e-8,
+               "kappa_min": 1e-6, "eta_mse_last": 0.698, "eta_ml_last": 0.98}
+STRUCT = {"identity_residual": "0", "ratio_over_kappa": "(u + 1)**(-2)", "ratio_over_kappa_min": "1/4",
+          "ratio_over_kappa_max": "1", "low_bound_gap": "0", "high_bound_gap": "0",
+          "models": {"DiT/SiT/REPA/RAE": dict(_STRUCT_ROW), "EDM2": dict(_STRUCT_ROW, t_argmax=1.0)}}
+
+EXAMPLES.update({
+    "mse.beyond.mse_rate_structure": {
+        "verified": STRUCT,
+        "refuted": [_with(STRUCT, "identity_residual", "sqrt(M)*S"), _with(STRUCT, "low_bound_gap", "-1/8")],
+        "error": [_with(STRUCT, "models|EDM2|max_rel_diff", 1e-3),
+                  _with(STRUCT, "models|EDM2|ml_minus_mse_at_argmax_rel", 0.2)],
+    },
+})

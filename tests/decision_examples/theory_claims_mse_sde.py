@@ -38,6 +38,9 @@ EQ36 = {"derived_drift": "-eh*(lp + lr)/rho",
 _ORD = {"euler": {"rel_error": [0.1, 0.05], "order": -0.98}, "heun": {"rel_error": [0.01, 0.0025], "order": -1.95}}
 ORDERS = {"N": [16, 256], "cases": {"logis v=1": _ORD, "normal v=0.25": _ORD}}
 SIGMA = {"residual": "0", "numeric_max_diff": 3e-16, "probes": 40}
+FAMILIES = {"symbolic": {"DDIM step": "0", "EDM drift": "0", "EDM noise²": "0", "variance ODE": "0",
+                         "DPM-Solver++(1) step": "0"}, "numeric_max_diff": 9e-16, "probes": 40,
+            "quadrature_max_rel": 4e-16, "dpm_solver_pp": "LuChengTHU/dpm-solver@52bc3fb dpm_solver_pytorch.py L569–576"}
 
 EXAMPLES = {
     "mse.eq13_15.uds_orders": {
@@ -48,6 +51,11 @@ EXAMPLES = {
         "verified": SIGMA,
         "refuted": _with(SIGMA, "residual", "D*(sigma_s - sigma_t)"),
         "error": _with(SIGMA, "numeric_max_diff", 1e-3),
+    },
+    "mse.beyond.known_families": {
+        "verified": FAMILIES,
+        "refuted": _with(FAMILIES, "symbolic|EDM drift", "lambda_p*(Xhat - y)"),
+        "error": [_with(FAMILIES, "numeric_max_diff", 1e-3), _with(FAMILIES, "quadrature_max_rel", 1e-4)],
     },
     "mse.s3.euler_maruyama_vs_uds": {
         "verified": [EM, EM_OVERFLOW],
