@@ -1811,7 +1811,8 @@ def decide_sample_optimal_k(ev) -> Decision:
                 f"the generated Gaussian and N(0, PPᵀ), argmin over a {SAMPLE_K_GRID.size}-point k-grid at D/d = 2, 10, "
                 f"100; verified iff |argmin − D/(D + d)| ≤ {SAMPLE_K_TOL:g} at every ratio; corrected otherwise (the "
                 f"W2-optimal k reported). Alg. 2's literal Euler steps are reported alongside. error iff the closed form "
-                f"differs from scipy's ODE solution by more than {SAMPLE_TWIN_TOL:g} (relative).",
+                f"differs from scipy's ODE solution (relative) or ∫dt/den from SymPy's integral by more than "
+                f"{SAMPLE_TWIN_TOL:g}.",
        decide=decide_sample_optimal_k)
 def beyond_sample_optimal_k(ctx):
     from scipy.integrate import solve_ivp
@@ -1821,8 +1822,12 @@ def beyond_sample_optimal_k(ctx):
     I = lambda e: sp.integrate(e, (t, 0, 1))  # noqa: E731   uniform t, κ = 1
     c_par = sp.simplify(I(phi * alpha + psi * sigma) / I(alpha**2 + sigma**2))   # kdiff Eq. (11)
     c_perp = sp.simplify(I(psi * sigma) / I(sigma**2))
-    log_gain = sp.simplify((1 - 2 * kk + c) * sp.log((1 - kk) / kk) / (1 - 2 * kk))  # ∫₀¹ (1 − 2k + c)/den dt
-    g = sp.lambdify((kk, c), sp.exp(log_gain))
+    # Alg. 2's conversion with û = Wz = cz on a mode: dz/dt = (1 − 2k + c)z/den, den = k(1 − t) + (1 − k)t, so the
+    # mode's gain from t = 0 to 1 is exp((1 − 2k + c)∫₀¹dt/den); the integral in the real form, checked against SymPy's
+    int_den = sp.log((1 - kk) / kk) / (1 - 2 * kk)
+    sym = sp.integrate(1 / (kk * (1 - t) + (1 - kk) * t), (t, 0, 1), conds="none")
+    int_gap = max(abs(complex(sp.N((sym - int_den).subs(kk, v)))) for v in (0.1, 0.3, 0.66, 0.9))
+    g = sp.lambdify((kk, c), sp.exp((1 - 2 * kk + c) * int_den))
     fp, fq = sp.lambdify(kk, c_par), sp.lambdify(kk, c_perp)
     ks = SAMPLE_K_GRID
     ks_safe = np.where(np.abs(ks - 0.5) < 1e-9, 0.5 + 1e-9, ks)
@@ -1832,20 +1837,24 @@ def beyond_sample_optimal_k(ctx):
         tg = np.linspace(0, 1, n + 1)[:-1]
         return float(np.prod(1 + (1 / n) * (1 - 2 * k + cc) / (k * (1 - tg) + (1 - k) * tg)))
 
+    ke = ks[::10]                                             # Alg. 2's literal Euler steps on a 1e-3 k-grid
+    e_par, e_perp = np.array([euler(k, fp(k)) for k in ke]), np.array([euler(k, fq(k)) for k in ke])
     probes = []
     for r in (2.0, 10.0, 100.0):
-        w2 = (s_par - 1) ** 2 + (r - 1) * s_perp**2          # W2²/d
+        w2 = (s_par - 1) ** 2 + (r - 1) * s_perp**2          # W2²/d between N(0, diag(s²)) and N(0, PPᵀ)
         i = int(np.argmin(w2))
-        ke = np.array([euler(k, fp(k)) for k in ks[::10]]), np.array([euler(k, fq(k)) for k in ks[::10]])
-        w2e = (ke[0] - 1) ** 2 + (r - 1) * ke[1] ** 2
+        w2e = (e_par - 1) ** 2 + (r - 1) * e_perp**2
         kst = r / (r + 1)
-        probes.append({"ratio": r, "k_star": kst, "k_w2": float(ks[i]), "gap": float(ks[i] - kst), "k_w2_euler": float(ks[::10][int(np.argmin(w2e))]),
-                       "w2_min": float(w2[i]), "w2_at_kstar": float((g(kst, fp(kst)) - 1) ** 2 + (r - 1) * g(kst, fq(kst)) ** 2),
-                       "std_par_at_kstar": float(g(kst, fp(kst))), "std_perp_at_kstar": float(g(kst, fq(kst)))})
+        sp_k, sq_k = float(g(kst, fp(kst))), float(g(kst, fq(kst)))
+        probes.append({"ratio": r, "k_star": kst, "k_w2": float(ks[i]), "gap": float(ks[i] - kst),
+                       "k_w2_euler": float(ke[int(np.argmin(w2e))]), "w2_min": float(w2[i]),
+                       "w2_at_kstar": (sp_k - 1) ** 2 + (r - 1) * sq_k**2,
+                       "std_par_at_kstar": sp_k, "std_perp_at_kstar": sq_k})
     twin = 0.0
     for k in (0.3, 0.66, 0.9):
         for cc in (fp(k), fq(k)):
             sol = solve_ivp(lambda tt, z: (1 - 2 * k + cc) * z / (k * (1 - tt) + (1 - k) * tt), (0, 1), [1.0],
                             rtol=1e-11, atol=1e-14)
             twin = max(twin, abs(sol.y[0, -1] - g(k, cc)) / g(k, cc))
-    return {"c_par": str(c_par), "c_perp": str(c_perp), "probes": probes, "twin_gap": float(twin), "euler_steps": 50}
+    return {"c_par": str(c_par), "c_perp": str(c_perp), "probes": probes, "twin_gap": float(max(twin, int_gap)),
+            "euler_steps": 50}
