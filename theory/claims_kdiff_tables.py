@@ -630,3 +630,50 @@ def final_checkpoint(ctx):
             "kdiff_rows": rows, "fig3_epochs": [s["fig3.caption"]["epochs_latent"].cite(), s["fig3.caption"]["epochs_pixel"].cite()],
             "final_fid_text": s["s5_1.final"]["fid"].cite(),
             "latent_row_fid": p.table("Table 1").cell("k-Diff (LightningDiT-XL/1)", "FID").cite()}
+
+
+# ================================================================================== Table 3: the '# of k' column
+def decide_table3_k_count(ev) -> Decision:
+    rows = ev["rows"]
+    used = [r["num_k"] for r in rows] + [r["time_bins"] for r in rows]
+    if damaged(used):
+        return Decision("open", "rests on damaged cells: " + ", ".join(short(c) for c in damaged(used)))
+    listing = "; ".join(f"{r['row']}: '# of k' {shown(r['num_k'])}, {r['scalars']} learnable scalar(s) "
+                        f"({r['why']})" for r in rows)
+    off = [r for r in rows if r["num_k"]["value"] != r["scalars"]]
+    if not off:
+        return Decision("verified", f"Table 3's '# of k' counts the learnable scalars of every row: {listing}.")
+    if all(r["num_k"]["value"] == r["functions"] for r in rows):
+        return Decision("corrected", f"{listing}. The column counts learnable scalars for the constant rows but prints "
+                                     f"{', '.join(shown(r['num_k']) for r in off)} for "
+                                     f"{', '.join(r['row'] for r in off)}, which §4 gives one parameter per bin end "
+                                     f"point ('{ev['endpoints']['quote']}', {ev['endpoints']['where']}): "
+                                     f"{', '.join(str(r['scalars']) for r in off)} scalars. The printed value holds "
+                                     f"only if '# of k' counts k-functions (one k(t)), not parameters; 'a single "
+                                     f"additional learnable scalar' (§1, §6) is the constant k's.", "as printed")
+    return Decision("refuted", f"'# of k' matches neither the learnable scalars nor the k-functions: {listing}.",
+                    "as printed")
+
+
+@claim("kdiff.tables.table3_k_count", paper="kdiff", where="Table 3 ('# of k'), §4 (bins)",
+       statement="Table 3's '# of k' column gives the number of learnable k parameters of each variant: 1 for the "
+                 "constant k, 2 for (k0, k1), 1 for the time-dependent k(t) on 128 bins.",
+       method="numeric", equations=("Table 3", "§4"),
+       criteria="Learnable scalars per row derived from the paper's own definitions: constant k → 1 (w_k), (k0, k1) → "
+                "2, time-dependent → one per bin end point (§4), N + 1 for Table 3's N = time_bins. verified iff '# of "
+                "k' equals the scalar count in every row; corrected iff it does so for the constant rows and equals the "
+                "number of k-functions (1 for k(t)) where it does not; refuted otherwise; open iff a cell is damaged.",
+       decide=decide_table3_k_count)
+def table3_k_count(ctx):
+    p = _p()
+    t3 = p.table("Table 3")
+    rows = []
+    for name, r in t3.rows.items():
+        bins = t3.cell(name, "time_bins")
+        timedep = t3.cell(name, "target_type").value.lower().startswith("time")
+        two = name.startswith("two")
+        scalars = int(bins.number) + 1 if timedep else 2 if two else 1
+        why = (f"one w_k per end point of {int(bins.number)} bins" if timedep else "k0 and k1" if two else "one w_k")
+        rows.append({"row": name, "num_k": t3.cell(name, "num_k").cite(), "time_bins": bins.cite(),
+                     "scalars": scalars, "functions": 2 if two else 1, "why": why})
+    return {"rows": rows, "endpoints": p.statements["s4.bin_endpoints"].cite()}

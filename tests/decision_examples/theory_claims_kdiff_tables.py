@@ -20,6 +20,7 @@ TS = live(K.time_sampler)
 PAT = live(K.patch_names)
 PAR = live(K.kdiff_params)
 FIN = live(K.final_checkpoint)
+T3K = live(K.table3_k_count)
 
 
 def _all_better(e):
@@ -85,5 +86,10 @@ EXAMPLES = {
         "verified": mod(FIN, *[lambda e, i=i: e["kdiff_rows"][i]["epochs"].update(value=800.0) for i in (1, 2)]),
         "refuted": mod(FIN, lambda e: setv(e["latent_row_fid"], 1.22)),
         "open": mod(FIN, lambda e: spoil(e["final_fid_text"])),
+    },
+    "kdiff.tables.table3_k_count": {
+        "corrected": T3K, "verified": mod(T3K, lambda e: e["rows"][2]["num_k"].update(value=129.0)),
+        "refuted": mod(T3K, lambda e: e["rows"][2]["num_k"].update(value=3.0)),
+        "open": mod(T3K, lambda e: spoil(e["rows"][0]["num_k"])),
     },
 }

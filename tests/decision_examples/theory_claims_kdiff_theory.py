@@ -192,6 +192,19 @@ def _resid(worst=0.0343, twin=1e-15, unclamped=0.0):
             "min_den_unclamped": 0.02, "worst": {"residual": worst, "where": "JiT, k = 1.0, 512 px"}, "sources": []}
 
 
+
+def _gain(latent=0.0349, pixel=0.0040, twin=1e-15):
+    return {"probes": [{"what": "latent", "ratio": 1.94, "k_star": 0.66, "gain": latent, "best_discrete_k": 0.5},
+                       {"what": "pixel", "ratio": 100.0, "k_star": 0.99, "gain": pixel, "best_discrete_k": 1.0}],
+            "max_gain": 0.111, "max_gain_ratio": 3.0, "gain_at_1e4": 4e-5, "twin_gap": twin}
+
+
+def _sample(gaps=(-0.108, -0.055, -0.020), twin=1e-11, std=0.8):
+    return {"c_par": "3*k/2 - 3/4", "c_perp": "3*k/2 - 3/2", "twin_gap": twin, "euler_steps": 50,
+            "probes": [{"ratio": r, "k_star": r / (r + 1), "k_w2": r / (r + 1) + g, "gap": g, "k_w2_euler": r / (r + 1) + g,
+                        "w2_min": 0.05, "w2_at_kstar": 0.06, "std_par_at_kstar": std, "std_perp_at_kstar": 0.1}
+                       for r, g in zip((2.0, 10.0, 100.0), gaps)]}
+
 EXAMPLES = {
     "kdiff.appA.kappa": _lines_examples(),
     "kdiff.appB.second_moments": {
@@ -254,6 +267,14 @@ EXAMPLES = {
     "kdiff.sec6.training_efficiency": {
         "verified": _efficiency(free=False), "corrected": _efficiency(), "refuted": _efficiency(loss_dims=False),
         "error": _efficiency(gap=1e-3),
+    },
+    "kdiff.beyond.kstar_gain_size": {
+        "corrected": _gain(), "verified": _gain(pixel=0.02), "refuted": _gain(latent=0.005, pixel=0.001),
+        "error": _gain(twin=1e-3),
+    },
+    "kdiff.beyond.sample_optimal_k": {
+        "corrected": [_sample(), _sample(gaps=(0.0, 0.02, 0.0), std=1.1)], "verified": _sample(gaps=(0.001, -0.002, 0.0)),
+        "error": _sample(twin=1e-3),
     },
     "kdiff.beyond.kstar_vs_target_norm": {
         "verified": _norm(agree=True), "corrected": _norm(), "refuted": _norm(l0=False), "error": _norm(gap=1e-3),
