@@ -38,6 +38,23 @@ MC_DRAWS = 100_000
 # 1/200 with the parabola is accurate to ~(1/200)² where Δ* is smooth and to one spacing at a clamp kink
 SWEEP_TOL = 5e-3
 
+
+def _derived_delta_star():
+    """App. D's Δ*(k; D, d) and L0(k; D, d), derived by SymPy (uniform t, κ = 1), as NumPy functions of (k, D, d)."""
+    n = kdiff_optimum_symbolic.derive_target_norm()
+    args = (kdiff_optimum_symbolic.k, kdiff_optimum_symbolic.D, kdiff_optimum_symbolic.d)
+    return n, sp.lambdify(args, n["delta"]), sp.lambdify(args, n["L0"])
+
+
+def _delta_star_twin_gap(f_delta, ks, ratio) -> float:
+    """Largest relative gap between kdiff_optimum.delta_star (u-loss, uniform t) and the derived Δ* at k ∈ ks, D/d = ratio."""
+    from difftheory.theory.kdiff_optimum import delta_star
+    from difftheory.theory.time_densities import TimeDensity
+
+    ks = np.asarray(ks, float)
+    return float(np.max(np.abs(delta_star(ks, ratio, 1, TimeDensity(), "u") - f_delta(ks, ratio, 1)) / f_delta(ks, ratio, 1)))
+
+
 THM31_ASSUMPTIONS = ("data on a linear subspace: x = P x̃ with PᵀP = I_d (§3.1)",
                      "whitened intrinsic data E[x̃x̃ᵀ] = I_d (Eq. 6; Gaussianity not used)",
                      "white noise E[nnᵀ] = I independent of x̃ (Eq. 7)",
@@ -1201,12 +1218,8 @@ def decide_target_norm(ev) -> Decision:
                 f"derived Δ*(k) by more than {TWIN_TOL:g} (relative).",
        decide=decide_target_norm)
 def beyond_target_norm(ctx):
-    from difftheory.theory.kdiff_optimum import delta_star
-    from difftheory.theory.time_densities import TimeDensity
-
-    n = kdiff_optimum_symbolic.derive_target_norm()
-    K, Dd, dd = kdiff_optimum_symbolic.k, kdiff_optimum_symbolic.D, kdiff_optimum_symbolic.d
-    f_delta, f_L0 = sp.lambdify((K, Dd, dd), n["delta"]), sp.lambdify((K, Dd, dd), n["L0"])
+    n, f_delta, f_L0 = _derived_delta_star()
+    Dd, dd = kdiff_optimum_symbolic.D, kdiff_optimum_symbolic.d
     ks = np.linspace(0, 1, NORM_GRID)
     probes, gap = {}, 0.0
     for r in (1, 2, 4, 10, 100):
@@ -1219,9 +1232,7 @@ def beyond_target_norm(ctx):
                           "fraction_at_kstar": float(f_delta(kstar, r, 1) / f_L0(kstar, r, 1)),
                           "gap": float(np.max(np.abs(arg - kstar))),
                           "argmin_unit": ks[np.abs(unit - unit.min()) <= 1e-12 * unit.min()].tolist()}
-        probe = np.array([0.1, kstar, 0.9])
-        gap = max(gap, float(np.max(np.abs(delta_star(probe, r, 1, TimeDensity(), "u") - f_delta(probe, r, 1))
-                                    / f_delta(probe, r, 1))))
+        gap = max(gap, _delta_star_twin_gap(f_delta, [0.1, kstar, 0.9], r))
     return {"L0": str(n["L0"]), "explained": str(n["explained"]), "k_star_L0": str(n["k_star_L0"]),
             "k_star_L0_is_thm32": bool(n["L0_equals_thm32"]),
             "k_star_explained_is_thm32": bool(sp.simplify(n["k_star_explained"] - Dd / (Dd + dd)) == 0),
@@ -1742,12 +1753,8 @@ def decide_kstar_gain(ev) -> Decision:
        decide=decide_kstar_gain)
 def beyond_kstar_gain(ctx):
     from difftheory.paper_tables import load
-    from difftheory.theory.kdiff_optimum import delta_star
-    from difftheory.theory.time_densities import TimeDensity
 
-    n = kdiff_optimum_symbolic.derive_target_norm()
-    K, Dd, dd = kdiff_optimum_symbolic.k, kdiff_optimum_symbolic.D, kdiff_optimum_symbolic.d
-    f = sp.lambdify((K, Dd, dd), n["delta"])
+    _, f, _ = _derived_delta_star()
     k_lat = load("kdiff").statements["s5_1.latent_k"]["k_final"].cite()
 
     def gain(r):
@@ -1763,8 +1770,7 @@ def beyond_kstar_gain(ctx):
         probes.append({"what": what, "ratio": float(r), "k_star": r / (r + 1), "gain": float(g), "best_discrete_k": float(best)})
     g_all, _ = gain(GAIN_RATIOS)
     i = int(np.argmax(g_all))
-    twin = max(float(abs(delta_star(np.array([kk]), r, 1, TimeDensity(), "u")[0] - f(kk, r, 1)) / f(kk, r, 1))
-               for r in (2, 100) for kk in (0.0, 0.5, 1.0, r / (r + 1)))
+    twin = max(_delta_star_twin_gap(f, [0.0, 0.5, 1.0, r / (r + 1)], r) for r in (2, 100))
     return {"probes": probes, "max_gain": float(g_all[i]), "max_gain_ratio": float(GAIN_RATIOS[i]),
             "gain_at_1e4": float(g_all[-1]), "twin_gap": twin}
 
