@@ -688,12 +688,16 @@ def thmD4_no_decay_proved(ctx):
 
 
 # ----------------------------------------------------------------------------- referee pass 3 (audit/erd/pass3)
+IDENTITY_TOL = 1e-8  # two adaptive quadratures of the same integral (t- and λ-variables) agree to ~1e-10
 P_CONST_REL = 1e-6  # the λ-density is constant iff max/min − 1 stays below this (closed forms: round-off ~1e-12)
 SAMPLER_TS = np.linspace(0.02, 0.98, 97)  # App. F's evaluation range; the endpoints (λ = ±∞) excluded
 
 
 def decide_sampling_measure(ev) -> Decision:
     rows = ev["configurations"]
+    if ev["identity_rel_err"] > IDENTITY_TOL:
+        return Decision("error", f"Our change of variables E_t[M g] = ∫ p_λ M g dλ misses by {ev['identity_rel_err']:.1e} "
+                                 f"relative (limit {IDENTITY_TOL:g}): our quadrature is off.")
     shown = "; ".join(f"{k}: p_λ = |dt/dλ| max/min {v['p_spread'] + 1:.3g}" for k, v in rows.items())
     varying = [k for k, v in rows.items() if v["p_spread"] > P_CONST_REL]
     head = (f"Eq. (40) samples λ^(k) with density p_λ (t uniform: p_λ = |dt/dλ|) and weights the sampled loss Eq. (35) by "
@@ -717,7 +721,8 @@ def decide_sampling_measure(ev) -> Decision:
                     "cosine (so the λ-density is p_λ = |dt/dλ|)",),
        criteria=f"p_λ = |dt/dλ| on 97 points of t ∈ [0.02, 0.98] per schedule (SymPy derivative). The mean drift of Eq. "
                 f"(40) is ∇∫p_λ ℓ dλ; verified iff p_λ is constant (max/min − 1 ≤ {P_CONST_REL:g}) for every schedule "
-                f"(then p enters only as a constant factor); corrected otherwise (exact fix: per-sample weight M/p_λ).",
+                f"(then p enters only as a constant factor); corrected otherwise (exact fix: per-sample weight M/p_λ); "
+                f"error iff our change of variables E_t[M g] = ∫ p_λ M g dλ (two quadratures) misses by > {IDENTITY_TOL:g}.",
        decide=decide_sampling_measure)
 def lemma_c3_sampling_measure(ctx):
     rows = {}
@@ -725,16 +730,16 @@ def lemma_c3_sampling_measure(ctx):
         dl = sp.lambdify(_T, sp.diff(sp.log(a_t**2 / s_t**2), _T), "numpy")
         p = 1 / np.abs(np.asarray(dl(SAMPLER_TS), float))
         rows[name] = {"p_spread": float(p.max() / p.min() - 1)}
-    # E_{t~U}[M(λ_t) g(λ_t)] = ∫ p_λ M g dλ on the GVP schedule (λ(t) = 2 log cot(πt/2)), M = w_ε = σ, g = λ²
-    u = (np.arange(20000) + 0.5) / 20000
-    lam_t = 2 * np.log(1 / np.tan(np.pi * u / 2))
-    lhs = float(np.mean(np.sin(np.pi * u / 2) * lam_t**2))
+    # twin: E_{t~U}[M(λ_t) g(λ_t)] (quadrature in t) = ∫ p_λ M g dλ (quadrature in λ) on GVP, M = w_ε = σ, g = λ²
     from scipy import integrate
+
+    lam_of_t = lambda t: 2 * np.log(1 / np.tan(np.pi * t / 2))  # noqa: E731  GVP: λ(t) = 2 log cot(πt/2)
+    lhs = integrate.quad(lambda t: np.sin(np.pi * t / 2) * lam_of_t(t) ** 2, 0, 1, limit=400)[0]
 
     def f(lam):  # t(λ) = (2/π) atan(e^{−λ/2}), p_λ = |dt/dλ| = e^{−λ/2}/(π(1 + e^{−λ}))
         tt = 2 / np.pi * np.arctan(np.exp(-lam / 2))
         return np.exp(-lam / 2) / (np.pi * (1 + np.exp(-lam))) * np.sin(np.pi * tt / 2) * lam**2
-    rhs = integrate.quad(f, -60, 60, limit=400)[0]
+    rhs = integrate.quad(f, -200, 200, limit=400, points=[0.0])[0]
     return {"configurations": rows, "identity_rel_err": abs(lhs - rhs) / abs(rhs), "t_range": [0.02, 0.98]}
 
 
