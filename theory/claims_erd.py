@@ -784,10 +784,9 @@ def decide_wy_schedule(ev) -> Decision:
        decide=decide_wy_schedule)
 def wy_schedule_dependence(ctx):
     out = {}
-    _, s_vp = _alpha_sigma_at("vp", LAMBDA_GRID)
+    w_vp = erd_weights.erd_weight("eps", *_alpha_sigma_at("vp", LAMBDA_GRID))
     for sc in ("gvp", "linear", "ve"):
-        a, s = _alpha_sigma_at(sc, LAMBDA_GRID)
-        ratio = erd_weights.erd_weight("eps", a, s) / erd_weights.erd_weight("eps", *_alpha_sigma_at("vp", LAMBDA_GRID))
+        ratio = erd_weights.erd_weight("eps", *_alpha_sigma_at(sc, LAMBDA_GRID)) / w_vp
         out[f"{sc}/vp"] = {"spread": float(ratio.max() / ratio.min() - 1),
                            "at": [float(ratio[0]), float(ratio[100]), float(ratio[-1])]}
     return {"pairs": out, "lambda_range": [-10.0, 10.0]}
