@@ -685,3 +685,227 @@ def thmD4_no_decay_proved(ctx):
                 worst = max(worst, float(np.max(a**2 / (transient + forcing / g))))
     return {"max_ratio": worst, "modes": J, "levels": L, "gammas": list(gammas),
             "kappa_rise_high_over_low": float(L), "steps": K, "step": h}
+
+
+# ----------------------------------------------------------------------------- referee pass 3 (audit/erd/pass3)
+IDENTITY_TOL = 1e-8  # two adaptive quadratures of the same integral (t- and λ-variables) agree to ~1e-10
+P_CONST_REL = 1e-6  # the λ-density is constant iff max/min − 1 stays below this (closed forms: round-off ~1e-12)
+SAMPLER_TS = np.linspace(0.02, 0.98, 97)  # App. F's evaluation range; the endpoints (λ = ±∞) excluded
+
+
+def decide_sampling_measure(ev) -> Decision:
+    rows = ev["configurations"]
+    if ev["identity_rel_err"] > IDENTITY_TOL:
+        return Decision("error", f"Our change of variables E_t[M g] = ∫ p_λ M g dλ misses by {ev['identity_rel_err']:.1e} "
+                                 f"relative (limit {IDENTITY_TOL:g}): our quadrature is off.")
+    shown = "; ".join(f"{k}: p_λ = |dt/dλ| max/min {v['p_spread'] + 1:.3g}" for k, v in rows.items())
+    varying = [k for k, v in rows.items() if v["p_spread"] > P_CONST_REL]
+    head = (f"Eq. (40) samples λ^(k) with density p_λ (t uniform: p_λ = |dt/dλ|) and weights the sampled loss Eq. (35) by "
+            f"M(λ) = w p |dt/dλ|, so the mean SGD drift (and Eq. 41's) is the gradient of ∫ p_λ(λ) ℓ(λ) dλ, not of "
+            f"L_ELBO = ∫ ℓ(λ) dλ (Eq. 25): the sampler enters twice. Quadrature check of E_t[M g] = ∫ p_λ M g dλ: "
+            f"{ev['identity_rel_err']:.1e} relative. {shown}.")
+    if varying:
+        return Decision("corrected", f"{head} The extra factor p_λ is not constant for {', '.join(varying)}, so the "
+                                     f"surrogate's allocation is p_λ·M, not M. Corrected: the sampled loss must carry "
+                                     f"M(λ)/p_λ(λ) (= w when p in M is the density of the sampled t), which "
+                                     f"makes the drift ∇L_ELBO exactly; the identities of Thms C.4–D.4 hold relative to "
+                                     f"Eq. (41) for whichever M is used.")
+    return Decision("verified", f"{head} p_λ is constant in every configuration, so the double count is a constant factor.")
+
+
+@claim("erd.lemma_c3.sampling_measure", paper="erd", where="App. C Eq. (23), Lemma C.2 Eq. (35), Lemma C.3 Eqs. (40)–(41)",
+       statement="SGD with the sampled triple (x0, ε, λ) ~ q × N × p and the sampled loss ½M(λ)‖f − y‖² (Eq. 35, "
+                 "M = w p |dt/dλ|) is a stochastic gradient of L_ELBO = ∫ ℓ(λ) dλ (Eq. 25), whose surrogate is Eq. (41).",
+       method="numeric", equations=("Lemma C.3", "Eq. (23)", "Eq. (35)"),
+       assumptions=("λ^(k) drawn from the paper's sampler: t ~ U(0, 1) on App. F.1's schedules and App. G.1's IDDPM "
+                    "cosine (so the λ-density is p_λ = |dt/dλ|)",),
+       criteria=f"p_λ = |dt/dλ| on 97 points of t ∈ [0.02, 0.98] per schedule (SymPy derivative). The mean drift of Eq. "
+                f"(40) is ∇∫p_λ ℓ dλ; verified iff p_λ is constant (max/min − 1 ≤ {P_CONST_REL:g}) for every schedule "
+                f"(then p enters only as a constant factor); corrected otherwise (exact fix: per-sample weight M/p_λ); "
+                f"error iff our change of variables E_t[M g] = ∫ p_λ M g dλ (two quadratures) misses by > {IDENTITY_TOL:g}.",
+       decide=decide_sampling_measure)
+def lemma_c3_sampling_measure(ctx):
+    rows = {}
+    for name, (a_t, s_t) in symbolic_schedules().items():
+        dl = sp.lambdify(_T, sp.diff(sp.log(a_t**2 / s_t**2), _T), "numpy")
+        p = 1 / np.abs(np.asarray(dl(SAMPLER_TS), float))
+        rows[name] = {"p_spread": float(p.max() / p.min() - 1)}
+    # twin: E_{t~U}[M(λ_t) g(λ_t)] (quadrature in t) = ∫ p_λ M g dλ (quadrature in λ) on GVP, M = w_ε = σ, g = λ²
+    from scipy import integrate
+
+    lam_of_t = lambda t: 2 * np.log(1 / np.tan(np.pi * t / 2))  # noqa: E731  GVP: λ(t) = 2 log cot(πt/2)
+    lhs = integrate.quad(lambda t: np.sin(np.pi * t / 2) * lam_of_t(t) ** 2, 0, 1, limit=400)[0]
+
+    def f(lam):  # t(λ) = (2/π) atan(e^{−λ/2}), p_λ = |dt/dλ| = e^{−λ/2}/(π(1 + e^{−λ}))
+        tt = 2 / np.pi * np.arctan(np.exp(-lam / 2))
+        return np.exp(-lam / 2) / (np.pi * (1 + np.exp(-lam))) * np.sin(np.pi * tt / 2) * lam**2
+    rhs = integrate.quad(f, -200, 200, limit=400, points=[0.0])[0]
+    return {"configurations": rows, "identity_rel_err": abs(lhs - rhs) / abs(rhs), "t_range": [0.02, 0.98]}
+
+
+RATIO_CONST_REL = 1e-9  # a ratio of closed forms is λ-free iff max/min − 1 stays at round-off (~1e-15)
+LAMBDA_GRID = np.linspace(-10.0, 10.0, 201)
+
+
+def _alpha_sigma_at(schedule: str, lam):
+    """(α, σ) at log-SNR λ for the paper's schedule families and VE (α = 1, σ = e^{−λ/2})."""
+    r = np.exp(-lam / 2)  # σ/α
+    if schedule in ("vp", "gvp", "iddpm-cosine"):  # α² + σ² = 1
+        a = 1 / np.sqrt(1 + r**2)
+        return a, r * a
+    if schedule == "linear":  # α + σ = 1
+        a = 1 / (1 + r)
+        return a, r * a
+    if schedule == "ve":
+        return np.ones_like(r), r
+    raise ValueError(f"schedule must be one of vp, gvp, iddpm-cosine, linear, ve; got {schedule!r}")
+
+
+def decide_wy_schedule(ev) -> Decision:
+    shown = "; ".join(f"{k}: max/min {v['spread'] + 1:.3g} (ratio at λ = −10, 0, 10: {v['at'][0]:.3g}, {v['at'][1]:.3g}, "
+                      f"{v['at'][2]:.3g})" for k, v in ev["pairs"].items())
+    dep = [k for k, v in ev["pairs"].items() if v["spread"] > RATIO_CONST_REL]
+    if dep:
+        return Decision("refuted", f"Ratio of the ERD weights of two schedules at the same λ, λ ∈ [−10, 10]: {shown}. "
+                                   f"w_y depends on the schedule family, not on λ alone ({', '.join(dep)}), although the "
+                                   f"posterior of x0 given z_λ is the same up to the input's scale; after ERD's "
+                                   f"normalisation the weights still differ in shape.")
+    return Decision("verified", f"At equal λ the weights differ only by a constant: {shown}.")
+
+
+@claim("erd.beyond.wy_schedule_dependence", paper="erd", where="§3.4 Eq. (11) (w_y(λ)); App. E Eq. (110)",
+       statement="(beyond the paper) The recoverability score is a function of the noise level λ: w_y(λ) of two "
+                 "schedules with the same log-SNR agree up to a constant factor.",
+       method="numeric", equations=("Eq. (11)",),
+       assumptions=("ERD-ε weight w = σ (Eq. 110); schedules compared at equal λ: VP/GVP/IDDPM (α² + σ² = 1), linear "
+                    "(α + σ = 1), VE (α = 1)",),
+       criteria=f"Ratio w_ε(schedule)/w_ε(VP) at equal λ on 201 points of λ ∈ [−10, 10]; verified iff every ratio is "
+                f"constant (max/min − 1 ≤ {RATIO_CONST_REL:g}); refuted otherwise.",
+       decide=decide_wy_schedule)
+def wy_schedule_dependence(ctx):
+    out = {}
+    w_vp = erd_weights.erd_weight("eps", *_alpha_sigma_at("vp", LAMBDA_GRID))
+    for sc in ("gvp", "linear", "ve"):
+        ratio = erd_weights.erd_weight("eps", *_alpha_sigma_at(sc, LAMBDA_GRID)) / w_vp
+        out[f"{sc}/vp"] = {"spread": float(ratio.max() / ratio.min() - 1),
+                           "at": [float(ratio[0]), float(ratio[100]), float(ratio[-1])]}
+    return {"pairs": out, "lambda_range": [-10.0, 10.0]}
+
+
+SHARE_INVARIANT_TOL = 1e-12  # the ratio of two norms that both scale with M: relative round-off ~1e-16
+
+
+def decide_noise_share_invariant(ev) -> Decision:
+    if ev["max_rel_change"] > SHARE_INVARIANT_TOL or ev["symbolic_dratio_dM"] != "0":
+        return Decision("refuted", f"Rescaling M(λ) changes the ratio ‖ξ-term‖/‖r-term‖ of Eq. (9) by "
+                                   f"{ev['max_rel_change']:.2g} relative (d ratio/dM = {ev['symbolic_dratio_dM']}).")
+    return Decision("verified", f"Both terms of Eq. (9) carry the same factor M(λ): d(‖M A ξ‖/‖M A r‖)/dM = "
+                                f"{ev['symbolic_dratio_dM']} (SymPy), and on {ev['draws']} random (A, r, ξ) with M ∈ "
+                                f"{ev['Ms']} the ratio changes by ≤ {ev['max_rel_change']:.1e} (ratios "
+                                f"{ev['ratio_range'][0]:.3g}–{ev['ratio_range'][1]:.3g}). A loss weighting (ERD included) "
+                                f"cannot change the per-sample contamination at a level; it only moves gradient mass "
+                                f"across levels.")
+
+
+@claim("erd.beyond.weight_noise_share_invariant", paper="erd", where="§3.3 Prop. 3.7, Eq. (9); §3.4 (ERD's purpose)",
+       statement="(beyond the paper) Rescaling the allocation M(λ) multiplies the recoverable term and the Bayes-noise "
+                 "term of Eq. (9) by the same factor, so a loss weighting such as ERD cannot change the per-sample "
+                 "contamination ratio ‖ξ-term‖/‖r-term‖ at a level.",
+       method="symbolic", equations=("Eq. (9)", "Prop. D.3"),
+       assumptions=("Eq. (9) = Eq. (77): ∇_ϑℓ̂ = M(∇_ϑh)ᵀWᵀr + M(∇_ϑh)ᵀWᵀξ",),
+       criteria=f"SymPy derivative of ‖M A ξ‖/‖M A r‖ in M (M > 0) and a float64 check on random (A, r, ξ); verified "
+                f"iff the derivative is 0 and the float ratio moves by ≤ {SHARE_INVARIANT_TOL:g} relative; refuted "
+                f"otherwise.",
+       decide=decide_noise_share_invariant)
+def weight_noise_share_invariant(ctx):
+    M, nx, nr = sp.symbols("M n_xi n_r", positive=True)  # ‖M A ξ‖ = M n_ξ for M > 0
+    d = sp.simplify(sp.diff((M * nx) / (M * nr), M))
+    rng = np.random.default_rng(ctx.seed + 5)
+    worst, lo, hi = 0.0, np.inf, 0.0
+    Ms = (0.01, 1.0, 37.0)
+    for _ in range(50):
+        A = rng.standard_normal((40, 2))
+        r, xi = rng.standard_normal(2) * 0.1, rng.standard_normal(2)
+        ratios = [np.linalg.norm(m * A @ xi) / np.linalg.norm(m * A @ r) for m in Ms]
+        worst = max(worst, max(abs(x / ratios[1] - 1) for x in ratios))
+        lo, hi = min(lo, ratios[1]), max(hi, ratios[1])
+    return {"symbolic_dratio_dM": str(d), "max_rel_change": float(worst), "draws": 50, "Ms": list(Ms),
+            "ratio_range": [float(lo), float(hi)]}
+
+
+RATE_TOL = 1e-12  # SymPy limits are exact; a nonzero tolerance only absorbs float conversion
+
+
+def decide_lemma_d1_rate(ev) -> Decision:
+    shown = "; ".join(f"{k}: bound·e^{{−λ}} → {v['limit']} (at λ = −8: {v['at_minus8']:.4g}; (σ_max − σ)/α² → "
+                      f"{v['gap_over_alpha2']})" for k, v in ev["schedules"].items())
+    finite = all(v["limit_finite"] for v in ev["schedules"].values())
+    if finite:
+        return Decision("verified", f"W2² bound of Eq. (69) as λ → −∞, E‖x0‖² = m2, dimension d: {shown}. The bound "
+                                    f"decays like e^λ (= SNR) on every schedule of the paper.")
+    return Decision("refuted", f"The bound does not decay like e^λ on every schedule: {shown}.")
+
+
+@claim("erd.beyond.lemma_d1_rate", paper="erd", where="App. D, Lemma D.1, Eqs. (69)–(70)",
+       statement="(beyond the paper) Lemma D.1's coupling bound α²E‖x0‖² + (σ − σ_max)²d vanishes like e^λ (the SNR) "
+                 "as λ → −∞ on the paper's schedules (σ_max − σ = O(α²) on VP-type schedules).",
+       method="symbolic", equations=("Lemma D.1",),
+       assumptions=("σ_max = 1 (every schedule of the paper, erd.lemma_d1.limit_named)",),
+       criteria="SymPy limit of bound·e^{−λ} as λ → −∞ per schedule family (VP/GVP/IDDPM: α² + σ² = 1; linear: "
+                "α + σ = 1); verified iff every limit is finite; refuted otherwise.",
+       decide=decide_lemma_d1_rate)
+def lemma_d1_rate(ctx):
+    lam = sp.Symbol("lambda", real=True)
+    m2, d = sp.symbols("m2 d", positive=True)
+    r = sp.exp(-lam / 2)
+    fams = {"vp": (1 / sp.sqrt(1 + r**2), r / sp.sqrt(1 + r**2)), "linear": (1 / (1 + r), r / (1 + r))}
+    out = {}
+    for k, (a, s) in fams.items():
+        bound = a**2 * m2 + (s - 1) ** 2 * d
+        lim = sp.simplify(sp.limit(bound * sp.exp(-lam), lam, -sp.oo))
+        gap = sp.limit((1 - s) / a**2, lam, -sp.oo)
+        at = float((bound * sp.exp(-lam)).subs({lam: -8, m2: 8.18, d: 2}))  # m2 of App. F's GMM (2 × 4.09), d = 2
+        out[k] = {"limit": str(lim), "limit_finite": bool(lim.is_finite), "gap_over_alpha2": str(gap), "at_minus8": at}
+    return {"schedules": out}
+
+
+ADAM_SAME_TOL = 1e-12  # float64 Adam vs AdamW(weight_decay=0): the same arithmetic, differences at round-off only
+
+
+def decide_adam_adamw(ev) -> Decision:
+    head = (f"§4.1/§4.2 say 'Adam', App. G.1 and Table 5 'AdamW … without weight decay': on a random least-squares "
+            f"problem ({ev['steps']} steps, lr {ev['lr']:g}, betas {ev['betas']}, float64) torch's Adam and AdamW with "
+            f"weight_decay = 0 end {ev['max_abs_diff']:.1e} apart (with AdamW's default weight_decay "
+            f"{ev['default_wd']:g}: {ev['max_abs_diff_default_wd']:.1e})")
+    if ev["max_abs_diff"] <= ADAM_SAME_TOL:
+        return Decision("verified", f"{head}: the two names describe the same optimiser.")
+    return Decision("refuted", f"{head}: they differ.")
+
+
+@claim("erd.tables.adam_is_adamw", paper="erd", where="§4.1 ('Adam'), §4.2; App. G.1 and Table 5 ('AdamW … without "
+       "weight decay')", statement="The optimiser named 'Adam' in §4.1–4.2 and 'AdamW without weight decay' in App. G.1 "
+       "/ Table 5 is one optimiser.", method="numeric", equations=("App. G.1",),
+       assumptions=("AdamW = Adam with decoupled weight decay (Loshchilov & Hutter); torch.optim implementations",),
+       criteria=f"Same start, same gradients: verified iff Adam and AdamW(weight_decay = 0) parameters agree to "
+                f"{ADAM_SAME_TOL:g} after 50 steps; refuted otherwise.",
+       decide=decide_adam_adamw)
+def adam_is_adamw(ctx):
+    import torch
+
+    g = torch.Generator().manual_seed(ctx.seed + 6)
+    A, b = torch.randn(32, 8, generator=g, dtype=torch.float64), torch.randn(32, generator=g, dtype=torch.float64)
+    x0 = torch.randn(8, generator=g, dtype=torch.float64)
+    lr, betas, steps = 1e-2, (0.9, 0.999), 50
+
+    def run(opt_cls, **kw):
+        x = x0.clone().requires_grad_(True)
+        opt = opt_cls([x], lr=lr, betas=betas, **kw)
+        for _ in range(steps):
+            opt.zero_grad()
+            ((A @ x - b) ** 2).mean().backward()
+            opt.step()
+        return x.detach()
+    adam, adamw0, adamw_def = run(torch.optim.Adam), run(torch.optim.AdamW, weight_decay=0.0), run(torch.optim.AdamW)
+    return {"max_abs_diff": float((adam - adamw0).abs().max()), "max_abs_diff_default_wd": float((adam - adamw_def).abs().max()),
+            "default_wd": float(torch.optim.AdamW([torch.zeros(1, requires_grad=True)]).defaults["weight_decay"]),
+            "steps": steps, "lr": lr, "betas": list(betas)}

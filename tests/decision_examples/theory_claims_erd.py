@@ -121,3 +121,44 @@ def _hn(eps_share):
 
 
 EXAMPLES["erd.sec3_4.high_noise_mass"] = {"refuted": _hn(0.707), "verified": _hn(0.30), "open": _hn(0.504)}
+
+
+# referee pass 3 (audit/erd/pass3)
+def _sm(spread):
+    return {"configurations": {"gvp": {"p_spread": spread}, "iddpm-cosine": {"p_spread": spread}},
+            "identity_rel_err": 1e-12, "t_range": [0.02, 0.98]}
+
+
+EXAMPLES["erd.lemma_c3.sampling_measure"] = {"corrected": _sm(14.9), "verified": _sm(0.0)}
+
+
+def _wy(spread):
+    return {"pairs": {"ve/vp": {"spread": spread, "at": [148.4, 1.41, 1.0]}}, "lambda_range": [-10.0, 10.0]}
+
+
+EXAMPLES["erd.beyond.wy_schedule_dependence"] = {"refuted": _wy(147.4), "verified": _wy(0.0)}
+
+
+def _ns(change, d="0"):
+    return {"symbolic_dratio_dM": d, "max_rel_change": change, "draws": 50, "Ms": [0.01, 1.0, 37.0],
+            "ratio_range": [0.98, 158.0]}
+
+
+EXAMPLES["erd.beyond.weight_noise_share_invariant"] = {"verified": _ns(4.4e-16), "refuted": [_ns(0.3), _ns(0.0, "1/M")]}
+
+
+def _rate(finite):
+    return {"schedules": {"vp": {"limit": "m2" if finite else "oo", "limit_finite": finite, "gap_over_alpha2": "1/2",
+                                 "at_minus8": 8.18}}}
+
+
+EXAMPLES["erd.beyond.lemma_d1_rate"] = {"verified": _rate(True), "refuted": _rate(False)}
+
+
+def _adam(diff):
+    return {"max_abs_diff": diff, "max_abs_diff_default_wd": 1e-3, "default_wd": 0.01, "steps": 50, "lr": 0.01,
+            "betas": [0.9, 0.999]}
+
+
+EXAMPLES["erd.tables.adam_is_adamw"] = {"verified": _adam(0.0), "refuted": _adam(1e-3)}
+EXAMPLES["erd.lemma_c3.sampling_measure"]["error"] = dict(_sm(14.9), identity_rel_err=1e-3)

@@ -78,3 +78,11 @@ def _weak(eps_signal, eps_share):
 
 
 EXAMPLES["erd.thm_d2.recoverable_weakens"] = {"verified": _weak(-0.5, 0.5), "refuted": [_weak(0.99, -0.99), _weak(-0.5, -0.2)]}
+
+
+def _shrink(rise):
+    return {"schedules": {"linear": {"rms_at_fig9_ts": [2.856, 2.824, 1.937, 0.627], "ratio_09_01": 0.22,
+                                     "largest_rel_rise": rise}}, "ts": [0.1, 0.9], "points": 17, "data_rms": 2.86}
+
+
+EXAMPLES["erd.beyond.bayes_x0_shrinkage"] = {"verified": _shrink(0.0), "refuted": _shrink(0.05)}
