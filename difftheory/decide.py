@@ -178,6 +178,13 @@ def within(gap: float | None, tol: float) -> bool:
     return gap is not None and math.isfinite(gap) and abs(gap) <= tol
 
 
+def same_printed(a, b, unit: float = 1.0) -> bool:
+    """Two printed numbers (counts, table cells) are the same: they differ by less than half their printed unit
+    (``unit`` = 1 for counts, 0.01 for a two-decimal FID). Printed values sit on that grid, so this is exact equality
+    for them, and it leaves half a unit of room: no rounding of a transcribed or recomputed count can flip it."""
+    return a is not None and b is not None and abs(a - b) < unit / 2
+
+
 # ------------------------------------------------------------------------------------------ statistics
 def _value(v):
     """A number as a float, keeping a tracked number (``difftheory.margin.Num``) tracked."""

@@ -156,6 +156,7 @@ TODAY = {
     "kdiff.tables.fig2_overfitting": "verified", "kdiff.tables.table3_text": "verified", "kdiff.tables.epochs": "verified",
     "kdiff.tables.pixel_k_epochs": "verified", "kdiff.tables.latent_k_trajectory": "verified",
     "kdiff.tables.sampler": "verified", "kdiff.tables.clamp": "verified", "kdiff.tables.time_sampler": "verified",
+    "kdiff.tables.table3_k_count": "corrected", "erd.tables.adam_is_adamw": "verified",
     "kdiff.tables.patch_names": "verified", "kdiff.tables.kdiff_params": "verified",
     "erd.tables.table1_improvements": "verified", "erd.tables.table2_architectures": "corrected",
     "erd.tables.table3_outperforms": "verified", "erd.tables.table3_vs_appendix": "verified",

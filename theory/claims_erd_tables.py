@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from difftheory.decide import combine
+from difftheory.decide import combine, same_printed
 from difftheory.ledger import Decision, claim
 from difftheory.paper_tables import IMAGENET_TRAIN_IMAGES, epochs as epochs_of, load
 from difftheory.theory.table_checks import all_same, cites, damaged, diff, same, short, shown
@@ -395,7 +395,7 @@ def settings(ctx):
 # ================================================================================== App. G.1: "all experiments"
 def decide_all_experiments(ev) -> Decision:
     claims, runs = ev["claimed"], ev["runs"]
-    off = [r for r in runs if r["batch"] != claims["batch"] or r["space"] != claims["space"]]
+    off = [r for r in runs if not same_printed(r["batch"], claims["batch"]) or r["space"] != claims["space"]]
     if not off:
         return Decision("verified", f"every run the paper describes uses batch {claims['batch']:g} in {claims['space']} space")
     desc = "; ".join(f"{r['what']}: batch {r['batch']:g}, {r['space']} space ({r['source']})" for r in off)

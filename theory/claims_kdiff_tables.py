@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
+from difftheory.decide import same_printed
 from difftheory.ledger import Decision, claim
 from difftheory.paper_tables import load
-from difftheory.theory.table_checks import (HEUN_NFE, ONE_UNIT_FID, all_same, cites, damaged, diff, row_cite, same, short,
-                                            shown)
+from difftheory.theory.table_checks import (HEUN_NFE, ONE_UNIT_FID, all_same, at_most, cites, damaged, diff, more_than,
+                                            row_cite, same, short, shown)
 
 PAPER = "kdiff"
 
@@ -65,7 +66,7 @@ def _classify(pairs: list[dict], tie: float) -> dict:
             out["damaged"].append(q)
             continue
         d = diff(q["kdiff"], q["baseline"])
-        key = "better" if d < 0 else "equal" if d == 0 else "worse_within_tie" if d <= tie + 1e-12 else "worse"
+        key = "better" if d < 0 else "equal" if d == 0 else "worse_within_tie" if at_most(d, tie) else "worse"
         out[key].append(q)
     return out
 
@@ -257,7 +258,7 @@ def decide_overfitting(ev) -> Decision:
               ev["best_epoch"]["value"] < ev["final_epoch"]["value"],
               f"degradation after the best (FID {shown(ev['best_fid'])} → {shown(ev['final_fid'])}, +{rise:.2f})": rise > 0,
               f"final comparable to the original LightningDiT-XL/1 ({shown(ev['final_fid'])} vs "
-              f"{shown(ev['original_fid'])}, gap {gap:.2f} ≤ {ev['tie_fid']:g})": gap <= ev["tie_fid"] + 1e-12}
+              f"{shown(ev['original_fid'])}, gap {gap:.2f} ≤ {ev['tie_fid']:g})": at_most(gap, ev["tie_fid"])}
     failed = [k for k, ok in checks.items() if not ok]
     if failed:
         return Decision("refuted", "fails: " + "; ".join(failed))
@@ -290,11 +291,11 @@ def decide_table3_text(ev) -> Decision:
     best = min(one["value"], two["value"], binned["value"])
     checks = {
         f"'nearly identical': two-parameter {shown(two)} vs one k {shown(one)} (|Δ| = {abs(diff(two, one)):.2f} ≤ {u:g})":
-            abs(diff(two, one)) <= u + 1e-12,
+            at_most(abs(diff(two, one)), u),
         f"'degraded': time-dependent {shown(binned)} above constant {shown(one)} by more than {u:g}":
-            diff(binned, one) > u + 1e-12,
+            more_than(diff(binned, one), u),
         f"'constant k is sufficient for optimal performance': constant {shown(one)} within {u:g} of the table's best "
-        f"{best:.2f}": one["value"] - best <= u + 1e-12,
+        f"{best:.2f}": at_most(one["value"] - best, u),
         f"'time-dependent fails to yield further improvements': {shown(binned)} ≥ {shown(one)}": diff(binned, one) >= 0,
     }
     failed = [k for k, ok in checks.items() if not ok]
@@ -329,7 +330,7 @@ def decide_epochs(ev) -> Decision:
         n += 1
         if m["cite"]["damaged"]:
             bad.append(f"{m['role']}: damaged {short(m['cite'])}")
-        elif m["cite"]["value"] != table[m["role"]]:
+        elif not same_printed(m["cite"]["value"], table[m["role"]]):
             bad.append(f"{m['role']}: {short(m['cite'])} vs Table 4's {table[m['role']]:g}")
     peak_ok = ev["peak_epoch"]["value"] is not None and ev["peak_epoch"]["value"] <= table["latent full"]
     if bad or not peak_ok:
@@ -431,7 +432,7 @@ def decide_sampler(ev) -> Decision:
     if bad:
         return Decision("refuted", "settings disagree: " + "; ".join(bad))
     readings = {k: v for k, v in ev["nfe_readings"].items()}
-    holds = [k for k, v in readings.items() if v == ev["nfe"]]
+    holds = [k for k, v in readings.items() if same_printed(v, ev["nfe"])]
     if not holds:
         return Decision("refuted", f"NFE {ev['nfe']:g} with {ev['steps']:g} Heun steps fits no reading: "
                                    + ", ".join(f"{k} = {v:g}" for k, v in readings.items()))
@@ -493,7 +494,7 @@ def decide_time_sampler(ev) -> Decision:
     if damaged(cs):
         return Decision("open", "rests on damaged cells: " + ", ".join(short(c) for c in damaged(cs)))
     pairs = [tuple(m["mu_sigma"]) for m in ev["parsed"]]
-    if len(set(pairs)) == 1:
+    if all(same_printed(x, y, 0.01) for p in pairs[1:] for x, y in zip(p, pairs[0])):
         return Decision("verified", f"latent logit-normal (μ, σ) = {pairs[0]} in all {len(pairs)} places: "
                                     + "; ".join(short(c) for c in cs))
     return Decision("refuted", "different (μ, σ): " + "; ".join(f"{m['mu_sigma']} ({m['where']})" for m in ev["parsed"]))
@@ -521,7 +522,7 @@ def time_sampler(ctx):
 # ================================================================================== patch sizes vs model names
 def decide_patch_names(ev) -> Decision:
     bad = [f"{r['name']}: patch {r['patch']:g} from Table 4 at image size {r['image_size']:g}, name says /{r['name_patch']:g}"
-           for r in ev["rows"] if r["patch"] != r["name_patch"]]
+           for r in ev["rows"] if not same_printed(r["patch"], r["name_patch"])]
     if bad:
         return Decision("refuted", "; ".join(bad))
     return Decision("verified", "Table 4's patch sizes give the model names used in §5 and Tables 1–2: "
@@ -590,7 +591,7 @@ def decide_final_checkpoint(ev) -> Decision:
     want = ev["stated_epochs"]["value"]
     listing = "; ".join(f"{r['row']} ({r['space']}): its full run trains {shown(r['epochs'])} epochs "
                         f"({r['epochs']['where']})" for r in rows)
-    other = [r for r in rows if r["epochs"]["value"] != want]
+    other = [r for r in rows if not same_printed(r["epochs"]["value"], want)]
     latent_ok = same(ev["latent_row_fid"], ev["final_fid_text"])
     head = (f"'all results tabulated in [Tables] 1 and 2 … are produced by the final {shown(ev['stated_epochs'])}-epoch "
             f"checkpoint' ({ev['statement']['where']}): the k-Diff rows of Tables 1–2 are {listing}")
@@ -640,10 +641,10 @@ def decide_table3_k_count(ev) -> Decision:
         return Decision("open", "rests on damaged cells: " + ", ".join(short(c) for c in damaged(used)))
     listing = "; ".join(f"{r['row']}: '# of k' {shown(r['num_k'])}, {r['scalars']} learnable scalar(s) "
                         f"({r['why']})" for r in rows)
-    off = [r for r in rows if r["num_k"]["value"] != r["scalars"]]
+    off = [r for r in rows if not same_printed(r["num_k"]["value"], r["scalars"])]
     if not off:
         return Decision("verified", f"Table 3's '# of k' counts the learnable scalars of every row: {listing}.")
-    if all(r["num_k"]["value"] == r["functions"] for r in rows):
+    if all(same_printed(r["num_k"]["value"], r["functions"]) for r in rows):
         return Decision("corrected", f"{listing}. The column counts learnable scalars for the constant rows but prints "
                                      f"{', '.join(shown(r['num_k']) for r in off)} for "
                                      f"{', '.join(r['row'] for r in off)}, which §4 gives one parameter per bin end "

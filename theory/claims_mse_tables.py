@@ -4,7 +4,7 @@ count — no GPU needed. Numbers come from ``papers/mse/tables.toml`` with their
 
 from __future__ import annotations
 
-from difftheory.decide import combine
+from difftheory.decide import combine, same_printed
 from difftheory.ledger import Decision, claim
 from difftheory.paper_tables import load
 from difftheory.theory.table_checks import HEUN_NFE, cites, damaged, diff, shown, short
@@ -133,12 +133,12 @@ def decide_nfe_steps(ev) -> Decision:
     if damaged([steps, nfe]):
         return Decision("open", "rests on damaged cells")
     readings = {k: f(steps["value"]) for k, f in HEUN_NFE.items()}
-    holds = [k for k, v in readings.items() if v == nfe["value"]]
+    holds = [k for k, v in readings.items() if same_printed(v, nfe["value"])]
     base = (f"Fig. 1: EDM2 generates with {shown(steps)} steps ({steps['where']}); Table 1 runs HeunEDM2 with EDM2's own "
             f"settings at NFE {shown(nfe)} ({nfe['where']})")
     if not holds:
         return Decision("refuted", base + ": " + ", ".join(f"{k} = {v:g}" for k, v in readings.items()))
-    changed = {k: v for k, v in ev["steps_needed"].items() if v != steps["value"]}
+    changed = {k: v for k, v in ev["steps_needed"].items() if not same_printed(v, steps["value"])}
     body = base + f": {holds[0]} = {readings[holds[0]]:g}, EDM2's default step count"
     if not changed:
         return Decision("verified", body + "; every other column also runs the default step count")

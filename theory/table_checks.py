@@ -71,6 +71,17 @@ def all_same(cs: Sequence[dict]) -> bool:
     return all(same(usable[0], c) for c in usable[1:]) if usable else True
 
 
+def at_most(d: float, limit: float, unit: float = ONE_UNIT_FID) -> bool:
+    """d ≤ limit for a difference of printed numbers: both sit on the printed unit's grid, so the rule is decided at
+    half a unit (d < limit + unit/2), which no rounding of the transcribed or recomputed values can move."""
+    return d < limit + unit / 2
+
+
+def more_than(d: float, limit: float, unit: float = ONE_UNIT_FID) -> bool:
+    """d > limit for a difference of printed numbers, decided at half a unit (see ``at_most``)."""
+    return d > limit + unit / 2
+
+
 def diff(a: dict, b: dict) -> float:
     """a − b at the printed precision (so 4.03 − 4.02 is 0.01, not 0.0100000000000002)."""
     x, y = at_precision(a, b)
