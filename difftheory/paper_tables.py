@@ -57,13 +57,14 @@ class DamagedCellError(TableError):
 
 def parse_number(text: str) -> tuple[float | str, int | None]:
     """``(value, decimals)``: a float and its printed decimals for ``2.27`` (2), ``-0.8`` (1), ``1,024`` (0),
-    ``400K`` (4e5, 0); the text itself and None for anything else."""
+    ``400K`` (4e5, −3: the printed unit is 1K), ``1.5M`` (1.5e6, −5); the text itself and None for anything else."""
     s = text.strip().replace("−", "-")
     if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", s):
         s = s.replace(",", "")
     m = re.fullmatch(r"(\d+(?:\.\d+)?)\s?([KMB])", s)
     if m:
-        return float(m.group(1)) * _SUFFIX[m.group(2)], 0
+        frac = len(m.group(1).split(".")[1]) if "." in m.group(1) else 0
+        return float(m.group(1)) * _SUFFIX[m.group(2)], frac - round(math.log10(_SUFFIX[m.group(2)]))
     if _NUMBER.match(s):
         return float(s), len(s.split(".")[1]) if "." in s else 0
     return text.strip(), None

@@ -79,7 +79,7 @@ def test_restored_readings_and_spanning_rows():
 
 
 @pytest.mark.parametrize("text, value, decimals", [
-    ("2.27", 2.27, 2), ("-0.8", -0.8, 1), ("1,024", 1024.0, 0), ("400K", 4e5, 0), ("131M", 1.31e8, 0), ("2B", 2e9, 0),
+    ("2.27", 2.27, 2), ("-0.8", -0.8, 1), ("1,024", 1024.0, 0), ("400K", 4e5, -3), ("131M", 1.31e8, -6), ("2B", 2e9, -9), ("1.5M", 1.5e6, -5),
     ("675+49M", "675+49M", None), ("cosine", "cosine", None), ("−0.8", -0.8, 1)])
 def test_parse_number(text, value, decimals):
     assert pt.parse_number(text) == (value, decimals)

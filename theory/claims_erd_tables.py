@@ -196,7 +196,7 @@ def table3_vs_appendix(ctx):
         model = m.group(1) if m else re.sub(r"^Min-SNR \((.+)\)$", r"\1", name).replace("SiT", "DiT")
         p5 = t5.cell("params (M)", model)
         pairs.append({"what": f"{name} params vs Table 5", "a": r["params"].cite(),
-                      "b": {**p5.cite(), "value": p5.number * 1e6, "decimals": 0}})
+                      "b": {**p5.cite(), "value": p5.number * 1e6, "decimals": (p5.decimals or 0) - 6}})
     return {"pairs": pairs}
 
 

@@ -35,7 +35,7 @@ def shown(c: dict) -> str:
     if c.get("reading"):
         return c["reading"]
     v = c["value"]
-    return f"{v:.{c['decimals']}f}" if isinstance(v, (int, float)) and c.get("decimals") is not None else str(v)
+    return f"{v:.{max(c['decimals'], 0)}f}" if isinstance(v, (int, float)) and c.get("decimals") is not None else str(v)
 
 
 def short(c: dict) -> str:
