@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import errno
 import importlib
 import os
 import re
 import signal
 import sys
 
+from difftheory.io import STOP_SIGNALS, disk_full
 from difftheory.validate import SHOWN_MAX, shown
 
 # name -> (module, one-line help): the core's commands, then every registered paper's own (difftheory.paper)
@@ -42,7 +42,7 @@ def commands() -> dict[str, tuple[str, str]]:
 # A value that starts with '-' but is a number ('-1e-300', '-.5', '-inf', '-nan') is a value, not an option
 # (argparse's own pattern knows only '-1' and '-1.5').
 NEGATIVE_NUMBER = re.compile(r"^-(\d[\d_]*\.?[\d_]*|\.\d[\d_]*)([eE][+-]?\d+)?$|^-(inf|infinity|nan)$", re.IGNORECASE)
-SIGNALS = tuple(s for s in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, s))
+SIGNALS = tuple(s for s in STOP_SIGNALS if hasattr(signal, s))
 EXIT_BROKEN_PIPE = 128 + 13  # SIGPIPE
 EXIT_FAILED = 1  # a write failed (full disk, permissions changed during the run)
 
@@ -195,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_BROKEN_PIPE
         except OSError as exc:  # a failed write: full disk, a folder made read-only during the run
             where = f" ({exc.filename})" if exc.filename else ""
-            full = exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+            full = disk_full(exc)
             hint = _hint(name, args)
             say(f"error: {'the disk is full' if full else exc.strerror or exc}{where}; nothing half-written"
                 f"{'; ' + hint if hint else ''}")

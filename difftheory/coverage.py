@@ -316,10 +316,9 @@ def load_assumptions(root: Path | str | None = None) -> list[Assumption]:
             raise CoverageError(f"assumptions file {path} not found")
         return parse_assumptions(_toml_loads(path.read_text(encoding="utf-8")), str(path))
     rows = []
-    for name, p in papers.papers().items():
-        folder = p.data_folder()
-        path = folder / ASSUMPTIONS_FILE if folder is not None else None
-        if path is not None and path.is_file():
+    for name in papers.names():
+        path = papers.data_file(name, ASSUMPTIONS_FILE)
+        if path is not None:
             rows += parse_assumptions(_toml_loads(path.read_text(encoding="utf-8")), str(path), default_paper=name)
     return rows
 

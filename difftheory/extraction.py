@@ -82,11 +82,10 @@ def parse(doc: dict, source: str) -> dict[str, Loss]:
 def losses(paper: str) -> dict[str, Loss]:
     """The losses recorded for ``paper`` (its package data ``extraction.toml``; none when it has no such file)."""
     from difftheory.coverage import _toml_loads
-    from difftheory.paper import data_folder
+    from difftheory.paper import data_file
 
-    folder = data_folder(paper)
-    path = folder / FILE if folder is not None else None
-    if path is None or not path.is_file():
+    path = data_file(paper, FILE)
+    if path is None:
         return {}
     return parse(_toml_loads(path.read_text(encoding="utf-8")), str(path))
 

@@ -166,6 +166,16 @@ def folder_lock(name: str, path: Path):
 COMPLETE = ".complete"
 
 
+STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")  # what stops a command (those this platform has: stop_signals())
+
+
+def stop_signals() -> list:
+    """The numbers of the STOP_SIGNALS this platform has."""
+    import signal
+
+    return [getattr(signal, n) for n in STOP_SIGNALS if hasattr(signal, n)]
+
+
 @contextmanager
 def signals_held():
     """SIGINT/SIGTERM/SIGHUP held back during a block that must not stop half-way (delivered right after it)."""
@@ -174,8 +184,7 @@ def signals_held():
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    names = [getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)]
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, names)
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, stop_signals())
     try:
         yield
     finally:

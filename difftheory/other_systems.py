@@ -251,12 +251,7 @@ def parse(doc: dict, source: str = "<other_systems>") -> OtherSystems:
 
 def paths() -> list[Path]:
     """Every registered paper's ``other_systems.toml`` (papers without one have none)."""
-    out = []
-    for name in papers.names():
-        folder = papers.data_folder(name)
-        if folder is not None and (folder / FILE).is_file():
-            out.append(folder / FILE)
-    return out
+    return [p for p in (papers.data_file(name, FILE) for name in papers.names()) if p is not None]
 
 
 def load(path: Path | str | None = None) -> OtherSystems:

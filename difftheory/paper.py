@@ -79,6 +79,7 @@ def _entry_points():
 def _load() -> dict[str, Paper]:
     found: dict[str, Paper] = {}
     _ERRORS.clear()
+    _DIST.clear()
     for ep in sorted(_entry_points(), key=lambda e: e.name):
         where = f"{ep.name} = {ep.value}" + (f" ({ep.dist.name})" if getattr(ep, "dist", None) else "")
         try:
@@ -124,6 +125,13 @@ def load_errors() -> list[tuple[str, str]]:
 def data_folder(name: str) -> Path | None:
     p = get(name)
     return p.data_folder() if p is not None else None
+
+
+def data_file(name: str, filename: str) -> Path | None:
+    """``<the paper's data folder>/<filename>`` when the paper has that file, else None."""
+    folder = data_folder(name)
+    path = folder / filename if folder is not None else None
+    return path if path is not None and path.is_file() else None
 
 
 def order_key(name: str) -> tuple:

@@ -70,7 +70,7 @@ def parse_number(text: str) -> tuple[float | str, int | None]:
     return text.strip(), None
 
 
-def _fmt_at(at: dict[str, tuple[int, int]]) -> str:
+def fmt_at(at: dict[str, tuple[int, int]]) -> str:
     return ", ".join(f"{src} l. {a}" if a == b else f"{src} ll. {a}–{b}" for src, (a, b) in at.items())
 
 
@@ -95,8 +95,8 @@ class Cell:
     @property
     def where(self) -> str:
         if self.in_text:
-            return f"{self.paper} {self.table} ({_fmt_at(self.at)})"
-        return f"{self.paper} {self.table}, {self.row}, {self.column} ({_fmt_at(self.at)})"
+            return f"{self.paper} {self.table} ({fmt_at(self.at)})"
+        return f"{self.paper} {self.table}, {self.row}, {self.column} ({fmt_at(self.at)})"
 
     @property
     def is_number(self) -> bool:
@@ -177,7 +177,7 @@ class Statement:
         return self.values[name]
 
     def cite(self) -> dict:
-        return {"id": self.id, "where": f"{self.paper} {self.where} ({_fmt_at(self.at)})",
+        return {"id": self.id, "where": f"{self.paper} {self.where} ({fmt_at(self.at)})",
                 "quote": " | ".join(dict.fromkeys(self.quote.values()))}
 
 
@@ -364,7 +364,7 @@ def load(paper: str, root: str | None = None) -> PaperTables:
 
 def with_tables() -> list[str]:
     """The registered papers that have a transcription."""
-    return [n for n in papers.names() if (papers.data_folder(n) or Path("/nonexistent")).joinpath(FILE).is_file()]
+    return [n for n in papers.names() if papers.data_file(n, FILE) is not None]
 
 
 def summary() -> dict[str, dict[str, int]]:

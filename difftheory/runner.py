@@ -35,7 +35,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from difftheory import ledger
-from difftheory.io import commit_staged, disk_full, finish_staged, signals_held, write_json
+from difftheory.io import commit_staged, disk_full, finish_staged, signals_held, stop_signals, write_json
 from difftheory.threads import single_thread
 from difftheory.validate import shown
 
@@ -370,7 +370,7 @@ def _deaf_children():
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    names = [getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)]
+    names = stop_signals()
     with signals_held():
         before = {s: signal.signal(s, signal.SIG_IGN) for s in names}
         try:

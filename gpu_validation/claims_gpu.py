@@ -21,6 +21,7 @@ from difftheory.decide import Reading, combine, mean_ci, non_inferiority, printe
 from difftheory.gpu_validation import results
 from difftheory.gpu_validation.resolution_sweep import sweep_plan
 from difftheory.ledger import Decision, claim
+from difftheory.paper_tables import IMAGENET_TRAIN_IMAGES
 from difftheory.training import DRIFT_ROOM
 
 PIXEL_CONFIGS = ("jit-b16", "jit-b32")
@@ -548,7 +549,7 @@ def backbone_sizes(ctx) -> dict:
 
 
 # ------------------------------------------------------------------------------------------ how fast k can rise
-IMAGENET_TRAIN = 1_281_167  # ImageNet-1k training images
+IMAGENET_TRAIN = IMAGENET_TRAIN_IMAGES  # ImageNet-1k training images (difftheory.paper_tables)
 
 
 def fastest_k_rise(cfg, k_goal: float, n_data: int = IMAGENET_TRAIN, k0: float = 0.5) -> float:
@@ -586,18 +587,9 @@ def adam_step_bound(t: int, betas) -> float:
 def k_rise_epochs(cfg, k_goal: float, bound: bool, n_data: int = IMAGENET_TRAIN, k0: float = 0.5) -> float:
     """Closed form of the ascent of w_k: steps of lr_t (constant-sign, constant-size gradient) or, with
     ``bound``, of lr_t · ``adam_step_bound`` (no gradient sequence can move w_k faster); epochs to k_goal."""
-    from difftheory.training import warmup_constant_lr
-
-    lr = cfg.k_lr or cfg.lr
     need = math.log(k_goal / (1 - k_goal)) - math.log(k0 / (1 - k0))
-    warmup, steps_per_epoch = cfg.warmup_steps(n_data), n_data / cfg.batch_size
-    w, step = 0.0, 0
-    while w < need:
-        if step > 200 * steps_per_epoch:
-            return math.inf
-        w += warmup_constant_lr(lr, step, warmup) * (adam_step_bound(step + 1, cfg.betas) if bound else 1.0)
-        step += 1
-    return step / steps_per_epoch
+    factor = (lambda step: adam_step_bound(step + 1, cfg.betas)) if bound else (lambda step: 1.0)
+    return _epochs_to(cfg, need, factor, n_data, cap_epochs=200)
 
 
 def decide_k_rise_feasible(ev) -> Decision:
@@ -677,17 +669,19 @@ def adam_pace(rhos, betas, steps: int = PACE_STEPS, burn: int = PACE_BURN, seeds
     return d.mean(axis=1), d.std(axis=1) / math.sqrt(seeds)
 
 
-def _epochs_to(cfg, need: float, factor: float, n_data: int = IMAGENET_TRAIN) -> float:
-    """Epochs for Σ_t lr_t·factor (Table 4's warm-up) to reach ``need`` (a displacement of w_k)."""
+def _epochs_to(cfg, need: float, factor, n_data: int = IMAGENET_TRAIN, cap_epochs: float = 2000) -> float:
+    """Epochs for Σ_t lr_t·factor (Table 4's warm-up; ``factor`` a number or a function of the step) to reach
+    ``need`` (a displacement of w_k); inf beyond ``cap_epochs``."""
     from difftheory.training import warmup_constant_lr
 
     lr = cfg.k_lr or cfg.lr
     warmup, per_epoch = cfg.warmup_steps(n_data), n_data / cfg.batch_size
+    at = factor if callable(factor) else (lambda step: factor)
     w, step = 0.0, 0
     while w < need:
-        if step > 2000 * per_epoch:
+        if step > cap_epochs * per_epoch:
             return math.inf
-        w += warmup_constant_lr(lr, step, warmup) * factor
+        w += warmup_constant_lr(lr, step, warmup) * at(step)
         step += 1
     return step / per_epoch
 

@@ -625,11 +625,6 @@ def load_runs(root) -> list[Run]:
     return load(root).runs
 
 
-def sweep_files(root) -> list[Path]:
-    """The usable sweep.csv files under ``root``."""
-    return [s.path for s in load(root).sweeps]
-
-
 def as_float(v) -> float | None:
     """A CSV or JSON cell as a finite float, else None."""
     try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from difftheory.paper_tables import IMAGENET_TRAIN_IMAGES, load
+from difftheory.paper_tables import epochs as epochs_of, load
 from difftheory.theory.claims_other_systems import _facts, _register, compare_item, statement_evidence
 
 EPOCH_ROUND = 0.01  # "400 epochs" from iterations × batch / images: within 1 % (the papers print round epochs)
@@ -60,7 +60,7 @@ def baseline_results(ctx):
              u["ImageNet256 U-ViT-H/2 iterations"], u["ImageNet256 U-ViT-H/2 batch"], "uvit.readme_results"),
             ("REPA* epochs (Table 4) = iterations × batch / ImageNet-1k train images", t4.cell("REPA*", "epochs"),
              r["iterations"], r["batch"], "repa.readme")):
-        ep = iters * batch / IMAGENET_TRAIN_IMAGES
+        ep = epochs_of(iters, batch)
         items[name] = compare_item(name, cell.number, round(ep, 1), "derived", ref,
                                    holds=abs(ep / cell.number - 1) <= EPOCH_ROUND, where=cell.where)
     return statement_evidence(cid, items, note="Numbers compared at the paper's printed precision (278.24 → 278.2).")
@@ -171,7 +171,7 @@ def adm_row(ctx):
         extra = {"where": cell.where}
         if adm_g is not None:
             extra["pure_guided_adm_g"] = g[adm_g]  # ADM-G alone (README l. 129)
-            extra["equals_adm_g"] = round(float(g[adm_g]), cell.decimals or 6) == stated
+            extra["equals_adm_g"] = _at_precision(cell, g[adm_g])[2]
         iname = {"Pre": "Precision", "Rec": "Recall"}.get(col, col)
         items[iname] = compare_item(iname, stated, code, "derived", f"adm.eval_results:{key}", holds=ok, **extra)
     mixed = [k for k, it in items.items() if it.get("equals_adm_g") and not it["holds"]]

@@ -32,6 +32,7 @@ from difftheory import other_systems
 from difftheory.other_systems import REL_TOL, same
 from difftheory.decide import combine, within
 from difftheory.ledger import Decision, claim
+from difftheory.paper_tables import epochs as epochs_of
 from difftheory.theory import erd_weights, mse_code_settings, mse_diffusion_size
 from difftheory.theory.claims_mse import BELOW, EDM2_TARGET, ABOUT_FACTOR, LATER_STAGE
 from difftheory.theory.mse_code_settings import TrainingLaw
@@ -41,7 +42,6 @@ TWIN_TOL = 1e-9  # our λ-form sizes vs mse_diffusion_size on the paper's own pa
 SYM_TOL = 1e-8  # ln σ affine in z = Φ⁻¹(t): Φ(z) rounded near 1 moves z by ~1e-10 at |z| ≤ Z_MAX; a slip is ≫ 1e-8
 Z_MAX = 5.0  # the z-range of that check (t ∈ [2.9e-7, 1 − 2.9e-7])
 EPOCH_TOL = 0.5  # "64 epochs" from steps × batch / images: within half an epoch rounds to the stated number
-IMAGENET_TRAIN = 1_281_167  # images in the ImageNet-1k (ILSVRC-2012) training set: epochs = steps × batch / this
 
 
 def _facts():
@@ -512,7 +512,7 @@ def jit_clamp(ctx):
            statement="LightningDiT trains 64 epochs (ablation) and 800 epochs.", equations=("Table 4", "App. F"))
 def lightningdit_epochs(ctx):
     c = _facts().value("ldit.config64")
-    epochs = c["max_steps"] * c["batch"] / IMAGENET_TRAIN
+    epochs = epochs_of(c["max_steps"], c["batch"])
     name = "epochs (ablation) = max_steps × batch / ImageNet-1k train size"
     it = compare_item(name, 64, round(epochs, 3), "derived", "ldit.config64", holds=abs(epochs - 64) <= EPOCH_TOL)
     return statement_evidence("kdiff.external.lightningdit_epochs", {name: it})
@@ -622,8 +622,7 @@ def code_settings() -> dict:
 
 
 def _later_max(beta) -> float:
-    beta = np.asarray(beta, float)
-    return float(np.max(beta[int(len(beta) * (1 - LATER_STAGE)):]))
+    return mse_diffusion_size.later_stage_max(beta, LATER_STAGE)
 
 
 @lru_cache(maxsize=1)

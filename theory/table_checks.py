@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from difftheory.paper_tables import Cell, Row
+from difftheory.paper_tables import Cell, Row, fmt_at
 
 ONE_UNIT_FID = 0.01  # one unit of the printed last digit of an FID (all three papers print FID with 2 decimals)
 
@@ -23,7 +23,7 @@ def cites(*cells: Cell) -> list[dict]:
 
 def row_cite(row: Row, table: str, paper: str) -> dict:
     """A row's printed label as evidence (for checks that read model names)."""
-    at = ", ".join(f"{s} l. {a}" if a == b else f"{s} ll. {a}–{b}" for s, (a, b) in row.at.items())
+    at = fmt_at(row.at)
     return {"value": row.name, "text": " | ".join(dict.fromkeys(row.label.values())), "decimals": None,
             "where": f"{paper} {table}, row {row.name} ({at})", "damaged": False, "restored": False, "note": row.note}
 
@@ -49,9 +49,14 @@ def damaged(cs: Iterable[dict]) -> list[dict]:
     return [c for c in cs if c.get("damaged")]
 
 
+def _coarser(a: dict, b: dict) -> int:
+    """The coarser of two cells' printed precisions (decimals; 6 where a cell states none)."""
+    return min(x if x is not None else 6 for x in (a.get("decimals"), b.get("decimals")))
+
+
 def at_precision(a: dict, b: dict) -> tuple[float, float]:
     """Both numbers rounded to the coarser of their printed precisions (278.24 vs 278.2 → 278.2, 278.2)."""
-    d = min(x if x is not None else 6 for x in (a.get("decimals"), b.get("decimals")))
+    d = _coarser(a, b)
     return round(float(a["value"]), d), round(float(b["value"]), d)
 
 
@@ -85,5 +90,4 @@ def more_than(d: float, limit: float, unit: float = ONE_UNIT_FID) -> bool:
 def diff(a: dict, b: dict) -> float:
     """a − b at the printed precision (so 4.03 − 4.02 is 0.01, not 0.0100000000000002)."""
     x, y = at_precision(a, b)
-    d = min(v if v is not None else 6 for v in (a.get("decimals"), b.get("decimals")))
-    return round(x - y, d)
+    return round(x - y, _coarser(a, b))

@@ -1089,12 +1089,11 @@ def decide_appf_sampler(ev) -> Decision:
                 "otherwise, with M_y = w_y|dt/dλ|.",
        decide=decide_appf_sampler)
 def beyond_appf_sampler(ctx):
-    from difftheory.theory.schedules import BETA_MAX, BETA_MIN
+    from difftheory.theory.claims_erd import symbolic_schedules
 
-    t = sp.Symbol("t", positive=True)
-    al = {"linear": (1 - t, t), "gvp": (sp.cos(sp.pi * t / 2), sp.sin(sp.pi * t / 2))}
-    la = sp.exp(-sp.Rational(1, 2) * (sp.nsimplify(BETA_MIN) * t + sp.Rational(1, 2) * sp.nsimplify(BETA_MAX - BETA_MIN) * t**2))
-    al["vp"] = (la, sp.sqrt(1 - la**2))
+    t = sp.Symbol("t", positive=True)  # the symbol symbolic_schedules() uses
+    sch = symbolic_schedules()
+    al = {k: sch[k] for k in ("linear", "gvp", "vp")}  # App. F's three schedules
     grid = np.linspace(0.02, 0.98, 97)
     jac, spans, twin = {}, {}, 0.0
     for name, (a, s) in al.items():

@@ -10,9 +10,8 @@ from __future__ import annotations
 import numpy as np
 from scipy import stats
 
-from difftheory.decide import combine, mean_ci, paired_ci, trend
+from difftheory.decide import combine, mean_ci, paired_ci, replicates_to_resolve, settled, trend
 from difftheory.ledger import Decision, claim
-from difftheory.decide import replicates_to_resolve
 from difftheory.training import DRIFT_ROOM
 from difftheory.toy import erd_experiments
 from difftheory.toy.claims_erd_toy import resolved, seed_noise, verdict_of, worst
@@ -61,7 +60,7 @@ def to_decide(tests, seeds: int) -> str:
     for name, d, lo, hi, drift, v in tests:
         if v != "open":
             continue
-        if drift is None or DRIFT_ROOM * abs(drift) >= abs(d):
+        if drift is None or not settled(DRIFT_ROOM * drift, d):  # longer training first
             train.append(name)
             continue
         k = replicates_to_resolve(d, lo, hi, seeds, DRIFT_ROOM * abs(drift))

@@ -137,19 +137,25 @@ def uds_map(var, schedule, grid, etas, solver: str = "euler") -> AffineMap:
     if etas.shape != (grid.size - 1,) or np.any(~((etas >= 0) & (etas < 1))):
         raise ValueError(f"etas must hold one η in [0, 1) per step ({grid.size - 1}), got shape {etas.shape}")
     rho = sch.rho(grid)
-    G, W = np.ones_like(var), np.zeros_like(var)
-    k_s = posterior_gain(var, rho[0])
-    for i in range(grid.size - 1):
+    gains = posterior_gain(var, rho[:, None])  # the exact denoiser's gain at every grid point
+    G, W = uds_recursion(rho, etas, gains, solver)
+    return AffineMap(G, W, gains[-1], float(rho[0]), grid.size - 1)
+
+
+def uds_recursion(rho, etas, gains, solver: str) -> tuple[np.ndarray, np.ndarray]:
+    """UDS steps (mse Eqs. 14–15) on ρ̊ = ``rho`` with per-step η's ``etas`` and a linear denoiser X̂_{t_i} = gains[i]·Ŷ
+    (deviations from the mean), as the affine recursion e ← a e + c ξ: the gain G and noise variance W of the last
+    state, a and c read off the step twins on unit inputs."""
+    G, W = np.ones_like(gains[0]), np.zeros_like(gains[0])
+    for i in range(len(rho) - 1):
         q, beta = mse_generator.uds_coefficients(rho[i], rho[i + 1], etas[i])
-        k_t = posterior_gain(var, rho[i + 1])
-        a = mse_generator.euler_uds(1.0, k_s, q, beta, 0.0)  # Ŷ_t's gain on Ŷ_s (X̂_s = k_s Ŷ_s in deviations)
+        a = mse_generator.euler_uds(1.0, gains[i], q, beta, 0.0)  # Ŷ_t's gain on Ŷ_s (X̂_s = k_s Ŷ_s in deviations)
         c = mse_generator.euler_uds(0.0, 0.0, q, beta, 1.0)  # … and on ξ
         if solver == "heun":  # X̂_t at the Euler point a Ŷ_s + c ξ (the same ξ, as uds_sample)
-            a, c = (mse_generator.heun_uds(1.0, k_s, k_t * a, q, beta, 0.0),
-                    mse_generator.heun_uds(0.0, 0.0, k_t * c, q, beta, 1.0))
+            a, c = (mse_generator.heun_uds(1.0, gains[i], gains[i + 1] * a, q, beta, 0.0),
+                    mse_generator.heun_uds(0.0, 0.0, gains[i + 1] * c, q, beta, 1.0))
         G, W = a * G, a * a * W + c * c
-        k_s = k_t
-    return AffineMap(G, W, k_s, float(rho[0]), grid.size - 1)
+    return G, W
 
 
 def edm2_heun_map(var, sigmas) -> AffineMap:

@@ -46,15 +46,7 @@ def gain_map(var, schedule, grid, etas, gains, solver: str = "heun") -> gl.Affin
         raise ValueError(f"gains must have shape (grid points, D) = {(grid.size, var.size)} and etas one per step; got "
                          f"gains {gains.shape}, etas {etas.shape}")
     rho = mse_schedule(schedule).rho(grid)
-    G, W = np.ones_like(var), np.zeros_like(var)
-    for i in range(grid.size - 1):
-        q, beta = mse_generator.uds_coefficients(rho[i], rho[i + 1], etas[i])
-        a = mse_generator.euler_uds(1.0, gains[i], q, beta, 0.0)
-        c = mse_generator.euler_uds(0.0, 0.0, q, beta, 1.0)
-        if solver == "heun":
-            a, c = (mse_generator.heun_uds(1.0, gains[i], gains[i + 1] * a, q, beta, 0.0),
-                    mse_generator.heun_uds(0.0, 0.0, gains[i + 1] * c, q, beta, 1.0))
-        G, W = a * G, a * a * W + c * c
+    G, W = gl.uds_recursion(rho, etas, gains, solver)
     return gl.AffineMap(G, W, gains[-1], float(rho[0]), grid.size - 1)
 
 

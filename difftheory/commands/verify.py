@@ -57,8 +57,8 @@ def run(args) -> int:
     if args.only is not None and not args.only.strip():
         raise ValueError("--only must be a non-empty glob over claim ids (e.g. '<paper>.*'), got ''")
     claims = ledger.select(args.only)
-    load_errors = [r for r in ledger.load_error_rows(args.scale)
-                   if args.only is None or fnmatch.fnmatchcase(r["id"], args.only)]
+    unloaded = ledger.load_error_rows(args.scale)  # plug-ins that could not load: one error row each
+    load_errors = [r for r in unloaded if args.only is None or fnmatch.fnmatchcase(r["id"], args.only)]
     if not claims and not load_errors:
         example = next(iter(paper.names()), "paper")
         raise ValueError(f"--only {shown(args.only)} matches no claim id (try '{example}.*')")
@@ -75,7 +75,7 @@ def run(args) -> int:
             t0 = time.time()
             rows = runner.run_claims(claims, ctx, workers=workers, resume=args.resume, progress=not args.no_progress,
                                      hints=hints) if claims else []
-            for row in ledger.load_error_rows(args.scale):  # a plug-in that could not load: one line, one error row
+            for row in unloaded:  # a plug-in that could not load: one line, one error row
                 print(f"difftheory verify: paper {row['paper']!r} could not be loaded: {row['detail']}",
                       file=sys.stderr)
             rows += load_errors
