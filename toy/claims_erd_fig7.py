@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import stats
 
-from difftheory.decide import combine, mean_ci, paired_ci, replicates_to_resolve, settled, trend
+from difftheory.decide import combine, mean_ci, paired_ci, replicates_to_resolve, trend
 from difftheory.ledger import Decision, claim
 from difftheory.training import DRIFT_ROOM
 from difftheory.toy import erd_experiments
@@ -60,7 +60,7 @@ def to_decide(tests, seeds: int) -> str:
     for name, d, lo, hi, drift, v in tests:
         if v != "open":
             continue
-        if drift is None or not settled(DRIFT_ROOM * drift, d):  # longer training first
+        if drift is None or DRIFT_ROOM * abs(drift) >= abs(d):
             train.append(name)
             continue
         k = replicates_to_resolve(d, lo, hi, seeds, DRIFT_ROOM * abs(drift))
